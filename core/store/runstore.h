@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/store/runrecord.h"
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace mf {
+
+/// The SQLite run store: runs, params, metrics, artifacts.
+/// One RunStore per thread (one connection each); WAL lets readers proceed while a writer writes.
+/// All methods throw mf::Error with the database path and SQLite's message on failure.
+class RunStore
+{
+public:
+    /// Opens or creates the database at `path` (parent directories are created), enables WAL and
+    /// a busy timeout, migrates the schema to the current version, then marks RUNNING runs that
+    /// are dead as INTERRUPTED (see recoverInterruptedRuns).
+    explicit RunStore(const std::string &path);
+    ~RunStore();
+    RunStore(const RunStore &) = delete;
+    RunStore &operator=(const RunStore &) = delete;
+
+    static int currentSchemaVersion();
+    int schemaVersion() const;
+    const std::string &path() const { return m_path; }
+
+    /// Inserts a run (id, heartbeat and start time filled in when 0) and returns its id.
+    std::int64_t createRun(const RunRecord &run);
+    /// Sets the status; a terminal status also sets the end time. `reason` is kept for FAILED.
+    void setStatus(std::int64_t runId, RunStatus status, const std::string &reason = {});
+    void heartbeat(std::int64_t runId);
+    void rename(std::int64_t runId, const std::string &name);
+    void setTags(std::int64_t runId, const std::string &tags);
+    void setNotes(std::int64_t runId, const std::string &notes);
+    /// Deletes the run and its params, metrics and artifacts rows (not the files).
+    void deleteRun(std::int64_t runId);
+
+    void setParams(std::int64_t runId, const std::map<std::string, std::string> &params);
+    std::map<std::string, std::string> params(std::int64_t runId) const;
+
+    /// Appends points in one transaction.
+    void appendMetrics(std::int64_t runId, const std::vector<MetricPoint> &points);
+    /// Points of a run, ordered by key then step; all keys when `key` is empty.
+    std::vector<MetricPoint> metrics(std::int64_t runId, const std::string &key = {}) const;
+    /// The last logged value of each key.
+    std::map<std::string, double> latestMetrics(std::int64_t runId) const;
+    std::vector<std::string> metricKeys(std::int64_t runId) const;
+
+    std::int64_t addArtifact(const Artifact &artifact);
+    std::vector<Artifact> artifacts(std::int64_t runId) const;
+
+    std::vector<RunRecord> listRuns() const; ///< newest first, bestValAccuracy filled in
+    std::optional<RunRecord> run(std::int64_t runId) const;
+
+    /// RUNNING runs whose process is gone (same host, pid not alive) or whose heartbeat is older
+    /// than `staleAfter` become INTERRUPTED. Returns how many changed.
+    int recoverInterruptedRuns(std::chrono::seconds staleAfter = std::chrono::seconds(60));
+
+    /// Milliseconds since the Unix epoch, the clock of every stored time.
+    static std::int64_t nowMs();
+
+private:
+    void exec(const char *sql) const;
+    void migrate();
+
+    std::string m_path;
+    sqlite3 *m_db = nullptr;
+};
+
+/// Buffers metric points and writes them in batched transactions; the single metric writer of a run.
+/// Not thread-safe: owned by the thread that trains.
+class MetricWriter
+{
+public:
+    MetricWriter(RunStore &store, std::int64_t runId, std::size_t batchSize = 4096);
+    ~MetricWriter(); ///< flushes
+    void add(MetricPoint point);
+    /// Writes everything buffered in one transaction and refreshes the run's heartbeat.
+    void flush();
+    std::size_t pending() const { return m_buffer.size(); }
+
+private:
+    RunStore &m_store;
+    std::int64_t m_runId;
+    std::size_t m_batchSize;
+    std::vector<MetricPoint> m_buffer;
+};
+
+} // namespace mf

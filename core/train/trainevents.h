@@ -1,0 +1,74 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mf {
+
+/// Plain values the Trainer reports; safe to copy across threads.
+struct StepMetrics
+{
+    std::int64_t step = 0;           ///< global optimiser step, from 1
+    int epoch = 0;                   ///< from 1
+    std::int64_t batchInEpoch = 0;   ///< from 1
+    std::int64_t batchesPerEpoch = 0;
+    double loss = 0.0;               ///< training loss of this batch (penalties included)
+    double learningRate = 0.0;
+    double samplesPerSecond = 0.0;   ///< over the current epoch so far
+    double wallSeconds = 0.0;        ///< since the run (or resumed run) started
+};
+
+struct EpochMetrics
+{
+    int epoch = 0;
+    std::int64_t step = 0;
+    double trainLoss = 0.0;
+    double trainAccuracy = 0.0;
+    double valLoss = 0.0;
+    double valAccuracy = 0.0;
+    double learningRate = 0.0;
+    double samplesPerSecond = 0.0;   ///< training samples over this epoch's training time
+    double epochSeconds = 0.0;
+    double wallSeconds = 0.0;
+};
+
+/// Classification quality on one dataset.
+struct EvalReport
+{
+    double loss = 0.0;
+    double accuracy = 0.0;
+    std::int64_t samples = 0;
+    std::vector<double> precision; ///< per class
+    std::vector<double> recall;
+    std::vector<double> f1;
+    std::vector<std::vector<std::int64_t>> confusion; ///< [true][predicted]
+};
+
+enum class TrainOutcome { Finished, EarlyStopped, Stopped, Failed };
+
+struct TrainResult
+{
+    TrainOutcome outcome = TrainOutcome::Finished;
+    std::string failureReason;
+    int epochsCompleted = 0;
+    std::int64_t steps = 0;
+    EpochMetrics last;
+    double bestValAccuracy = 0.0;
+    int bestEpoch = 0;
+    double samplesPerSecond = 0.0; ///< training samples over training time, whole run
+    std::string lastCheckpoint;    ///< path of the newest good checkpoint, if any
+};
+
+/// Receives progress from the Trainer, on the thread that runs Trainer::run().
+class TrainerObserver
+{
+public:
+    virtual ~TrainerObserver() = default;
+    virtual void onStep(const StepMetrics &) {}
+    virtual void onEpoch(const EpochMetrics &) {}
+    /// A checkpoint for `epoch` is complete on disk at `path`.
+    virtual void onCheckpoint(const std::string &path, int epoch) {}
+};
+
+} // namespace mf

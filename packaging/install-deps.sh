@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs ModelForge's build, run and test dependencies from the Debian 12 archive.
+# Idempotent: packages already present are skipped; sudo is used only when not root.
+set -euo pipefail
+
+packages=(
+  # build tools
+  cmake ninja-build g++ pkg-config
+  # Qt 6: widgets, charts, SQLite driver, Linguist tools and Qt's own translations
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n libqt6sql6-sqlite
+  # the engine: LibTorch (CPU), gloo for c10d, SQLite, header-only libraries
+  libtorch-dev libgloo-dev libsqlite3-dev zlib1g-dev libssl-dev nlohmann-json3-dev libcli11-dev libstb-dev
+  # a fast BLAS: Debian's reference BLAS makes LibTorch's matmul ~25x slower
+  libopenblas0-openmp
+  # the default dataset
+  dataset-fashion-mnist
+)
+if [ "${MODELFORGE_BENCH_DEPS:-0}" = 1 ]; then
+  # peers the benchmarks compare against
+  packages+=(python3-torch python3-torchvision)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
+echo "Installing from Debian: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

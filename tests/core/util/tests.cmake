@@ -1,0 +1,1 @@
+modelforge_add_test(tst_atomicfile SOURCES tst_atomicfile.cpp LIBS modelforge_core)
