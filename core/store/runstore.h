@@ -6,11 +6,14 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
 
 namespace mf {
+
+class SqliteStatement;
 
 /// The SQLite run store: runs, params, metrics, artifacts.
 /// One RunStore per thread (one connection each); WAL lets readers proceed while a writer writes.
@@ -68,13 +71,23 @@ public:
 private:
     void exec(const char *sql) const;
     void migrate();
+    void open();
+    void close();
+    /// Refuses files that are no ModelForge store or come from a newer schema, before anything
+    /// is written to them.
+    void checkIsCompatibleStore() const;
+    /// The cached prepared statement for `sql` (compiled on first use), reset and unbound.
+    SqliteStatement &statement(const char *sql) const;
+    /// Throws when the last UPDATE/DELETE matched no run.
+    void requireChangedRun(std::int64_t runId) const;
 
     std::string m_path;
     sqlite3 *m_db = nullptr;
+    mutable std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> m_statements;
 };
 
-/// Buffers metric points and writes them in batched transactions; the single metric writer of a run.
-/// Not thread-safe: owned by the thread that trains.
+/// Buffers metric points and writes them in batched transactions; the single metric writer of a
+/// run. Not thread-safe: owned by the thread that trains.
 class MetricWriter
 {
 public:

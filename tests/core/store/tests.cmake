@@ -1,1 +1,3 @@
 # tests for core/store
+modelforge_add_test(tst_runstore SOURCES tst_runstore.cpp LIBS modelforge_core)
+modelforge_add_test(tst_workspace SOURCES tst_workspace.cpp LIBS modelforge_core)

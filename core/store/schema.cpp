@@ -1,0 +1,75 @@
+#include "core/store/schema.h"
+
+namespace mf {
+
+namespace {
+
+static_assert(kStoreApplicationId == 1296462708, "the first step below sets this id");
+
+// Version 1: the base tables.
+constexpr const char *kVersion1 = R"sql(
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    config_json TEXT NOT NULL DEFAULT '',
+    dataset TEXT NOT NULL DEFAULT '',
+    model TEXT NOT NULL DEFAULT '',
+    started_at_ms INTEGER NOT NULL,
+    ended_at_ms INTEGER NOT NULL DEFAULT 0,
+    heartbeat_at_ms INTEGER NOT NULL DEFAULT 0,
+    device TEXT NOT NULL DEFAULT '',
+    versions TEXT NOT NULL DEFAULT '',
+    failure_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE params (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (run_id, key)
+) WITHOUT ROWID;
+CREATE TABLE metrics (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    epoch INTEGER NOT NULL,
+    wall_seconds REAL NOT NULL,
+    value REAL -- NULL stands for NaN, which SQLite cannot store
+);
+CREATE INDEX metrics_run_key_step ON metrics(run_id, key, step);
+CREATE TABLE artifacts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    path TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    epoch INTEGER NOT NULL,
+    created_at_ms INTEGER NOT NULL
+);
+CREATE INDEX artifacts_run ON artifacts(run_id);
+PRAGMA application_id = 1296462708;
+)sql";
+
+// Version 2: the owning process (host, pid) for crash recovery, user tags and notes, and the
+// indices behind the run list and recovery. The partial index turns the run list's best
+// validation accuracy into one index seek per run instead of a walk over its points.
+constexpr const char *kVersion2 = R"sql(
+ALTER TABLE runs ADD COLUMN host TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN pid INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+CREATE INDEX runs_started ON runs(started_at_ms);
+CREATE INDEX runs_status ON runs(status);
+CREATE INDEX metrics_val_accuracy ON metrics(run_id, value) WHERE key = 'val_accuracy';
+)sql";
+
+} // namespace
+
+const std::vector<SchemaMigration> &schemaMigrations()
+{
+    static const std::vector<SchemaMigration> migrations = {{1, kVersion1}, {2, kVersion2}};
+    return migrations;
+}
+
+} // namespace mf

@@ -1,0 +1,822 @@
+#include "core/store/runstore.h"
+#include "core/util/error.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+/// A plain SQLite connection, for building databases by hand and looking behind the store.
+class RawDb
+{
+public:
+    explicit RawDb(const std::string &path)
+    {
+        if (sqlite3_open(path.c_str(), &m_db) != SQLITE_OK)
+            qFatal("cannot open %s", path.c_str());
+        sqlite3_busy_timeout(m_db, 0);
+    }
+    ~RawDb() { sqlite3_close(m_db); }
+    RawDb(const RawDb &) = delete;
+    RawDb &operator=(const RawDb &) = delete;
+
+    /// Empty on success, SQLite's message otherwise.
+    QString exec(const std::string &sql)
+    {
+        char *message = nullptr;
+        if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK)
+            return {};
+        const QString error = QString::fromUtf8(message ? message : "unknown error");
+        sqlite3_free(message);
+        return error;
+    }
+
+    /// The first column of the first row; -1 when the query fails or returns nothing.
+    std::int64_t integer(const std::string &sql)
+    {
+        sqlite3_stmt *stmt = nullptr;
+        std::int64_t value = -1;
+        if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            value = sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+        return value;
+    }
+
+    QString text(const std::string &sql)
+    {
+        sqlite3_stmt *stmt = nullptr;
+        QString value;
+        if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            value = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        sqlite3_finalize(stmt);
+        return value;
+    }
+
+    bool hasColumn(const std::string &table, const std::string &column)
+    {
+        return integer("SELECT COUNT(*) FROM pragma_table_info('" + table + "') WHERE name = '" +
+                       column + "'") == 1;
+    }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
+// The version-1 schema exactly as the first migration step created it.
+const char *kVersion1Schema = R"sql(
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    config_json TEXT NOT NULL DEFAULT '',
+    dataset TEXT NOT NULL DEFAULT '',
+    model TEXT NOT NULL DEFAULT '',
+    started_at_ms INTEGER NOT NULL,
+    ended_at_ms INTEGER NOT NULL DEFAULT 0,
+    heartbeat_at_ms INTEGER NOT NULL DEFAULT 0,
+    device TEXT NOT NULL DEFAULT '',
+    versions TEXT NOT NULL DEFAULT '',
+    failure_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE params (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (run_id, key)
+) WITHOUT ROWID;
+CREATE TABLE metrics (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    epoch INTEGER NOT NULL,
+    wall_seconds REAL NOT NULL,
+    value REAL
+);
+CREATE INDEX metrics_run_key_step ON metrics(run_id, key, step);
+CREATE TABLE artifacts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    path TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    epoch INTEGER NOT NULL,
+    created_at_ms INTEGER NOT NULL
+);
+CREATE INDEX artifacts_run ON artifacts(run_id);
+PRAGMA application_id = 1296462708;
+PRAGMA user_version = 1;
+)sql";
+
+QByteArray fileBytes(const std::string &path)
+{
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+void writeFile(const std::string &path, const QByteArray &bytes)
+{
+    QFile file(QString::fromStdString(path));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+std::string hostName()
+{
+    char name[256] = {};
+    gethostname(name, sizeof(name) - 1);
+    return name;
+}
+
+bool contains(const std::string &text, const std::string &part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+mf::MetricPoint point(const std::string &key, std::int64_t step, double value, int epoch = 0)
+{
+    mf::MetricPoint p;
+    p.key = key;
+    p.step = step;
+    p.epoch = epoch;
+    p.wallSeconds = 0.5 * static_cast<double>(step);
+    p.value = value;
+    return p;
+}
+
+mf::RunRecord namedRun(const std::string &name)
+{
+    mf::RunRecord run;
+    run.name = name;
+    run.model = "mlp";
+    return run;
+}
+
+} // namespace
+
+class TestRunStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+
+    std::string freshPath()
+    {
+        return m_dir.filePath(QStringLiteral("store%1.db").arg(++m_counter)).toStdString();
+    }
+
+private Q_SLOTS:
+    void statusNamesRoundTrip_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("running") << int(mf::RunStatus::Running) << QStringLiteral("RUNNING");
+        QTest::newRow("finished") << int(mf::RunStatus::Finished) << QStringLiteral("FINISHED");
+        QTest::newRow("failed") << int(mf::RunStatus::Failed) << QStringLiteral("FAILED");
+        QTest::newRow("stopped") << int(mf::RunStatus::Stopped) << QStringLiteral("STOPPED");
+        QTest::newRow("interrupted")
+            << int(mf::RunStatus::Interrupted) << QStringLiteral("INTERRUPTED");
+    }
+
+    void statusNamesRoundTrip()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, name);
+        const auto value = static_cast<mf::RunStatus>(status);
+        QCOMPARE(QString::fromUtf8(mf::runStatusName(value)), name);
+        const auto parsed = mf::runStatusFromName(name.toStdString());
+        QVERIFY(parsed.has_value());
+        QCOMPARE(int(*parsed), status);
+    }
+
+    void unknownStatusNameIsRejected()
+    {
+        QVERIFY(!mf::runStatusFromName("running").has_value());
+        QVERIFY(!mf::runStatusFromName("").has_value());
+        QVERIFY(!mf::runStatusFromName("DONE").has_value());
+    }
+
+    void newFileMigratesToCurrentVersion_data()
+    {
+        QTest::addColumn<QString>("relativePath");
+        QTest::addColumn<bool>("createEmptyFile");
+        QTest::newRow("missing file") << QStringLiteral("new.db") << false;
+        QTest::newRow("empty file") << QStringLiteral("empty.db") << true;
+        QTest::newRow("missing folders") << QStringLiteral("a/b/c/new.db") << false;
+    }
+
+    void newFileMigratesToCurrentVersion()
+    {
+        QFETCH(QString, relativePath);
+        QFETCH(bool, createEmptyFile);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(relativePath).toStdString();
+        if (createEmptyFile)
+            writeFile(path, QByteArray());
+        {
+            mf::RunStore store(path);
+            QCOMPARE(mf::RunStore::currentSchemaVersion(), 2);
+            QCOMPARE(store.schemaVersion(), 2);
+            QCOMPARE(store.path(), path);
+            QVERIFY(store.listRuns().empty());
+        }
+        RawDb raw(path);
+        QCOMPARE(raw.integer("PRAGMA user_version"), 2);
+        QCOMPARE(raw.text("PRAGMA journal_mode"), QStringLiteral("wal"));
+        for (const char *table : {"runs", "params", "metrics", "artifacts"})
+            QVERIFY2(raw.integer(std::string("SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                             "'table' AND name = '") +
+                                 table + "'") == 1,
+                     table);
+        for (const char *column : {"host", "pid", "tags", "notes", "failure_reason"})
+            QVERIFY2(raw.hasColumn("runs", column), column);
+        for (const char *index : {"metrics_run_key_step", "metrics_val_accuracy", "runs_started"})
+            QVERIFY2(raw.integer(std::string("SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                             "'index' AND name = '") +
+                                 index + "'") == 1,
+                     index);
+        QCOMPARE(raw.integer("PRAGMA application_id"), 0x4D467374);
+    }
+
+    void version1DatabaseMigratesKeepingData()
+    {
+        const std::string path = freshPath();
+        {
+            RawDb raw(path);
+            QCOMPARE(raw.exec(kVersion1Schema), QString());
+            QCOMPARE(raw.exec("INSERT INTO runs (id, name, status, config_json, dataset, model, "
+                              "started_at_ms, ended_at_ms, heartbeat_at_ms, device, versions) "
+                              "VALUES (7, 'old run', 'FINISHED', '{\"epochs\":2}', 'mnist', "
+                              "'cnn', 1000, 5000, 4000, 'cpu', 'modelforge 0.0.9');"
+                              "INSERT INTO params VALUES (7, 'lr', '0.01');"
+                              "INSERT INTO metrics VALUES (7, 'val_accuracy', 1, 1, 2.5, 0.8);"
+                              "INSERT INTO metrics VALUES (7, 'val_accuracy', 2, 2, 5.0, 0.9);"
+                              "INSERT INTO artifacts VALUES (1, 7, 'checkpoint', 'runs/7/e2.pt', "
+                              "123, 'abcd', 2, 4500);"),
+                     QString());
+            QVERIFY(!raw.hasColumn("runs", "host"));
+        }
+
+        mf::RunStore store(path);
+        QCOMPARE(store.schemaVersion(), 2);
+        const auto run = store.run(7);
+        QVERIFY(run.has_value());
+        QCOMPARE(QString::fromStdString(run->name), QStringLiteral("old run"));
+        QCOMPARE(int(run->status), int(mf::RunStatus::Finished));
+        QCOMPARE(QString::fromStdString(run->configJson), QStringLiteral("{\"epochs\":2}"));
+        QCOMPARE(QString::fromStdString(run->dataset), QStringLiteral("mnist"));
+        QCOMPARE(QString::fromStdString(run->model), QStringLiteral("cnn"));
+        QCOMPARE(run->startedAtMs, 1000);
+        QCOMPARE(run->endedAtMs, 5000);
+        QCOMPARE(run->heartbeatAtMs, 4000);
+        QCOMPARE(QString::fromStdString(run->versions), QStringLiteral("modelforge 0.0.9"));
+        QVERIFY(run->host.empty());
+        QCOMPARE(run->pid, 0);
+        QVERIFY(run->tags.empty());
+        QVERIFY(run->notes.empty());
+        QVERIFY(run->bestValAccuracy.has_value());
+        QCOMPARE(*run->bestValAccuracy, 0.9);
+        QCOMPARE(store.params(7).at("lr"), std::string("0.01"));
+        QCOMPARE(store.metrics(7).size(), std::size_t(2));
+        QCOMPARE(store.artifacts(7).size(), std::size_t(1));
+
+        // The columns added by step 2 work.
+        store.setTags(7, "baseline,cnn");
+        store.setNotes(7, "kept from version 1");
+        QCOMPARE(QString::fromStdString(store.run(7)->tags), QStringLiteral("baseline,cnn"));
+        QCOMPARE(QString::fromStdString(store.run(7)->notes),
+                 QStringLiteral("kept from version 1"));
+        // New runs continue after the old ids.
+        QVERIFY(store.createRun(namedRun("new")) > 7);
+    }
+
+    void failedMigrationStepLeavesPreviousVersion()
+    {
+        const std::string path = freshPath();
+        {
+            RawDb raw(path);
+            QCOMPARE(raw.exec(kVersion1Schema), QString());
+            // A column that step 2 adds already exists: that step cannot complete.
+            QCOMPARE(raw.exec("ALTER TABLE runs ADD COLUMN tags TEXT"), QString());
+        }
+        try {
+            mf::RunStore store(path);
+            QFAIL("expected the migration to fail");
+        } catch (const mf::Error &error) {
+            const std::string message = error.what();
+            QVERIFY2(contains(message, path), error.what());
+            QVERIFY2(contains(message, "schema version 1 to 2"), error.what());
+            QVERIFY2(contains(message, "duplicate column"), error.what());
+        }
+        RawDb raw(path);
+        QCOMPARE(raw.integer("PRAGMA user_version"), 1);
+        // The step's first statement (adding host) was rolled back with the rest.
+        QVERIFY(!raw.hasColumn("runs", "host"));
+    }
+
+    void newerSchemaIsRefusedUntouched()
+    {
+        const std::string path = freshPath();
+        {
+            RawDb raw(path);
+            QCOMPARE(raw.exec("CREATE TABLE runs (id INTEGER PRIMARY KEY, future TEXT);"
+                              "INSERT INTO runs VALUES (1, 'x');"
+                              "PRAGMA application_id = 1296462708;"
+                              "PRAGMA user_version = 3;"),
+                     QString());
+        }
+        const QByteArray before = fileBytes(path);
+        QVERIFY(!before.isEmpty());
+        try {
+            mf::RunStore store(path);
+            QFAIL("expected a newer schema to be refused");
+        } catch (const mf::Error &error) {
+            QVERIFY2(contains(error.what(), path), error.what());
+            QVERIFY2(contains(error.what(), "newer"), error.what());
+            QVERIFY2(contains(error.what(), "schema version is 3"), error.what());
+        }
+        QCOMPARE(fileBytes(path), before);
+        QVERIFY(!QFile::exists(QString::fromStdString(path + "-wal")));
+    }
+
+    void nonStoreFileIsRefusedUntouched_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QByteArray random(4096, '\0');
+        std::mt19937 generator(42);
+        for (char &byte : random)
+            byte = static_cast<char>(generator() & 0xff);
+        QTest::newRow("random bytes") << random;
+        QTest::newRow("text") << QByteArray("epoch,loss\n1,0.5\n2,0.25\n");
+        QTest::newRow("one byte") << QByteArray("x");
+        QByteArray fakeHeader("SQLite format 3", 16);
+        fakeHeader.append(random);
+        QTest::newRow("sqlite magic then garbage") << fakeHeader;
+    }
+
+    void nonStoreFileIsRefusedUntouched()
+    {
+        QFETCH(QByteArray, bytes);
+        const std::string path = freshPath();
+        writeFile(path, bytes);
+        try {
+            mf::RunStore store(path);
+            QFAIL("expected the file to be refused");
+        } catch (const mf::Error &error) {
+            QVERIFY2(contains(error.what(), path), error.what());
+            QVERIFY2(contains(error.what(), "not a ModelForge store"), error.what());
+        }
+        QCOMPARE(fileBytes(path), bytes);
+    }
+
+    void otherApplicationsDatabaseIsRefusedUntouched()
+    {
+        const std::string path = freshPath();
+        {
+            RawDb raw(path);
+            QCOMPARE(raw.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts "
+                              "VALUES ('ada');"),
+                     QString());
+        }
+        const QByteArray before = fileBytes(path);
+        QVERIFY_THROWS_EXCEPTION(mf::Error, mf::RunStore{path});
+        QCOMPARE(fileBytes(path), before);
+    }
+
+    void createListAndStatus()
+    {
+        mf::RunStore store(freshPath());
+        const std::int64_t before = mf::RunStore::nowMs();
+        mf::RunRecord record = namedRun("first");
+        record.configJson = R"({"lr":0.1})";
+        record.dataset = "/data/mnist";
+        record.device = "cpu";
+        record.versions = "modelforge 0.1.0; libtorch 1.13.1";
+        record.tags = "a,b";
+        record.notes = "note";
+        const std::int64_t id = store.createRun(record);
+        const std::int64_t after = mf::RunStore::nowMs();
+        QVERIFY(id > 0);
+
+        auto run = store.run(id);
+        QVERIFY(run.has_value());
+        QCOMPARE(run->id, id);
+        QCOMPARE(QString::fromStdString(run->name), QStringLiteral("first"));
+        QCOMPARE(int(run->status), int(mf::RunStatus::Running));
+        QCOMPARE(QString::fromStdString(run->configJson), QStringLiteral(R"({"lr":0.1})"));
+        QCOMPARE(QString::fromStdString(run->dataset), QStringLiteral("/data/mnist"));
+        QCOMPARE(QString::fromStdString(run->model), QStringLiteral("mlp"));
+        QCOMPARE(QString::fromStdString(run->device), QStringLiteral("cpu"));
+        QCOMPARE(run->versions, record.versions);
+        QCOMPARE(run->tags, record.tags);
+        QCOMPARE(run->notes, record.notes);
+        QVERIFY(run->startedAtMs >= before && run->startedAtMs <= after);
+        QVERIFY(run->heartbeatAtMs >= before && run->heartbeatAtMs <= after);
+        QCOMPARE(run->endedAtMs, 0);
+        QCOMPARE(run->host, hostName());
+        QCOMPARE(run->pid, std::int64_t(getpid()));
+        QVERIFY(!run->bestValAccuracy.has_value());
+
+        // Given times, host and pid are kept; newest first by start time.
+        mf::RunRecord older = namedRun("older");
+        older.startedAtMs = before - 100000;
+        older.heartbeatAtMs = before - 50;
+        older.host = "elsewhere";
+        older.pid = 99;
+        older.status = mf::RunStatus::Finished;
+        const std::int64_t olderId = store.createRun(older);
+        mf::RunRecord newer = namedRun("newer");
+        newer.startedAtMs = after + 100000;
+        const std::int64_t newerId = store.createRun(newer);
+        const auto runs = store.listRuns();
+        QCOMPARE(runs.size(), std::size_t(3));
+        QCOMPARE(runs[0].id, newerId);
+        QCOMPARE(runs[1].id, id);
+        QCOMPARE(runs[2].id, olderId);
+        QCOMPARE(runs[2].startedAtMs, before - 100000);
+        QCOMPARE(runs[2].heartbeatAtMs, before - 50);
+        QCOMPARE(QString::fromStdString(runs[2].host), QStringLiteral("elsewhere"));
+        QCOMPARE(runs[2].pid, 99);
+        QCOMPARE(int(runs[2].status), int(mf::RunStatus::Finished));
+
+        store.setStatus(id, mf::RunStatus::Finished);
+        run = store.run(id);
+        QCOMPARE(int(run->status), int(mf::RunStatus::Finished));
+        QVERIFY(run->endedAtMs >= run->startedAtMs);
+        QVERIFY(run->failureReason.empty());
+
+        store.setStatus(newerId, mf::RunStatus::Failed, "out of memory");
+        run = store.run(newerId);
+        QCOMPARE(int(run->status), int(mf::RunStatus::Failed));
+        QVERIFY(run->endedAtMs > 0);
+        QCOMPARE(QString::fromStdString(run->failureReason), QStringLiteral("out of memory"));
+
+        store.rename(id, "renamed");
+        store.setTags(id, "x");
+        store.setNotes(id, "y");
+        run = store.run(id);
+        QCOMPARE(QString::fromStdString(run->name), QStringLiteral("renamed"));
+        QCOMPARE(QString::fromStdString(run->tags), QStringLiteral("x"));
+        QCOMPARE(QString::fromStdString(run->notes), QStringLiteral("y"));
+
+        QVERIFY(!store.run(123456).has_value());
+        try {
+            store.setStatus(123456, mf::RunStatus::Finished);
+            QFAIL("expected an error for a missing run");
+        } catch (const mf::Error &error) {
+            QVERIFY2(contains(error.what(), store.path()), error.what());
+            QVERIFY2(contains(error.what(), "123456"), error.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(mf::Error, store.heartbeat(123456));
+    }
+
+    void paramsRoundTrip()
+    {
+        mf::RunStore store(freshPath());
+        const std::int64_t id = store.createRun(namedRun("p"));
+        const std::int64_t other = store.createRun(namedRun("q"));
+        const std::map<std::string, std::string> params = {
+            {"lr", "0.001"}, {"batch_size", "64"}, {"optimizer", "adam"}, {"note", "ünïcode ✓"}};
+        store.setParams(id, params);
+        store.setParams(other, {{"lr", "1"}});
+        QCOMPARE(store.params(id), params);
+
+        store.setParams(id, {{"lr", "0.002"}, {"epochs", "10"}});
+        auto expected = params;
+        expected["lr"] = "0.002";
+        expected["epochs"] = "10";
+        QCOMPARE(store.params(id), expected);
+        QCOMPARE(store.params(other).size(), std::size_t(1));
+        QVERIFY(store.params(424242).empty());
+        QVERIFY_THROWS_EXCEPTION(mf::Error, store.setParams(424242, {{"a", "b"}}));
+    }
+
+    void manyMetricsComeBackInOrder()
+    {
+        mf::RunStore store(freshPath());
+        const std::int64_t id = store.createRun(namedRun("m"));
+        std::vector<mf::MetricPoint> points;
+        for (std::int64_t step = 0; step < 5000; ++step) {
+            points.push_back(point("train_loss", step, 1.0 / double(step + 1), int(step / 500)));
+            points.push_back(point("lr", step, 0.1 - double(step) * 1e-5, int(step / 500)));
+        }
+        std::shuffle(points.begin(), points.end(), std::mt19937(7));
+        QCOMPARE(points.size(), std::size_t(10000));
+        store.appendMetrics(id, points);
+
+        const auto all = store.metrics(id);
+        QCOMPARE(all.size(), std::size_t(10000));
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const bool lr = i < 5000;
+            const auto step = static_cast<std::int64_t>(lr ? i : i - 5000);
+            QCOMPARE(QString::fromStdString(all[i].key),
+                     lr ? QStringLiteral("lr") : QStringLiteral("train_loss"));
+            QCOMPARE(all[i].step, step);
+            QCOMPARE(all[i].epoch, int(step / 500));
+            QCOMPARE(all[i].wallSeconds, 0.5 * double(step));
+            QCOMPARE(all[i].value, lr ? 0.1 - double(step) * 1e-5 : 1.0 / double(step + 1));
+        }
+        const auto loss = store.metrics(id, "train_loss");
+        QCOMPARE(loss.size(), std::size_t(5000));
+        QVERIFY(std::is_sorted(loss.begin(), loss.end(),
+                               [](const auto &a, const auto &b) { return a.step < b.step; }));
+        QVERIFY(store.metrics(id, "missing").empty());
+
+        // A diverged loss survives the round trip.
+        store.appendMetrics(id, {point("nan_loss", 0, std::nan(""))});
+        QVERIFY(std::isnan(store.metrics(id, "nan_loss").at(0).value));
+    }
+
+    void appendMetricsToMissingRunFails()
+    {
+        mf::RunStore store(freshPath());
+        try {
+            store.appendMetrics(31337, {point("x", 0, 1.0)});
+            QFAIL("expected a foreign key error");
+        } catch (const mf::Error &error) {
+            QVERIFY2(contains(error.what(), store.path()), error.what());
+            QVERIFY2(contains(error.what(), "FOREIGN KEY"), error.what());
+        }
+    }
+
+    void latestMetricsAndKeys()
+    {
+        mf::RunStore store(freshPath());
+        const std::int64_t id = store.createRun(namedRun("l"));
+        const std::int64_t other = store.createRun(namedRun("o"));
+        store.appendMetrics(id, {point("train_loss", 3, 0.3), point("train_loss", 1, 0.9),
+                                 point("train_loss", 2, 0.5), point("val_accuracy", 1, 0.7),
+                                 point("val_accuracy", 2, 0.6), point("lr", 0, 0.1)});
+        store.appendMetrics(other, {point("train_loss", 100, 42.0), point("zeta", 1, 1.0)});
+        const auto latest = store.latestMetrics(id);
+        const std::map<std::string, double> expected = {
+            {"lr", 0.1}, {"train_loss", 0.3}, {"val_accuracy", 0.6}};
+        QCOMPARE(latest, expected);
+        QCOMPARE(store.metricKeys(id),
+                 (std::vector<std::string>{"lr", "train_loss", "val_accuracy"}));
+        QCOMPARE(store.metricKeys(other), (std::vector<std::string>{"train_loss", "zeta"}));
+        const std::int64_t empty = store.createRun(namedRun("e"));
+        QVERIFY(store.latestMetrics(empty).empty());
+        QVERIFY(store.metricKeys(empty).empty());
+    }
+
+    void artifactsRoundTrip()
+    {
+        mf::RunStore store(freshPath());
+        const std::int64_t id = store.createRun(namedRun("a"));
+        mf::Artifact first;
+        first.runId = id;
+        first.kind = "checkpoint";
+        first.path = "runs/1/epoch-1.pt";
+        first.sizeBytes = 123456789012;
+        first.sha256 = std::string(64, 'a');
+        first.epoch = 1;
+        first.createdAtMs = 1700000000000;
+        mf::Artifact second = first;
+        second.path = "runs/1/epoch-2.pt";
+        second.epoch = 2;
+        second.createdAtMs = 0;
+        const std::int64_t before = mf::RunStore::nowMs();
+        const std::int64_t firstId = store.addArtifact(first);
+        const std::int64_t secondId = store.addArtifact(second);
+        QVERIFY(secondId > firstId);
+
+        const auto artifacts = store.artifacts(id);
+        QCOMPARE(artifacts.size(), std::size_t(2));
+        QCOMPARE(artifacts[0].id, firstId);
+        QCOMPARE(artifacts[0].runId, id);
+        QCOMPARE(QString::fromStdString(artifacts[0].kind), QStringLiteral("checkpoint"));
+        QCOMPARE(artifacts[0].path, first.path);
+        QCOMPARE(artifacts[0].sizeBytes, first.sizeBytes);
+        QCOMPARE(artifacts[0].sha256, first.sha256);
+        QCOMPARE(artifacts[0].epoch, 1);
+        QCOMPARE(artifacts[0].createdAtMs, first.createdAtMs);
+        QCOMPARE(artifacts[1].path, second.path);
+        QVERIFY(artifacts[1].createdAtMs >= before);
+        QVERIFY(store.artifacts(id + 1000).empty());
+        mf::Artifact orphan = first;
+        orphan.runId = id + 1000;
+        QVERIFY_THROWS_EXCEPTION(mf::Error, store.addArtifact(orphan));
+    }
+
+    void deleteRunCascades()
+    {
+        const std::string path = freshPath();
+        mf::RunStore store(path);
+        const std::int64_t doomed = store.createRun(namedRun("doomed"));
+        const std::int64_t kept = store.createRun(namedRun("kept"));
+        for (const std::int64_t id : {doomed, kept}) {
+            store.setParams(id, {{"lr", "0.1"}, {"epochs", "3"}});
+            store.appendMetrics(id, {point("train_loss", 0, 1.0), point("train_loss", 1, 0.5)});
+            mf::Artifact artifact;
+            artifact.runId = id;
+            artifact.kind = "checkpoint";
+            artifact.path = "x.pt";
+            store.addArtifact(artifact);
+        }
+        store.deleteRun(doomed);
+        QVERIFY(!store.run(doomed).has_value());
+        QVERIFY(store.run(kept).has_value());
+
+        RawDb raw(path);
+        const std::string id = std::to_string(doomed);
+        QCOMPARE(raw.integer("SELECT COUNT(*) FROM params WHERE run_id = " + id), 0);
+        QCOMPARE(raw.integer("SELECT COUNT(*) FROM metrics WHERE run_id = " + id), 0);
+        QCOMPARE(raw.integer("SELECT COUNT(*) FROM artifacts WHERE run_id = " + id), 0);
+        QCOMPARE(store.params(kept).size(), std::size_t(2));
+        QCOMPARE(store.metrics(kept).size(), std::size_t(2));
+        QCOMPARE(store.artifacts(kept).size(), std::size_t(1));
+        QVERIFY_THROWS_EXCEPTION(mf::Error, store.deleteRun(doomed));
+    }
+
+    void staleRunBecomesInterruptedOnReopen()
+    {
+        const std::string path = freshPath();
+        std::int64_t stale = 0, fresh = 0;
+        {
+            mf::RunStore store(path);
+            mf::RunRecord record = namedRun("stale");
+            record.host = "another-host";
+            record.pid = 4242;
+            record.heartbeatAtMs = mf::RunStore::nowMs() - 600 * 1000;
+            stale = store.createRun(record);
+            record.name = "fresh";
+            record.heartbeatAtMs = 0;
+            fresh = store.createRun(record);
+        }
+        mf::RunStore store(path);
+        const auto staleRun = store.run(stale);
+        QCOMPARE(int(staleRun->status), int(mf::RunStatus::Interrupted));
+        QVERIFY2(contains(staleRun->failureReason, "no heartbeat for 60"),
+                 staleRun->failureReason.c_str());
+        QVERIFY(staleRun->endedAtMs > 0);
+        QCOMPARE(int(store.run(fresh)->status), int(mf::RunStatus::Running));
+        QCOMPARE(store.recoverInterruptedRuns(std::chrono::seconds(60)), 0);
+
+        // The threshold is the caller's: with none at all, the other host's run is stale too.
+        QTest::qWait(5);
+        QCOMPARE(store.recoverInterruptedRuns(std::chrono::seconds(0)), 1);
+        QCOMPARE(int(store.run(fresh)->status), int(mf::RunStatus::Interrupted));
+    }
+
+    void deadProcessRunBecomesInterruptedOnReopen()
+    {
+        const pid_t child = fork();
+        if (child == 0)
+            _exit(0);
+        QVERIFY(child > 0);
+        int status = 0;
+        QCOMPARE(waitpid(child, &status, 0), child);
+
+        const std::string path = freshPath();
+        std::int64_t dead = 0, mine = 0, mineQuiet = 0, remote = 0;
+        {
+            mf::RunStore store(path);
+            mf::RunRecord record = namedRun("dead");
+            record.pid = child;
+            dead = store.createRun(record);
+            mine = store.createRun(namedRun("mine"));
+            mf::RunRecord quiet = namedRun("mine, long epoch");
+            quiet.heartbeatAtMs = mf::RunStore::nowMs() - 3600 * 1000;
+            mineQuiet = store.createRun(quiet);
+            mf::RunRecord elsewhere = namedRun("other host");
+            elsewhere.host = "another-host";
+            elsewhere.pid = child;
+            remote = store.createRun(elsewhere);
+        }
+        mf::RunStore store(path);
+        const auto deadRun = store.run(dead);
+        QCOMPARE(int(deadRun->status), int(mf::RunStatus::Interrupted));
+        const std::string expected = "process " + std::to_string(child) + " on host " + hostName() +
+                                     " ended without closing the run";
+        QCOMPARE(QString::fromStdString(deadRun->failureReason), QString::fromStdString(expected));
+        QCOMPARE(int(store.run(mine)->status), int(mf::RunStatus::Running));
+        QCOMPARE(int(store.run(mineQuiet)->status), int(mf::RunStatus::Running));
+        // A pid says nothing about a process on another host.
+        QCOMPARE(int(store.run(remote)->status), int(mf::RunStatus::Running));
+    }
+
+    void readerListsWhileAnotherConnectionWrites()
+    {
+        const std::string path = freshPath();
+        mf::RunStore writerStore(path);
+        const std::int64_t committed = writerStore.createRun(namedRun("committed"));
+
+        RawDb writer(path);
+        QCOMPARE(writer.exec("BEGIN IMMEDIATE;"
+                             "INSERT INTO runs (name, status, started_at_ms) "
+                             "VALUES ('uncommitted', 'FINISHED', 1);"),
+                 QString());
+
+        QElapsedTimer timer;
+        timer.start();
+        mf::RunStore reader(path);
+        const auto runs = reader.listRuns();
+        const qint64 elapsedMs = timer.elapsed();
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(runs[0].id, committed);
+        // The busy timeout is 5 s: a reader that waited on the writer would take that long.
+        QVERIFY2(elapsedMs < 2000, qPrintable(QString::number(elapsedMs)));
+        QVERIFY(reader.metrics(committed).empty());
+
+        QCOMPARE(writer.exec("COMMIT"), QString());
+        QCOMPARE(reader.listRuns().size(), std::size_t(2));
+    }
+
+    void metricWriterBatches()
+    {
+        const std::string path = freshPath();
+        mf::RunStore store(path);
+        mf::RunRecord record = namedRun("w");
+        record.heartbeatAtMs = 1000;
+        const std::int64_t id = store.createRun(record);
+        mf::RunStore observer(path);
+        constexpr std::size_t batch = 8;
+        {
+            mf::MetricWriter writer(store, id, batch);
+            for (std::size_t i = 0; i + 1 < batch; ++i)
+                writer.add(point("train_loss", std::int64_t(i), double(i)));
+            QCOMPARE(writer.pending(), batch - 1);
+            QVERIFY(observer.metrics(id).empty());
+            QCOMPARE(observer.run(id)->heartbeatAtMs, 1000);
+
+            writer.add(point("train_loss", std::int64_t(batch - 1), 7.0));
+            QCOMPARE(writer.pending(), std::size_t(0));
+            QCOMPARE(observer.metrics(id).size(), batch);
+            QVERIFY(observer.run(id)->heartbeatAtMs > 1000);
+
+            writer.add(point("val_accuracy", 0, 0.5));
+            writer.add(point("val_accuracy", 1, 0.6));
+            QCOMPARE(writer.pending(), std::size_t(2));
+            QCOMPARE(observer.metrics(id).size(), batch);
+        }
+        const auto points = observer.metrics(id);
+        QCOMPARE(points.size(), batch + 2);
+        QCOMPARE(observer.metrics(id, "val_accuracy").back().value, 0.6);
+    }
+
+    void metricWriterFlushReportsAndDestructorSwallowsErrors()
+    {
+        mf::RunStore store(freshPath());
+        const std::int64_t missing = 777;
+        {
+            mf::MetricWriter writer(store, missing, 100);
+            writer.add(point("x", 0, 1.0));
+            try {
+                writer.flush();
+                QFAIL("expected flush to fail for a missing run");
+            } catch (const mf::Error &error) {
+                QVERIFY2(contains(error.what(), store.path()), error.what());
+            }
+            // The point is kept for a retry; the destructor tries once more and stays quiet.
+            QCOMPARE(writer.pending(), std::size_t(1));
+        }
+        QVERIFY(store.metrics(missing).empty());
+    }
+
+    void bestValAccuracyInList()
+    {
+        mf::RunStore store(freshPath());
+        mf::RunRecord record = namedRun("with");
+        record.startedAtMs = 3000;
+        const std::int64_t with = store.createRun(record);
+        record.name = "without";
+        record.startedAtMs = 2000;
+        const std::int64_t without = store.createRun(record);
+        record.name = "nothing";
+        record.startedAtMs = 1000;
+        store.createRun(record);
+        store.appendMetrics(with,
+                            {point("val_accuracy", 1, 0.5), point("val_accuracy", 2, 0.93),
+                             point("val_accuracy", 3, 0.7), point("train_accuracy", 3, 0.99)});
+        store.appendMetrics(without, {point("train_accuracy", 1, 0.8)});
+
+        const auto runs = store.listRuns();
+        QCOMPARE(runs.size(), std::size_t(3));
+        QCOMPARE(runs[0].id, with);
+        QVERIFY(runs[0].bestValAccuracy.has_value());
+        QCOMPARE(*runs[0].bestValAccuracy, 0.93);
+        QVERIFY(!runs[1].bestValAccuracy.has_value());
+        QVERIFY(!runs[2].bestValAccuracy.has_value());
+        QCOMPARE(*store.run(with)->bestValAccuracy, 0.93);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunStore)
+#include "tst_runstore.moc"
