@@ -2,6 +2,7 @@
 // Small datasets written in the real on-disk formats, for tests.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,30 @@ void writeIdxLabels(const std::string &path, const ImageSet &set, bool gzip = fa
 /// Writes train-images-idx3-ubyte[.gz], train-labels-..., t10k-... into `dir` (created).
 void writeMnistLayout(const std::string &dir, const ImageSet &train, const ImageSet &test,
                       bool gzip = true);
+
+/// CIFAR-10 binary batch: per image one label byte and 3072 pixel bytes (R, G, B planes of
+/// 32x32). `set` must be 3 x 32 x 32 with labels below 10.
+void writeCifar10(const std::string &path, const ImageSet &set);
+/// CIFAR-100 binary batch: coarse label byte (fine / 5), fine label byte, 3072 pixel bytes.
+void writeCifar100(const std::string &path, const ImageSet &set);
+
+/// Image `index` of `set` as PNG, BMP or JPEG, chosen by the extension of `path` (any case).
+/// One-channel sets are written grey, three-channel sets RGB.
+void writeImageFile(const std::string &path, const ImageSet &set, int index, int jpegQuality = 95);
+/// `dir`/<classNames[label]>/<index>.<extension> for every image of `set` (folders created).
+void writeImageFolder(const std::string &dir, const ImageSet &set,
+                      const std::vector<std::string> &classNames,
+                      const std::string &extension = "png");
+
+/// CSV text: a header row and data rows; fields holding a comma, quote or line break are
+/// quoted (quotes doubled). Lines end with `lineEnd`.
+std::string csvText(const std::vector<std::string> &header,
+                    const std::vector<std::vector<std::string>> &rows,
+                    const std::string &lineEnd = "\n");
+
+/// Runs `action` and returns what() of the mf::Error it throws; "" when it throws nothing and
+/// "unexpected exception: ..." for any other exception.
+std::string errorMessage(const std::function<void()> &action);
 
 /// Writes raw bytes to a file (for corrupt-input tests).
 void writeBytes(const std::string &path, const std::string &bytes);
