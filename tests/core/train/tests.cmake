@@ -1,1 +1,6 @@
 # tests for core/train
+modelforge_add_test(tst_trainconfig SOURCES tst_trainconfig.cpp LIBS modelforge_core)
+modelforge_add_test(tst_optimizers SOURCES tst_optimizers.cpp LIBS modelforge_core)
+modelforge_add_test(tst_lrschedule SOURCES tst_lrschedule.cpp LIBS modelforge_core)
+modelforge_add_test(tst_losses SOURCES tst_losses.cpp LIBS modelforge_core)
+modelforge_add_test(tst_confusionmatrix SOURCES tst_confusionmatrix.cpp LIBS modelforge_core)

@@ -1,0 +1,246 @@
+#include "core/train/trainconfig.h"
+
+#include "core/models/modelfactory.h"
+#include "core/models/specreader.h"
+#include "core/train/losses.h"
+#include "core/train/lrschedule.h"
+#include "core/train/optimizerfactory.h"
+#include "core/util/error.h"
+
+#include <cctype>
+#include <limits>
+
+namespace mf {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr std::int64_t kIntMin = std::numeric_limits<int>::min();
+constexpr std::int64_t kIntMax = std::numeric_limits<int>::max();
+
+// Types only: ranges are validate()'s business, so a loaded config can be shown and fixed.
+double anyNumber(const SpecReader &r, const char *key, double fallback)
+{
+    return r.number(key, fallback, -kInf, kInf);
+}
+
+int anyInt(const SpecReader &r, const char *key, int fallback)
+{
+    return static_cast<int>(r.integer(key, fallback, kIntMin, kIntMax));
+}
+
+void readOptimizer(const nlohmann::json &j, const std::string &prefix, OptimizerConfig &c)
+{
+    const SpecReader r(j, prefix);
+    r.rejectUnknown({"name", "learning_rate", "momentum", "beta1", "beta2", "epsilon", "alpha",
+                     "weight_decay"});
+    c.name = r.text("name", c.name);
+    c.learningRate = anyNumber(r, "learning_rate", c.learningRate);
+    c.momentum = anyNumber(r, "momentum", c.momentum);
+    c.beta1 = anyNumber(r, "beta1", c.beta1);
+    c.beta2 = anyNumber(r, "beta2", c.beta2);
+    c.epsilon = anyNumber(r, "epsilon", c.epsilon);
+    c.alpha = anyNumber(r, "alpha", c.alpha);
+    c.weightDecay = anyNumber(r, "weight_decay", c.weightDecay);
+}
+
+void readSchedule(const nlohmann::json &j, const std::string &prefix, ScheduleConfig &c)
+{
+    const SpecReader r(j, prefix);
+    r.rejectUnknown({"name", "step_epochs", "gamma", "warmup_steps", "min_learning_rate",
+                     "max_learning_rate", "pct_start"});
+    c.name = r.text("name", c.name);
+    c.stepEpochs = r.integer("step_epochs", c.stepEpochs, std::numeric_limits<std::int64_t>::min(),
+                             std::numeric_limits<std::int64_t>::max());
+    c.gamma = anyNumber(r, "gamma", c.gamma);
+    c.warmupSteps =
+        r.integer("warmup_steps", c.warmupSteps, std::numeric_limits<std::int64_t>::min(),
+                  std::numeric_limits<std::int64_t>::max());
+    c.minLearningRate = anyNumber(r, "min_learning_rate", c.minLearningRate);
+    c.maxLearningRate = anyNumber(r, "max_learning_rate", c.maxLearningRate);
+    c.pctStart = anyNumber(r, "pct_start", c.pctStart);
+}
+
+bool validDevice(const std::string &device)
+{
+    if (device == "cpu" || device == "cuda")
+        return true;
+    const std::string prefix = "cuda:";
+    if (device.size() <= prefix.size() || device.compare(0, prefix.size(), prefix) != 0 ||
+        device.size() > prefix.size() + 3)
+        return false;
+    for (std::size_t i = prefix.size(); i < device.size(); ++i)
+        if (!std::isdigit(static_cast<unsigned char>(device[i])))
+            return false;
+    return true;
+}
+
+void checkOptimizer(const OptimizerConfig &o, std::vector<std::string> &problems)
+{
+    if (!isKnownOptimizer(o.name))
+        problems.push_back("optimizer.name \"" + o.name +
+                           "\" is unknown (use sgd, momentum, nesterov, adagrad, adam, adamw or "
+                           "rmsprop)");
+    if (!(o.learningRate > 0.0))
+        problems.push_back("optimizer.learning_rate must be greater than 0");
+    if (!(o.momentum >= 0.0))
+        problems.push_back("optimizer.momentum must not be negative");
+    else if (o.name == "nesterov" && o.momentum == 0.0)
+        problems.push_back("optimizer.momentum must be greater than 0 for nesterov");
+    if (!(o.beta1 >= 0.0 && o.beta1 < 1.0))
+        problems.push_back("optimizer.beta1 must be at least 0 and below 1");
+    if (!(o.beta2 >= 0.0 && o.beta2 < 1.0))
+        problems.push_back("optimizer.beta2 must be at least 0 and below 1");
+    if (!(o.epsilon >= 0.0))
+        problems.push_back("optimizer.epsilon must not be negative");
+    if (!(o.alpha >= 0.0 && o.alpha <= 1.0))
+        problems.push_back("optimizer.alpha must be between 0 and 1");
+    if (!(o.weightDecay >= 0.0))
+        problems.push_back("optimizer.weight_decay must not be negative");
+}
+
+void checkSchedule(const ScheduleConfig &s, double baseRate, std::vector<std::string> &problems)
+{
+    if (!isKnownSchedule(s.name))
+        problems.push_back("schedule.name \"" + s.name +
+                           "\" is unknown (use constant, step, cosine, warmup or onecycle)");
+    if (s.stepEpochs < 1)
+        problems.push_back("schedule.step_epochs must be at least 1");
+    if (!(s.gamma > 0.0))
+        problems.push_back("schedule.gamma must be greater than 0");
+    if (s.warmupSteps < 0)
+        problems.push_back("schedule.warmup_steps must not be negative");
+    if (!(s.minLearningRate >= 0.0))
+        problems.push_back("schedule.min_learning_rate must not be negative");
+    else if (s.name == "cosine" && s.minLearningRate > baseRate)
+        problems.push_back("schedule.min_learning_rate must not exceed optimizer.learning_rate");
+    if (!(s.maxLearningRate >= 0.0))
+        problems.push_back("schedule.max_learning_rate must not be negative (0 means 10 times "
+                           "the learning rate)");
+    if (!(s.pctStart > 0.0 && s.pctStart < 1.0))
+        problems.push_back("schedule.pct_start must be between 0 and 1 (exclusive)");
+}
+
+} // namespace
+
+void to_json(nlohmann::json &j, const OptimizerConfig &c)
+{
+    j = nlohmann::json{{"name", c.name},         {"learning_rate", c.learningRate},
+                       {"momentum", c.momentum}, {"beta1", c.beta1},
+                       {"beta2", c.beta2},       {"epsilon", c.epsilon},
+                       {"alpha", c.alpha},       {"weight_decay", c.weightDecay}};
+}
+
+void from_json(const nlohmann::json &j, OptimizerConfig &c)
+{
+    readOptimizer(j, "", c);
+}
+
+void to_json(nlohmann::json &j, const ScheduleConfig &c)
+{
+    j = nlohmann::json{{"name", c.name},
+                       {"step_epochs", c.stepEpochs},
+                       {"gamma", c.gamma},
+                       {"warmup_steps", c.warmupSteps},
+                       {"min_learning_rate", c.minLearningRate},
+                       {"max_learning_rate", c.maxLearningRate},
+                       {"pct_start", c.pctStart}};
+}
+
+void from_json(const nlohmann::json &j, ScheduleConfig &c)
+{
+    readSchedule(j, "", c);
+}
+
+void to_json(nlohmann::json &j, const TrainConfig &c)
+{
+    j = nlohmann::json{{"dataset", c.dataset},
+                       {"model", c.model},
+                       {"loss", c.loss},
+                       {"optimizer", c.optimizer},
+                       {"schedule", c.schedule},
+                       {"l1", c.l1},
+                       {"l2", c.l2},
+                       {"clip_grad_norm", c.clipGradNorm},
+                       {"epochs", c.epochs},
+                       {"batch_size", c.batchSize},
+                       {"validation_fraction", c.validationFraction},
+                       {"early_stopping_patience", c.earlyStoppingPatience},
+                       {"early_stopping_metric", c.earlyStoppingMetric},
+                       {"seed", c.seed},
+                       {"threads", c.threads},
+                       {"device", c.device},
+                       {"normalize", c.normalize}};
+}
+
+void from_json(const nlohmann::json &j, TrainConfig &c)
+{
+    const SpecReader r(j, "");
+    r.rejectUnknown({"dataset", "model", "loss", "optimizer", "schedule", "l1", "l2",
+                     "clip_grad_norm", "epochs", "batch_size", "validation_fraction",
+                     "early_stopping_patience", "early_stopping_metric", "seed", "threads",
+                     "device", "normalize"});
+    c.dataset = r.text("dataset", c.dataset);
+    if (r.has("model")) {
+        if (!r.value("model").is_object())
+            r.fail("model", "must be a JSON object");
+        c.model = r.value("model");
+    }
+    c.loss = r.text("loss", c.loss);
+    if (r.has("optimizer"))
+        readOptimizer(r.value("optimizer"), "optimizer.", c.optimizer);
+    if (r.has("schedule"))
+        readSchedule(r.value("schedule"), "schedule.", c.schedule);
+    c.l1 = anyNumber(r, "l1", c.l1);
+    c.l2 = anyNumber(r, "l2", c.l2);
+    c.clipGradNorm = anyNumber(r, "clip_grad_norm", c.clipGradNorm);
+    c.epochs = anyInt(r, "epochs", c.epochs);
+    c.batchSize = anyInt(r, "batch_size", c.batchSize);
+    c.validationFraction = anyNumber(r, "validation_fraction", c.validationFraction);
+    c.earlyStoppingPatience = anyInt(r, "early_stopping_patience", c.earlyStoppingPatience);
+    c.earlyStoppingMetric = r.text("early_stopping_metric", c.earlyStoppingMetric);
+    c.seed = r.unsignedInteger("seed", c.seed);
+    c.threads = anyInt(r, "threads", c.threads);
+    c.device = r.text("device", c.device);
+    c.normalize = r.boolean("normalize", c.normalize);
+}
+
+std::vector<std::string> TrainConfig::validate() const
+{
+    std::vector<std::string> problems;
+    if (dataset.empty())
+        problems.push_back("dataset must name a file or directory");
+    try {
+        validateModelSpec(model);
+    } catch (const ConfigError &error) {
+        problems.push_back(error.what());
+    }
+    if (!isKnownLoss(loss))
+        problems.push_back("loss \"" + loss + "\" is unknown (use cross_entropy, mse or bce)");
+    checkOptimizer(optimizer, problems);
+    checkSchedule(schedule, optimizer.learningRate, problems);
+    if (!(l1 >= 0.0))
+        problems.push_back("l1 must not be negative");
+    if (!(l2 >= 0.0))
+        problems.push_back("l2 must not be negative");
+    if (!(clipGradNorm >= 0.0))
+        problems.push_back("clip_grad_norm must not be negative (0 disables clipping)");
+    if (epochs < 1)
+        problems.push_back("epochs must be at least 1");
+    if (batchSize < 1)
+        problems.push_back("batch_size must be at least 1");
+    if (!(validationFraction >= 0.0 && validationFraction < 1.0))
+        problems.push_back("validation_fraction must be at least 0 and below 1");
+    if (earlyStoppingPatience < 0)
+        problems.push_back("early_stopping_patience must not be negative (0 disables it)");
+    if (earlyStoppingMetric != "val_accuracy" && earlyStoppingMetric != "val_loss")
+        problems.push_back("early_stopping_metric \"" + earlyStoppingMetric +
+                           "\" is unknown (use val_accuracy or val_loss)");
+    if (threads < 0)
+        problems.push_back("threads must not be negative (0 uses all cores)");
+    if (!validDevice(device))
+        problems.push_back("device \"" + device + "\" is unknown (use cpu, cuda or cuda:N)");
+    return problems;
+}
+
+} // namespace mf
