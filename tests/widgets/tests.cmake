@@ -1,1 +1,6 @@
 # widget tests
+modelforge_add_test(tst_sectionnavigator SOURCES tst_sectionnavigator.cpp LIBS modelforge_widgets TIMEOUT 60)
+modelforge_add_test(tst_keyvaluetable SOURCES tst_keyvaluetable.cpp LIBS modelforge_widgets TIMEOUT 60)
+modelforge_add_test(tst_seriessmoothing SOURCES tst_seriessmoothing.cpp LIBS modelforge_widgets TIMEOUT 60)
+modelforge_add_test(tst_seriesthinning SOURCES tst_seriesthinning.cpp LIBS modelforge_widgets TIMEOUT 60)
+modelforge_add_test(tst_metricchart SOURCES tst_metricchart.cpp LIBS modelforge_widgets TIMEOUT 60)

@@ -1,0 +1,183 @@
+#pragma once
+
+#include <QChartView>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QVector>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QAbstractAxis;
+class QGraphicsLineItem;
+class QGraphicsSimpleTextItem;
+class QLabel;
+class QLineSeries;
+class QRubberBand;
+class QScatterSeries;
+QT_END_NAMESPACE
+
+namespace mf {
+
+/// A live chart of named metric series (e.g. "train_loss", "val_loss"). Each series is kept at
+/// full resolution, smoothed with TensorBoard's debiased moving average (drawn over a faded raw
+/// line), and re-thinned to about two points per pixel of the visible range on every data or
+/// view change. Data changes are coalesced into one refresh per ~40 ms.
+/// Interaction: drag a rectangle to zoom, middle- or Shift+drag and the arrow keys to pan, the
+/// wheel zooms x, double-click or Home resets; hovering shows each series' exact values.
+/// GUI thread only: feed it from queued signals.
+class MetricChart : public QChartView
+{
+    Q_OBJECT
+public:
+    /// One series' reading at a hovered x: its nearest raw point and the smoothed value there.
+    struct HoverValue
+    {
+        QString series;
+        QPointF raw;
+        double smoothed = 0.0;
+    };
+
+    static constexpr int kRefreshIntervalMs = 40;
+
+    explicit MetricChart(QWidget *parent = nullptr);
+    ~MetricChart() override;
+
+    /// Replaces the points of series `name`, creating it when new.
+    void setSeries(const QString &name, const QVector<QPointF> &points);
+    /// Appends points to series `name` (creating it); the repaint follows within ~40 ms.
+    void appendPoints(const QString &name, const QVector<QPointF> &points);
+    /// Draws series `name` with a marker on each (thinned) raw point, e.g. one per epoch.
+    void setPointMarkersVisible(const QString &name, bool visible);
+
+    /// Whether series `name` is smoothed (the default) when smoothing is on; sparse series such
+    /// as one validation point per epoch read better unsmoothed.
+    void setSeriesSmoothed(const QString &name, bool smoothed);
+
+    QStringList seriesNames() const;
+    /// The full-resolution points of series `name`; empty for an unknown name.
+    QVector<QPointF> rawPoints(const QString &name) const;
+    QVector<QPointF> smoothedPoints(const QString &name) const;
+    /// The chart series drawing `name` (nullptr for an unknown name).
+    QLineSeries *rawLineSeries(const QString &name) const;
+    QLineSeries *smoothedLineSeries(const QString &name) const;
+
+    /// 0 (off) to 0.99; values outside are clamped.
+    void setSmoothing(double weight);
+    double smoothing() const { return m_smoothing; }
+    /// A logarithmic y axis; points with y <= 0 are not drawn while it is on.
+    void setLogScale(bool on);
+    bool logScale() const { return m_logScale; }
+
+    void setTitle(const QString &title);
+    void setXAxisTitle(const QString &title);
+    void setYAxisTitle(const QString &title);
+    QString xAxisTitle() const;
+    QString yAxisTitle() const;
+    QAbstractAxis *xAxis() const;
+    QAbstractAxis *yAxis() const;
+    /// The text shown in place of the axes while no series has points.
+    void setEmptyText(const QString &text);
+    QString emptyText() const;
+
+    /// The visible range in data units: left/right are x, top/bottom are the y minimum/maximum.
+    QRectF viewRange() const;
+    /// Whether the view follows the data (true until the user zooms or pans).
+    bool followsData() const { return m_followData; }
+    /// Shows the data range `range` (same layout as viewRange(); normalized here).
+    void zoomToRange(const QRectF &range);
+    /// Shows what lies under `rect`, given in viewport pixels (the rubber band's result).
+    void zoomToPixelRect(const QRectF &rect);
+    /// Scales the x range by `factor` (< 1 zooms in) keeping `anchorX` in place.
+    void zoomX(double factor, double anchorX);
+    /// Moves the view as if the plot were dragged by (dx, dy) pixels (screen directions).
+    void panByPixels(double dx, double dy);
+
+    /// Each non-empty series' reading nearest to `x`, found in the full-resolution data.
+    QVector<HoverValue> valuesAt(double x) const;
+    /// The hover read-out as shown (rich text); empty while it is hidden.
+    QString hoverText() const;
+
+    /// The number of refreshes (re-thinning and axis update) done so far.
+    int refreshCount() const { return m_refreshCount; }
+    /// Whether a coalesced refresh is waiting for its timer.
+    bool isRefreshPending() const { return m_refreshTimer.isActive(); }
+
+public Q_SLOTS:
+    void clear();
+    void resetView();
+    /// Applies pending data changes now instead of at the next timer tick.
+    void refreshNow();
+
+Q_SIGNALS:
+    void refreshed();
+    void viewRangeChanged(const QRectF &range);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    struct Entry;
+    enum class DragMode
+    {
+        None,
+        Zoom,
+        Pan
+    };
+
+    Entry &entry(const QString &name);
+    const Entry *findEntry(const QString &name) const;
+    void scheduleRefresh();
+    bool hasData() const;
+    void fitViewToData();
+    void setView(double x0, double x1, double y0, double y1);
+    void applyAxes();
+    void rebuildYAxis();
+    void applyStyle(Entry &entry);
+    void rethin(Entry &entry, int width);
+    void updateEmptyState();
+    void updateHover(const QPointF &viewportPos);
+    void hideHover();
+    QRectF plotRectInViewport() const;
+    double xAtPixel(double px, const QRectF &plot) const;
+    double yAtPixel(double py, const QRectF &plot) const;
+
+    std::vector<std::unique_ptr<Entry>> m_entries;
+    std::map<QString, Entry *> m_byName;
+    QAbstractAxis *m_xAxis = nullptr;
+    QAbstractAxis *m_yAxis = nullptr;
+    QGraphicsSimpleTextItem *m_emptyHint = nullptr;
+    QGraphicsLineItem *m_hoverLine = nullptr;
+    QLabel *m_hoverLabel = nullptr;
+    QRubberBand *m_rubberBand = nullptr;
+    QTimer m_refreshTimer;
+    QString m_yTitle;
+    double m_smoothing = 0.6;
+    bool m_logScale = false;
+    bool m_followData = true;
+    double m_x0 = 0.0;
+    double m_x1 = 1.0;
+    double m_y0 = 0.0;
+    double m_y1 = 1.0;
+    int m_thinnedWidth = 0;
+    int m_refreshCount = 0;
+    DragMode m_drag = DragMode::None;
+    QPoint m_dragOrigin;
+    QPoint m_dragLast;
+    QPointF m_hoverPos;
+    bool m_hovering = false;
+};
+
+} // namespace mf
