@@ -13,6 +13,8 @@ packages=(
   libtorch-dev libgloo-dev libsqlite3-dev zlib1g-dev libssl-dev nlohmann-json3-dev libcli11-dev libstb-dev
   # a fast BLAS: Debian's reference BLAS makes LibTorch's matmul ~25x slower
   libopenblas0-openmp
+  # CJK glyphs for the Chinese UI
+  fonts-noto-cjk
   # the default dataset
   dataset-fashion-mnist
 )

@@ -1,1 +1,15 @@
 # app tests
+add_library(modelforge_app_test_support STATIC ${CMAKE_CURRENT_LIST_DIR}/samplestore.cpp)
+target_link_libraries(modelforge_app_test_support PUBLIC modelforge_core)
+target_include_directories(modelforge_app_test_support PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+
+# Not a test: fills a workspace with the sample runs, for `modelforge --screenshot`.
+add_executable(mf_sample_workspace ${CMAKE_CURRENT_LIST_DIR}/makesampleworkspace.cpp)
+target_link_libraries(mf_sample_workspace PRIVATE modelforge_app_test_support)
+
+modelforge_add_test(tst_runstablemodel SOURCES tst_runstablemodel.cpp
+  LIBS modelforge_app modelforge_app_test_support TIMEOUT 60)
+modelforge_add_test(tst_displayformat SOURCES tst_displayformat.cpp LIBS modelforge_app TIMEOUT 60)
+modelforge_add_test(tst_mainwindow SOURCES tst_mainwindow.cpp
+  LIBS modelforge_app modelforge_app_test_support TIMEOUT 120)
+target_compile_definitions(tst_mainwindow PRIVATE MODELFORGE_PROJECT_VERSION="${PROJECT_VERSION}")

@@ -1,0 +1,78 @@
+#include "app/gui/launchoptions.h"
+
+#include "app/gui/languagesetup.h"
+#include "core/store/workspace.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+
+#include <exception>
+
+namespace mf {
+
+bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions &options, QString &error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("ModelForge: train, compare and compress models on your own datasets."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"),
+        tr("Use the workspace in <dir> (its run store and run files) instead of the default."),
+        tr("dir"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        tr("Render every available section and the main window offscreen to PNG files in <dir>, "
+           "then exit."),
+        tr("dir"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        tr("User interface language: %1 (default: from the system locale).")
+            .arg(LanguageSetup::supportedLanguages().join(QStringLiteral(", "))),
+        tr("language"));
+    parser.addOption(workspaceOption);
+    parser.addOption(screenshotOption);
+    parser.addOption(languageOption);
+
+    if (!parser.parse(arguments)) {
+        error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty()) {
+        error = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+
+    options.language = parser.isSet(languageOption) ? parser.value(languageOption)
+                                                    : LanguageSetup::systemLanguage();
+    if (!LanguageSetup::supportedLanguages().contains(options.language)) {
+        error = tr("Unknown language \"%1\"; choose one of: %2.")
+                    .arg(options.language,
+                         LanguageSetup::supportedLanguages().join(QStringLiteral(", ")));
+        return false;
+    }
+    if (parser.isSet(workspaceOption)) {
+        options.workspace =
+            QDir::cleanPath(QDir::current().absoluteFilePath(parser.value(workspaceOption)));
+    } else {
+        try {
+            options.workspace = QFile::decodeName(defaultWorkspaceDir().c_str());
+        } catch (const std::exception &failure) {
+            error = QString::fromUtf8(failure.what());
+            return false;
+        }
+    }
+    if (parser.isSet(screenshotOption)) {
+        options.screenshotDir =
+            QDir::cleanPath(QDir::current().absoluteFilePath(parser.value(screenshotOption)));
+    }
+    return true;
+}
+
+} // namespace mf

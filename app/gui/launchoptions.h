@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace mf {
+
+/// What the command line of `modelforge` asks for.
+struct LaunchOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(mf::LaunchOptions)
+
+public:
+    QString workspace;     ///< --workspace, else the default workspace
+    QString screenshotDir; ///< --screenshot: render to PNG files there and exit
+    QString language;      ///< --language, else from the system locale
+
+    /// Parses `arguments` (program name first). --help and --version print and exit the
+    /// process; any other mistake leaves a message in `error` and returns false.
+    static bool parse(const QStringList &arguments, LaunchOptions &options, QString &error);
+};
+
+} // namespace mf

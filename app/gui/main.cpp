@@ -1,0 +1,76 @@
+#include "app/gui/languagesetup.h"
+#include "app/gui/launchoptions.h"
+#include "app/gui/mainwindow.h"
+#include "app/gui/screenshotwriter.h"
+#include "app/gui/versioninfo.h"
+
+#include <QApplication>
+#include <QIcon>
+
+#include <cstdio>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("ModelForge"));
+    QCoreApplication::setApplicationName(QStringLiteral("ModelForge"));
+    QCoreApplication::setApplicationVersion(mf::VersionInfo::modelForgeVersion());
+}
+
+QString chosenLanguage(const QStringList &arguments)
+{
+    const QString requested = mf::LanguageSetup::requestedLanguage(arguments);
+    return requested.isEmpty() ? mf::LanguageSetup::systemLanguage() : requested;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // The command line is read before any window system is touched, so that --help, --version
+    // and mistakes are answered on a machine without a display too, in the chosen language.
+    mf::LaunchOptions options;
+    {
+        QCoreApplication parsing(argc, argv);
+        describeApplication();
+        mf::LanguageSetup::apply(parsing, chosenLanguage(parsing.arguments()));
+        QString error;
+        if (!mf::LaunchOptions::parse(parsing.arguments(), options, error)) {
+            std::fprintf(stderr, "modelforge: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
+
+    // Screenshots render without a display.
+    if (!options.screenshotDir.isEmpty() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setDesktopFileName(QStringLiteral("io.modelforge.ModelForge"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/modelforge.png")));
+    mf::LanguageSetup::apply(app, options.language);
+
+    mf::MainWindow window(options.workspace);
+    if (options.screenshotDir.isEmpty()) {
+        window.rememberLayout();
+        window.show();
+        return QApplication::exec();
+    }
+
+    mf::ScreenshotWriter writer(&window, options.screenshotDir);
+    int status = 0;
+    QObject::connect(&writer, &mf::ScreenshotWriter::finished, &app, [&](bool ok) {
+        for (const QString &file : writer.writtenFiles())
+            std::printf("%s\n", qPrintable(file));
+        if (!ok) {
+            std::fprintf(stderr, "modelforge: %s\n", qPrintable(writer.errorString()));
+            status = 1;
+        }
+        QApplication::quit();
+    });
+    writer.start();
+    QApplication::exec();
+    return status;
+}

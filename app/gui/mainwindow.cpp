@@ -1,0 +1,264 @@
+#include "app/gui/mainwindow.h"
+
+#include "app/gui/runspage.h"
+#include "app/gui/versioninfo.h"
+#include "core/store/workspace.h"
+#include "widgets/sectionnavigator.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+
+namespace mf {
+
+MainWindow::MainWindow(const QString &workspaceDir, QWidget *parent)
+    : QMainWindow(parent), m_navigator(new SectionNavigator), m_pages(new QStackedWidget),
+      m_runsPage(new RunsPage), m_workspaceLabel(new QLabel), m_summaryLabel(new QLabel)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/modelforge.png")));
+    createActions();
+    createSections();
+
+    auto *central = new QWidget;
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigator);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_workspaceLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addPermanentWidget(m_summaryLabel);
+    connect(m_runsPage, &RunsPage::stateChanged, this, &MainWindow::updateStatus);
+    connect(m_runsPage, &RunsPage::runsLoaded, this, &MainWindow::updateStatus);
+
+    resize(1280, 800);
+    setWorkspace(workspaceDir);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_openAction =
+        new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("&Open Workspace…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(tr("Show the runs of another workspace directory"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openWorkspace);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_refreshAction =
+        new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    // F5 everywhere, plus whatever the platform calls Refresh.
+    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
+        refreshKeys.prepend(QKeySequence(Qt::Key_F5));
+    m_refreshAction->setShortcuts(refreshKeys);
+    m_refreshAction->setStatusTip(tr("Read the run store again"));
+    connect(m_refreshAction, &QAction::triggered, this, [this] { m_runsPage->refresh(); });
+
+    m_aboutAction = new QAction(tr("&About ModelForge"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refreshAction);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_openAction);
+    toolBar->addAction(m_refreshAction);
+}
+
+void MainWindow::createSections()
+{
+    struct Entry
+    {
+        QStyle::StandardPixmap icon;
+        QString title;
+        QString toolTip;
+        QWidget *page;
+    };
+    const QString later = tr("Not available yet.");
+    const Entry entries[SectionCount] = {
+        {QStyle::SP_DirIcon, tr("Datasets"),
+         tr("Load MNIST, CIFAR, CSV and image-folder datasets; browse samples and check class "
+            "balance.") +
+             QLatin1Char('\n') + later,
+         nullptr},
+        {QStyle::SP_FileDialogContentsView, tr("Augment"),
+         tr("Compose an augmentation pipeline and preview it on sample images.") +
+             QLatin1Char('\n') + later,
+         nullptr},
+        {QStyle::SP_MediaPlay, tr("Train"),
+         tr("Configure a model and optimiser, start training and follow loss and accuracy "
+            "live.") +
+             QLatin1Char('\n') + later,
+         nullptr},
+        {QStyle::SP_FileDialogDetailedView, tr("Runs"),
+         tr("Every training run in the workspace: status, parameters and final metrics."),
+         m_runsPage},
+        {QStyle::SP_DriveHDIcon, tr("Compress"),
+         tr("Prune, quantise or distil a trained model and compare its size, speed and "
+            "accuracy.") +
+             QLatin1Char('\n') + later,
+         nullptr},
+        {QStyle::SP_FileDialogInfoView, tr("ROI"),
+         tr("Weigh a model's costs against its benefits: net present value, internal rate of "
+            "return and payback.") +
+             QLatin1Char('\n') + later,
+         nullptr},
+    };
+    for (int section = 0; section < SectionCount; ++section) {
+        const Entry &entry = entries[section];
+        m_navigator->addSection(style()->standardIcon(entry.icon), entry.title, entry.toolTip,
+                                entry.page != nullptr);
+        m_sectionPages[section] = entry.page;
+        if (entry.page)
+            m_pages->addWidget(entry.page);
+    }
+    connect(m_navigator, &SectionNavigator::sectionChosen, this,
+            [this](int section) { m_pages->setCurrentWidget(m_sectionPages[section]); });
+    showSection(RunsSection);
+}
+
+void MainWindow::setWorkspace(const QString &dir)
+{
+    m_workspace = dir;
+    setWindowTitle(tr("%1 — ModelForge").arg(QDir::toNativeSeparators(dir)));
+    m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(dir)));
+    m_runsPage->setDatabasePath(databasePathFor(dir));
+    updateStatus();
+}
+
+QString MainWindow::databasePathFor(const QString &workspaceDir)
+{
+    const Workspace workspace{QFile::encodeName(workspaceDir).toStdString()};
+    return QFile::decodeName(workspace.databasePath().c_str());
+}
+
+QWidget *MainWindow::sectionPage(int section) const
+{
+    return section >= 0 && section < SectionCount ? m_sectionPages[section] : nullptr;
+}
+
+QString MainWindow::sectionKey(int section)
+{
+    static const char *const keys[SectionCount] = {"datasets", "augment",  "train",
+                                                   "runs",     "compress", "roi"};
+    return section >= 0 && section < SectionCount ? QString::fromLatin1(keys[section]) : QString();
+}
+
+int MainWindow::currentSection() const
+{
+    return m_navigator->currentSection();
+}
+
+bool MainWindow::showSection(int section)
+{
+    if (!m_navigator->setCurrentSection(section))
+        return false;
+    m_pages->setCurrentWidget(m_sectionPages[section]);
+    return true;
+}
+
+void MainWindow::rememberLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_runsPage->restoreSettings(settings);
+    m_remembersLayout = true;
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    m_runsPage->saveSettings(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_remembersLayout)
+        saveLayout();
+    event->accept();
+}
+
+void MainWindow::openWorkspace()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"), m_workspace);
+    if (!dir.isEmpty())
+        setWorkspace(dir);
+}
+
+void MainWindow::showAbout()
+{
+    QString rows;
+    for (const auto &[component, version] : VersionInfo::components()) {
+        rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
+                    .arg(component.toHtmlEscaped(), version.toHtmlEscaped());
+    }
+    QMessageBox::about(
+        this, tr("About ModelForge"),
+        QStringLiteral("<h3>ModelForge %1</h3><p>%2</p><table>%3</table>")
+            .arg(VersionInfo::modelForgeVersion().toHtmlEscaped(),
+                 tr("A desktop workbench to train, compare and compress models.").toHtmlEscaped(),
+                 rows));
+}
+
+void MainWindow::updateStatus()
+{
+    const QLocale locale;
+    switch (m_runsPage->state()) {
+    case RunsPage::State::Populated:
+    case RunsPage::State::Empty:
+        m_summaryLabel->setText(
+            tr("Runs: %1 · updated %2")
+                .arg(locale.toString(m_runsPage->runCount()),
+                     locale.toString(
+                         QDateTime::fromMSecsSinceEpoch(m_runsPage->lastLoadedAtMs()).time(),
+                         QLocale::ShortFormat)));
+        break;
+    case RunsPage::State::Loading:
+        m_summaryLabel->setText(tr("Loading…"));
+        break;
+    case RunsPage::State::Error:
+        m_summaryLabel->setText(tr("Run store unavailable"));
+        break;
+    case RunsPage::State::Idle:
+        m_summaryLabel->clear();
+        break;
+    }
+}
+
+} // namespace mf

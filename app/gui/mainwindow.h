@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QStackedWidget;
+
+namespace mf {
+
+class RunsPage;
+class SectionNavigator;
+
+/// The workbench window: a section navigator beside the page of the chosen section. Sections that
+/// are not built yet stay visible but disabled, with a tooltip saying what they will do.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Section
+    {
+        DatasetsSection,
+        AugmentSection,
+        TrainSection,
+        RunsSection,
+        CompressSection,
+        RoiSection,
+        SectionCount
+    };
+
+    explicit MainWindow(const QString &workspaceDir, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Shows the runs of the workspace in `dir`.
+    void setWorkspace(const QString &dir);
+    QString workspace() const { return m_workspace; }
+    static QString databasePathFor(const QString &workspaceDir);
+
+    SectionNavigator *navigator() const { return m_navigator; }
+    RunsPage *runsPage() const { return m_runsPage; }
+    /// The page of a section; nullptr for a section that is not built yet.
+    QWidget *sectionPage(int section) const;
+    /// A stable, untranslated name: "datasets", "augment", "train", "runs", "compress", "roi".
+    static QString sectionKey(int section);
+    int currentSection() const;
+    bool showSection(int section);
+
+    QAction *refreshAction() const { return m_refreshAction; }
+
+    /// Restores geometry and splitter state now and saves them when the window closes.
+    void rememberLayout();
+    void saveLayout() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createSections();
+    void openWorkspace();
+    void showAbout();
+    void updateStatus();
+
+    QString m_workspace;
+    SectionNavigator *m_navigator;
+    QStackedWidget *m_pages;
+    RunsPage *m_runsPage;
+    QWidget *m_sectionPages[SectionCount] = {};
+    QAction *m_openAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QLabel *m_workspaceLabel;
+    QLabel *m_summaryLabel;
+    bool m_remembersLayout = false;
+};
+
+} // namespace mf

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/store/runrecord.h"
+
+#include <QMetaType>
+
+#include <map>
+#include <string>
+
+namespace mf {
+
+/// Everything the details pane shows about one run; plain values, safe to pass between threads.
+struct RunDetails
+{
+    RunRecord run;
+    std::map<std::string, std::string> params;
+    std::map<std::string, double> latestMetrics;
+    qint64 takenAtMs = 0;
+};
+
+} // namespace mf
+
+Q_DECLARE_METATYPE(mf::RunDetails)

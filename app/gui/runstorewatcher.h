@@ -1,0 +1,68 @@
+#pragma once
+
+#include "app/gui/rundetails.h"
+#include "app/gui/runssnapshot.h"
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+namespace mf {
+
+class RunStoreReader;
+
+/// Keeps the GUI's view of a run store current without blocking the GUI thread: a
+/// RunStoreReader on a worker thread does the SQLite work, and a timer checks every
+/// pollInterval whether the database or its WAL file changed and then reloads.
+/// Threading: GUI thread only; signals are emitted on the GUI thread.
+class RunStoreWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RunStoreWatcher(QObject *parent = nullptr);
+    ~RunStoreWatcher() override;
+
+    /// Watches another database (or none, for an empty path) and loads it.
+    void setDatabasePath(const QString &databasePath);
+    QString databasePath() const { return m_databasePath; }
+
+    void setPollInterval(int milliseconds);
+    int pollInterval() const { return m_pollTimer.interval(); }
+
+    /// Reloads now, changed or not. Requests made while a load runs are coalesced into one.
+    void refresh();
+    /// Loads the details of one run; only the answer to the latest request is delivered.
+    void requestDetails(qint64 runId);
+    bool isLoading() const { return m_runsInFlight; }
+
+Q_SIGNALS:
+    void runsLoaded(const mf::RunsSnapshot &snapshot);
+    void runsFailed(const QString &databasePath, const QString &reason);
+    void detailsLoaded(const mf::RunDetails &details);
+    void detailsFailed(qint64 runId, const QString &reason);
+
+private:
+    void poll();
+    QString fileSignature() const;
+    void startLoad();
+    void onRunsLoaded(quint64 requestId, const mf::RunsSnapshot &snapshot);
+    void onRunsFailed(quint64 requestId, const QString &databasePath, const QString &reason);
+    void onDetailsLoaded(quint64 requestId, const mf::RunDetails &details);
+    void onDetailsFailed(quint64 requestId, qint64 runId, const QString &reason);
+    bool finishLoad(quint64 requestId);
+
+    QThread m_thread;
+    RunStoreReader *m_reader;
+    QTimer m_pollTimer;
+    QString m_databasePath;
+    QString m_loadedSignature;
+    QString m_pendingSignature;
+    quint64 m_nextRequest = 1;
+    quint64 m_firstCurrentRequest = 1; ///< answers to earlier requests concern an older path
+    quint64 m_latestDetailsRequest = 0;
+    bool m_runsInFlight = false;
+    bool m_reloadQueued = false;
+};
+
+} // namespace mf
