@@ -43,6 +43,7 @@ struct EvalReport
     std::vector<double> recall;
     std::vector<double> f1;
     std::vector<std::vector<std::int64_t>> confusion; ///< [true][predicted]
+    std::vector<std::string> classNames;              ///< of the evaluated dataset
 };
 
 enum class TrainOutcome { Finished, EarlyStopped, Stopped, Failed };

@@ -1,0 +1,395 @@
+#include "core/train/trainer.h"
+
+#include "core/models/modelfactory.h"
+#include "core/train/batchsource.h"
+#include "core/train/confusionmatrix.h"
+#include "core/train/environmentinfo.h"
+#include "core/train/losses.h"
+#include "core/train/lrschedule.h"
+#include "core/train/optimizerfactory.h"
+#include "core/util/error.h"
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <thread>
+
+namespace mf {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::uint64_t kDropoutStream = 2;
+constexpr std::int64_t kMinEvalBatch = 256;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string shapeText(const std::vector<std::int64_t> &shape)
+{
+    std::string text = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        text += (i == 0 ? "" : ", ") + std::to_string(shape[i]);
+    return text + "]";
+}
+
+void checkFits(const Dataset &dataset, const Dataset &train, const std::string &what)
+{
+    if (dataset.size() == 0)
+        return;
+    if (dataset.kind != train.kind || dataset.sampleShape() != train.sampleShape())
+        throw ConfigError("The " + what + " samples have shape " +
+                          shapeText(dataset.sampleShape()) + " but the model takes " +
+                          shapeText(train.sampleShape()));
+    if (dataset.numClasses() > train.numClasses())
+        throw ConfigError("The " + what + " set has " + std::to_string(dataset.numClasses()) +
+                          " classes but the model has " + std::to_string(train.numClasses()));
+}
+
+/// Restores a module's training flag when an evaluation ends, however it ends.
+class EvalModeScope
+{
+public:
+    explicit EvalModeScope(torch::nn::Module &module)
+        : m_module(module), m_wasTraining(module.is_training())
+    {
+        m_module.eval();
+    }
+    ~EvalModeScope() { m_module.train(m_wasTraining); }
+    EvalModeScope(const EvalModeScope &) = delete;
+    EvalModeScope &operator=(const EvalModeScope &) = delete;
+
+private:
+    torch::nn::Module &m_module;
+    bool m_wasTraining;
+};
+
+} // namespace
+
+Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerOptions options)
+    : m_config(std::move(config)), m_train(std::move(train)), m_validation(std::move(validation)),
+      m_options(std::move(options)), m_device(torch::kCPU)
+{
+    const std::vector<std::string> problems = m_config.validate();
+    if (!problems.empty()) {
+        std::string text = "Invalid training configuration:";
+        for (const std::string &problem : problems)
+            text += " " + problem + ";";
+        text.pop_back();
+        throw ConfigError(text);
+    }
+    if (m_train.size() == 0)
+        throw ConfigError("The training split holds no samples");
+    if (m_train.numClasses() < 1)
+        throw ConfigError("The training set names no classes");
+    checkFits(m_validation, m_train, "validation");
+
+    m_device = torch::Device(resolveDeviceName(m_config.device));
+    keepFreedMemoryForReuse();
+    const unsigned cores = std::thread::hardware_concurrency();
+    torch::set_num_threads(m_config.threads > 0 ? m_config.threads
+                                                : static_cast<int>(std::max(1u, cores)));
+
+    if (m_config.normalize)
+        m_normalization = computeChannelStats(m_train);
+
+    torch::manual_seed(m_config.seed);
+    m_model = buildModel(m_config.model, m_train.sampleShape(), m_train.numClasses());
+    m_model->to(m_device);
+    m_parameters = m_model->parameters();
+    m_optimizer = makeOptimizer(m_config.optimizer, m_parameters);
+    const std::int64_t batches = (m_train.size() + m_config.batchSize - 1) / m_config.batchSize;
+    m_schedule = std::make_unique<LrSchedule>(m_config.schedule, m_config.optimizer.learningRate,
+                                              batches, m_config.epochs);
+}
+
+Trainer::~Trainer() = default;
+
+void Trainer::addObserver(TrainerObserver *observer)
+{
+    if (observer != nullptr)
+        m_observers.push_back(observer);
+}
+
+void Trainer::resumeFrom(const std::string &checkpointPath)
+{
+    const CheckpointHeader header =
+        Checkpoint::load(checkpointPath, m_config, m_train.sampleShape(), m_train.numClasses(),
+                         *m_model, m_optimizer.get(), m_device);
+    m_state = header.state;
+    m_normalization = header.normalization;
+    m_trainSource.reset();
+    m_validationSource.reset();
+    m_lastCheckpoint = checkpointPath;
+}
+
+void Trainer::requestStop()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_pauseMutex);
+        m_stopRequested = true;
+    }
+    m_pauseChanged.notify_all();
+}
+
+void Trainer::setPaused(bool paused)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_pauseMutex);
+        m_paused = paused;
+    }
+    m_pauseChanged.notify_all();
+}
+
+Trainer::Gate Trainer::waitWhilePaused(double &pausedSeconds)
+{
+    if (m_stopRequested.load())
+        return Gate::Stop;
+    if (!m_paused.load())
+        return Gate::Proceed;
+    const auto start = Clock::now();
+    std::unique_lock<std::mutex> lock(m_pauseMutex);
+    const auto released = [this] { return !m_paused.load() || m_stopRequested.load(); };
+    while (!m_pauseChanged.wait_for(lock, std::chrono::seconds(1), released)) {
+        if (m_options.whilePaused) {
+            lock.unlock();
+            m_options.whilePaused();
+            lock.lock();
+        }
+    }
+    pausedSeconds += secondsSince(start);
+    return m_stopRequested.load() ? Gate::Stop : Gate::Proceed;
+}
+
+void Trainer::prepareSources()
+{
+    if (!m_trainSource)
+        m_trainSource = std::make_unique<BatchSource>(m_train, m_normalization, m_device);
+    if (!m_validationSource)
+        m_validationSource = std::make_unique<BatchSource>(m_validation, m_normalization, m_device);
+}
+
+TrainResult Trainer::run()
+{
+    prepareSources();
+    TrainResult result;
+    result.epochsCompleted = m_state.epoch;
+    result.steps = m_state.globalStep;
+    result.bestValAccuracy = m_state.bestValAccuracy;
+    result.bestEpoch = m_state.bestEpoch;
+    result.lastCheckpoint = m_lastCheckpoint;
+
+    const auto runStart = Clock::now();
+    const std::int64_t batchSize = m_config.batchSize;
+    const std::int64_t batches = m_trainSource->batchCount(batchSize);
+    const std::int64_t samples = m_trainSource->size();
+    const bool penalised = m_config.l1 != 0.0 || m_config.l2 != 0.0;
+    std::int64_t globalStep = m_state.globalStep;
+    double trainingSeconds = 0.0;
+    std::int64_t trainedSamples = 0;
+    const auto finish = [&](TrainOutcome outcome, std::string reason = {}) {
+        result.outcome = outcome;
+        result.failureReason = std::move(reason);
+        result.steps = globalStep;
+        result.samplesPerSecond =
+            trainingSeconds > 0.0 ? static_cast<double>(trainedSamples) / trainingSeconds : 0.0;
+        return result;
+    };
+
+    for (int epoch = m_state.epoch + 1; epoch <= m_config.epochs; ++epoch) {
+        torch::manual_seed(epochSeed(m_config.seed, epoch, kDropoutStream));
+        const torch::Tensor order = m_trainSource->epochOrder(m_config.seed, epoch);
+        m_model->train();
+        const auto epochStart = Clock::now();
+        double pausedSeconds = 0.0;
+        double lossSum = 0.0;
+        std::int64_t seen = 0;
+        torch::Tensor correct =
+            torch::zeros({}, torch::TensorOptions(torch::kInt64).device(m_device));
+        double learningRate = 0.0;
+
+        for (std::int64_t b = 0; b < batches; ++b) {
+            if (waitWhilePaused(pausedSeconds) == Gate::Stop) {
+                trainingSeconds += secondsSince(epochStart) - pausedSeconds;
+                trainedSamples += seen;
+                return finish(TrainOutcome::Stopped);
+            }
+            const BatchSource::Batch batch = m_trainSource->batch(order, b, batchSize);
+            learningRate = m_schedule->rateAt(globalStep);
+            setLearningRate(*m_optimizer, learningRate);
+            for (torch::Tensor &parameter : m_parameters)
+                parameter.mutable_grad().reset();
+
+            const torch::Tensor logits = m_model->forward(batch.inputs);
+            torch::Tensor loss = computeLoss(m_config.loss, logits, batch.labels);
+            if (penalised)
+                loss = loss + weightPenalty(*m_model, m_config.l1, m_config.l2);
+            loss.backward();
+            if (m_config.clipGradNorm > 0.0)
+                torch::nn::utils::clip_grad_norm_(m_parameters, m_config.clipGradNorm);
+            m_optimizer->step();
+            // Read after the step so a GPU is not left idle while the backward pass is queued;
+            // a non-finite loss ends the run, so the spoilt step is never checkpointed.
+            const double lossValue = loss.item<double>();
+            if (!std::isfinite(lossValue))
+                return finish(TrainOutcome::Failed, std::string("loss became ") +
+                                                        (std::isnan(lossValue) ? "nan" : "inf") +
+                                                        " at epoch " + std::to_string(epoch) +
+                                                        " step " + std::to_string(globalStep + 1));
+            ++globalStep;
+
+            const std::int64_t count = batch.labels.size(0);
+            correct += logits.detach().argmax(1).eq(batch.labels).sum();
+            lossSum += lossValue * static_cast<double>(count);
+            seen += count;
+
+            StepMetrics step;
+            step.step = globalStep;
+            step.epoch = epoch;
+            step.batchInEpoch = b + 1;
+            step.batchesPerEpoch = batches;
+            step.loss = lossValue;
+            step.learningRate = learningRate;
+            const double busy = secondsSince(epochStart) - pausedSeconds;
+            step.samplesPerSecond = busy > 0.0 ? static_cast<double>(seen) / busy : 0.0;
+            step.wallSeconds = secondsSince(runStart);
+            for (TrainerObserver *observer : m_observers)
+                observer->onStep(step);
+        }
+
+        const double epochTrainSeconds = secondsSince(epochStart) - pausedSeconds;
+        trainingSeconds += epochTrainSeconds;
+        trainedSamples += samples;
+        const EvalReport validation = evaluateSource(*m_validationSource);
+
+        EpochMetrics metrics;
+        metrics.epoch = epoch;
+        metrics.step = globalStep;
+        metrics.trainLoss = lossSum / static_cast<double>(samples);
+        metrics.trainAccuracy =
+            static_cast<double>(correct.item<std::int64_t>()) / static_cast<double>(samples);
+        metrics.valLoss = validation.loss;
+        metrics.valAccuracy = validation.accuracy;
+        metrics.learningRate = learningRate;
+        metrics.samplesPerSecond =
+            epochTrainSeconds > 0.0 ? static_cast<double>(samples) / epochTrainSeconds : 0.0;
+        metrics.epochSeconds = secondsSince(epochStart) - pausedSeconds;
+        metrics.wallSeconds = secondsSince(runStart);
+        result.last = metrics;
+
+        recordValidation(epoch, validation);
+        m_state.epoch = epoch;
+        m_state.globalStep = globalStep;
+        result.epochsCompleted = epoch;
+        result.bestValAccuracy = m_state.bestValAccuracy;
+        result.bestEpoch = m_state.bestEpoch;
+        for (TrainerObserver *observer : m_observers)
+            observer->onEpoch(metrics);
+
+        if (!m_options.checkpointDir.empty()) {
+            const std::string path = saveCheckpoint(epoch);
+            m_lastCheckpoint = path;
+            result.lastCheckpoint = path;
+            for (TrainerObserver *observer : m_observers)
+                observer->onCheckpoint(path, epoch);
+            pruneCheckpoints();
+        }
+        if (m_config.earlyStoppingPatience > 0 && epoch < m_config.epochs &&
+            m_state.epochsWithoutImprovement >= m_config.earlyStoppingPatience)
+            return finish(TrainOutcome::EarlyStopped);
+    }
+    return finish(TrainOutcome::Finished);
+}
+
+void Trainer::recordValidation(int epoch, const EvalReport &validation)
+{
+    const bool byLoss = m_config.earlyStoppingMetric == "val_loss";
+    const double value = byLoss ? validation.loss : validation.accuracy;
+    const bool improved = m_state.bestEpoch == 0 ||
+                          (byLoss ? value < m_state.bestMetric : value > m_state.bestMetric);
+    if (improved) {
+        m_state.bestMetric = value;
+        m_state.bestEpoch = epoch;
+        m_state.epochsWithoutImprovement = 0;
+    } else {
+        ++m_state.epochsWithoutImprovement;
+    }
+    m_state.bestValAccuracy = std::max(m_state.bestValAccuracy, validation.accuracy);
+}
+
+std::string Trainer::saveCheckpoint(int epoch)
+{
+    std::error_code error;
+    std::filesystem::create_directories(m_options.checkpointDir, error);
+    if (error)
+        throw Error(m_options.checkpointDir +
+                    ": cannot create the checkpoint directory: " + error.message());
+    CheckpointHeader header;
+    header.state = m_state;
+    header.normalization = m_normalization;
+    header.configJson = nlohmann::json(m_config).dump();
+    header.sampleShape = m_train.sampleShape();
+    header.numClasses = m_train.numClasses();
+    const std::string path = m_options.checkpointDir + "/" + Checkpoint::fileName(epoch);
+    Checkpoint::save(path, header, *m_model, *m_optimizer);
+    return path;
+}
+
+void Trainer::pruneCheckpoints() const
+{
+    std::vector<std::pair<int, std::filesystem::path>> files;
+    std::error_code error;
+    for (const auto &entry : std::filesystem::directory_iterator(m_options.checkpointDir, error)) {
+        const int epoch = Checkpoint::epochOfFileName(entry.path().filename().string());
+        if (epoch > 0)
+            files.emplace_back(epoch, entry.path());
+    }
+    std::sort(files.begin(), files.end(),
+              [](const auto &a, const auto &b) { return a.first > b.first; });
+    const std::size_t keep = static_cast<std::size_t>(std::max(1, m_options.keepCheckpoints));
+    for (std::size_t i = keep; i < files.size(); ++i)
+        if (files[i].first != m_state.bestEpoch)
+            std::filesystem::remove(files[i].second, error);
+}
+
+EvalReport Trainer::evaluate(const Dataset &dataset)
+{
+    checkFits(dataset, m_train, "evaluation");
+    const BatchSource source(dataset, m_normalization, m_device);
+    EvalReport report = evaluateSource(source);
+    report.classNames = dataset.classNames.empty() ? m_train.classNames : dataset.classNames;
+    return report;
+}
+
+EvalReport Trainer::evaluateSource(const BatchSource &source)
+{
+    torch::NoGradGuard noGrad;
+    EvalModeScope evalMode(*m_model);
+    const std::int64_t batchSize = std::max<std::int64_t>(m_config.batchSize, kMinEvalBatch);
+    const std::int64_t batches = source.batchCount(batchSize);
+    torch::Tensor lossSum =
+        torch::zeros({}, torch::TensorOptions(torch::kFloat64).device(m_device));
+    std::vector<torch::Tensor> predicted;
+    std::vector<torch::Tensor> targets;
+    predicted.reserve(static_cast<std::size_t>(batches));
+    targets.reserve(static_cast<std::size_t>(batches));
+    for (std::int64_t b = 0; b < batches; ++b) {
+        const BatchSource::Batch batch = source.batch(b, batchSize);
+        const torch::Tensor logits = m_model->forward(batch.inputs);
+        const torch::Tensor loss = computeLoss(m_config.loss, logits, batch.labels);
+        lossSum += loss.to(torch::kFloat64) * static_cast<double>(batch.labels.size(0));
+        predicted.push_back(logits.argmax(1));
+        targets.push_back(batch.labels);
+    }
+    ConfusionMatrix matrix(m_train.numClasses());
+    if (!predicted.empty())
+        matrix.add(torch::cat(predicted).to(torch::kCPU), torch::cat(targets).to(torch::kCPU));
+    const double meanLoss =
+        source.size() > 0 ? lossSum.item<double>() / static_cast<double>(source.size()) : 0.0;
+    return matrix.report(meanLoss);
+}
+
+} // namespace mf

@@ -1,0 +1,125 @@
+#pragma once
+// Core-only header (includes torch): never include it from a header moc reads.
+
+#include "core/data/dataset.h"
+#include "core/data/datasetstats.h"
+#include "core/train/checkpoint.h"
+#include "core/train/trainconfig.h"
+#include "core/train/trainevents.h"
+
+#include <torch/torch.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace mf {
+
+class BatchSource;
+class LrSchedule;
+
+struct TrainerOptions
+{
+    std::string checkpointDir; ///< empty: no checkpoints
+    int keepCheckpoints = 2;   ///< newest checkpoint files kept, besides the best one
+    /// Called on the training thread about once a second while training is paused (a run
+    /// store uses it to keep the run's heartbeat fresh).
+    std::function<void()> whilePaused;
+};
+
+/// Trains one model on one dataset split. Construction validates the config, seeds torch,
+/// builds the model and optimiser and takes normalisation statistics from the training split.
+///
+/// Threading: run() and evaluate() belong to one thread at a time; requestStop() and
+/// setPaused() may be called from any thread. Observers are called on the thread in run().
+///
+/// Determinism: the model is initialised after torch::manual_seed(seed); epoch e shuffles with
+/// a generator seeded from (seed, e) and reseeds torch's generators (dropout) from (seed, e), so
+/// on the CPU the same config gives bitwise the same run, and a run resumed from the checkpoint
+/// of epoch k continues exactly as the uninterrupted run did.
+///
+/// The "best" epoch is the one with the best config.earlyStoppingMetric (val_accuracy: highest,
+/// val_loss: lowest); TrainResult::bestValAccuracy is the highest validation accuracy seen.
+class Trainer
+{
+public:
+    /// Throws mf::ConfigError for an invalid config, an unusable device or datasets that do not
+    /// fit each other.
+    Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerOptions options = {});
+    ~Trainer();
+    Trainer(const Trainer &) = delete;
+    Trainer &operator=(const Trainer &) = delete;
+
+    /// `observer` must outlive run(); it is not owned.
+    void addObserver(TrainerObserver *observer);
+
+    /// Before run(): restores model, optimiser, normalisation and progress from a checkpoint
+    /// (mf::DataError if it is unreadable or made for another model or dataset shape); run()
+    /// then continues with the next epoch.
+    void resumeFrom(const std::string &checkpointPath);
+
+    /// Trains until config.epochs are complete, early stopping (patience ran out before the last
+    /// epoch), a stop request or a non-finite loss (outcome Failed with a reason like "loss
+    /// became nan at epoch 2 step 1534"; no checkpoint for that epoch). After each epoch:
+    /// validation, onEpoch, then (with a checkpointDir) the checkpoint, onCheckpoint, and pruning
+    /// to the newest keepCheckpoints files plus the best one. Call once.
+    TrainResult run();
+
+    /// Ends run() at the next batch; works while paused, too.
+    void requestStop();
+    /// Pausing blocks the training thread before its next batch until unpaused or stopped.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused.load(); }
+
+    /// Loss, accuracy and per-class figures on `dataset` in eval mode, without gradients.
+    EvalReport evaluate(const Dataset &dataset);
+
+    torch::nn::Sequential model() const { return m_model; }
+    const ChannelStats &normalization() const { return m_normalization; }
+    torch::Device device() const { return m_device; }
+    const TrainConfig &config() const { return m_config; }
+    /// Progress so far: after resumeFrom(), the state the checkpoint held.
+    const TrainingState &state() const { return m_state; }
+
+private:
+    enum class Gate
+    {
+        Proceed,
+        Stop
+    };
+
+    void prepareSources();
+    Gate waitWhilePaused(double &pausedSeconds);
+    EvalReport evaluateSource(const BatchSource &source);
+    /// Updates the best-epoch and patience fields of m_state with this epoch's validation.
+    void recordValidation(int epoch, const EvalReport &validation);
+    std::string saveCheckpoint(int epoch);
+    void pruneCheckpoints() const;
+
+    TrainConfig m_config;
+    Dataset m_train;
+    Dataset m_validation;
+    TrainerOptions m_options;
+    torch::Device m_device;
+    ChannelStats m_normalization;
+    torch::nn::Sequential m_model{nullptr};
+    std::vector<torch::Tensor> m_parameters;
+    std::unique_ptr<torch::optim::Optimizer> m_optimizer;
+    std::unique_ptr<LrSchedule> m_schedule;
+    std::unique_ptr<BatchSource> m_trainSource;
+    std::unique_ptr<BatchSource> m_validationSource;
+    std::vector<TrainerObserver *> m_observers;
+    TrainingState m_state;
+    std::string m_lastCheckpoint;
+
+    std::atomic<bool> m_stopRequested{false};
+    std::atomic<bool> m_paused{false};
+    std::mutex m_pauseMutex;
+    std::condition_variable m_pauseChanged;
+};
+
+} // namespace mf

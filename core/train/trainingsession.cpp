@@ -1,0 +1,352 @@
+#include "core/train/trainingsession.h"
+
+#include "core/data/datasetloader.h"
+#include "core/data/datasetsplit.h"
+#include "core/store/processinfo.h"
+#include "core/store/runstore.h"
+#include "core/store/workspace.h"
+#include "core/train/checkpoint.h"
+#include "core/train/environmentinfo.h"
+#include "core/train/runrecorder.h"
+#include "core/train/trainer.h"
+#include "core/util/error.h"
+#include "core/util/sha256.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+namespace mf {
+
+namespace {
+
+struct SessionData
+{
+    Dataset train;
+    Dataset validation;
+    std::optional<Dataset> test;
+};
+
+void throwIfInvalid(const TrainConfig &config)
+{
+    const std::vector<std::string> problems = config.validate();
+    if (problems.empty())
+        return;
+    std::string text = "Invalid training configuration:";
+    for (const std::string &problem : problems)
+        text += " " + problem + ";";
+    text.pop_back();
+    throw ConfigError(text);
+}
+
+SessionData loadData(const TrainConfig &config)
+{
+    DatasetBundle bundle = loadDataset(config.dataset);
+    SplitDatasets split = splitDataset(bundle.train, config.validationFraction, config.seed);
+    return {std::move(split.train), std::move(split.validation), std::move(bundle.test)};
+}
+
+void flatten(const nlohmann::json &value, const std::string &key,
+             std::map<std::string, std::string> &out)
+{
+    if (value.is_object()) {
+        for (const auto &item : value.items())
+            flatten(item.value(), key.empty() ? item.key() : key + "." + item.key(), out);
+    } else if (value.is_string()) {
+        out[key] = value.get<std::string>();
+    } else {
+        out[key] = value.dump();
+    }
+}
+
+std::string defaultRunName(const TrainConfig &config)
+{
+    std::filesystem::path path(config.dataset);
+    std::string name = path.filename().string();
+    if (name.empty())
+        name = path.parent_path().filename().string();
+    const std::string type =
+        config.model.is_object() ? config.model.value("type", std::string("model")) : "model";
+    return type + " on " + (name.empty() ? config.dataset : name);
+}
+
+TrainConfig storedConfig(const RunStore &store, const RunRecord &record)
+{
+    try {
+        return nlohmann::json::parse(record.configJson).get<TrainConfig>();
+    } catch (const nlohmann::json::exception &e) {
+        throw DataError(store.path(), "run " + std::to_string(record.id),
+                        std::string("the stored configuration is not valid JSON: ") + e.what());
+    }
+}
+
+RunRecord existingRun(const RunStore &store, std::int64_t runId)
+{
+    std::optional<RunRecord> record = store.run(runId);
+    if (!record)
+        throw ConfigError("There is no run " + std::to_string(runId) + " in " + store.path());
+    return *record;
+}
+
+/// The run's checkpoint artifacts whose files still exist, newest epoch first.
+std::vector<Artifact> existingCheckpoints(const RunStore &store, std::int64_t runId)
+{
+    std::vector<Artifact> found;
+    for (const Artifact &artifact : store.artifacts(runId))
+        if (artifact.kind == "checkpoint" && std::filesystem::exists(artifact.path))
+            found.push_back(artifact);
+    std::stable_sort(found.begin(), found.end(), [](const Artifact &a, const Artifact &b) {
+        return a.epoch != b.epoch ? a.epoch > b.epoch : a.id > b.id;
+    });
+    return found;
+}
+
+void verifyChecksum(const Artifact &artifact)
+{
+    const std::string actual = sha256OfFile(artifact.path);
+    if (actual != artifact.sha256)
+        throw DataError(artifact.path, "",
+                        "its sha256 " + actual + " differs from the " + artifact.sha256 +
+                            " recorded for run " + std::to_string(artifact.runId) +
+                            ": the checkpoint was changed after it was written");
+}
+
+RunStatus finalStatus(TrainOutcome outcome)
+{
+    switch (outcome) {
+    case TrainOutcome::Finished:
+    case TrainOutcome::EarlyStopped:
+        return RunStatus::Finished;
+    case TrainOutcome::Stopped:
+        return RunStatus::Stopped;
+    case TrainOutcome::Failed:
+        break;
+    }
+    return RunStatus::Failed;
+}
+
+} // namespace
+
+struct TrainingSession::Impl
+{
+    TrainConfig config;
+    SessionOptions options;
+    Workspace workspace;
+    std::unique_ptr<RunStore> store;
+    std::int64_t runId = 0;
+    SessionData data;
+    std::unique_ptr<Trainer> trainer;
+    std::unique_ptr<RunRecorder> recorder;
+    std::vector<TrainerObserver *> observers;
+    double wallOffset = 0.0;
+    bool ran = false;
+
+    std::mutex controlMutex; // guards `trainer` creation against requestStop()/setPaused()
+    bool stopRequested = false;
+    bool paused = false;
+
+    void openStore()
+    {
+        if (!store)
+            store = std::make_unique<RunStore>(workspace.databasePath());
+    }
+
+    void createTrainer()
+    {
+        TrainerOptions trainerOptions;
+        trainerOptions.checkpointDir = workspace.runDir(runId) + "/checkpoints";
+        RunStore *heartbeatStore = store.get();
+        const std::int64_t id = runId;
+        trainerOptions.whilePaused = [heartbeatStore, id] { heartbeatStore->heartbeat(id); };
+        auto created = std::make_unique<Trainer>(config, data.train, data.validation,
+                                                 std::move(trainerOptions));
+        std::lock_guard<std::mutex> lock(controlMutex);
+        trainer = std::move(created);
+        if (paused)
+            trainer->setPaused(true);
+        if (stopRequested)
+            trainer->requestStop();
+    }
+};
+
+TrainingSession::TrainingSession(TrainConfig config, SessionOptions options)
+    : d(std::make_unique<Impl>())
+{
+    d->config = std::move(config);
+    d->options = std::move(options);
+    d->workspace.dir =
+        d->options.workspaceDir.empty() ? defaultWorkspaceDir() : d->options.workspaceDir;
+}
+
+TrainingSession::~TrainingSession() = default;
+TrainingSession::TrainingSession(TrainingSession &&) noexcept = default;
+TrainingSession &TrainingSession::operator=(TrainingSession &&) noexcept = default;
+
+std::int64_t TrainingSession::runId() const
+{
+    return d->runId;
+}
+
+const TrainConfig &TrainingSession::config() const
+{
+    return d->config;
+}
+
+void TrainingSession::addObserver(TrainerObserver *observer)
+{
+    if (observer != nullptr)
+        d->observers.push_back(observer);
+}
+
+void TrainingSession::requestStop()
+{
+    std::lock_guard<std::mutex> lock(d->controlMutex);
+    d->stopRequested = true;
+    if (d->trainer)
+        d->trainer->requestStop();
+}
+
+void TrainingSession::setPaused(bool paused)
+{
+    std::lock_guard<std::mutex> lock(d->controlMutex);
+    d->paused = paused;
+    if (d->trainer)
+        d->trainer->setPaused(paused);
+}
+
+std::int64_t TrainingSession::prepare()
+{
+    if (d->trainer)
+        return d->runId;
+    throwIfInvalid(d->config);
+    const std::string device = resolveDeviceName(d->config.device);
+    d->data = loadData(d->config);
+    d->openStore();
+
+    RunRecord record;
+    record.name = d->options.runName.empty() ? defaultRunName(d->config) : d->options.runName;
+    record.status = RunStatus::Running;
+    const nlohmann::json configJson = d->config;
+    record.configJson = configJson.dump();
+    record.dataset = d->config.dataset;
+    record.model =
+        d->config.model.is_object() ? d->config.model.value("type", std::string()) : std::string();
+    record.device = device;
+    record.versions = versionsString();
+    record.host = currentHostName();
+    record.pid = currentProcessId();
+    d->runId = d->store->createRun(record);
+    try {
+        std::map<std::string, std::string> params;
+        flatten(configJson, "", params);
+        d->store->setParams(d->runId, params);
+        d->createTrainer();
+    } catch (const std::exception &e) {
+        d->store->setStatus(d->runId, RunStatus::Failed, e.what());
+        throw;
+    }
+    return d->runId;
+}
+
+SessionResult TrainingSession::run()
+{
+    if (d->ran)
+        throw ConfigError("This training session has already run");
+    prepare();
+    d->ran = true;
+    Trainer &trainer = *d->trainer;
+    d->recorder = std::make_unique<RunRecorder>(*d->store, d->runId);
+    d->recorder->setWallOffset(d->wallOffset);
+    trainer.addObserver(d->recorder.get());
+    for (TrainerObserver *observer : d->observers)
+        trainer.addObserver(observer);
+
+    SessionResult result;
+    result.runId = d->runId;
+    try {
+        result.train = trainer.run();
+        if (result.train.outcome != TrainOutcome::Failed) {
+            result.validation = trainer.evaluate(d->data.validation);
+            if (d->data.test) {
+                result.test = trainer.evaluate(*d->data.test);
+                const double wall = result.train.last.wallSeconds;
+                d->recorder->log("test_loss", result.test->loss, result.train.steps,
+                                 result.train.epochsCompleted, wall);
+                d->recorder->log("test_accuracy", result.test->accuracy, result.train.steps,
+                                 result.train.epochsCompleted, wall);
+            }
+        }
+        d->recorder->flush();
+        d->store->setStatus(d->runId, finalStatus(result.train.outcome),
+                            result.train.failureReason);
+    } catch (const std::exception &e) {
+        try {
+            d->recorder->flush();
+        } catch (const std::exception &) {
+            // The failure below is the one worth reporting.
+        }
+        d->store->setStatus(d->runId, RunStatus::Failed, e.what());
+        throw;
+    }
+    return result;
+}
+
+TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions options)
+{
+    TrainingSession session(TrainConfig{}, std::move(options));
+    Impl &d = *session.d;
+    d.openStore();
+    const RunRecord record = existingRun(*d.store, runId);
+    if (record.status == RunStatus::Running)
+        throw ConfigError("Run " + std::to_string(runId) + " is still running (process " +
+                          std::to_string(record.pid) + " on " + record.host + ")");
+    if (record.status == RunStatus::Finished)
+        throw ConfigError("Run " + std::to_string(runId) + " has already finished");
+    d.config = storedConfig(*d.store, record);
+    d.runId = runId;
+    const std::vector<Artifact> checkpoints = existingCheckpoints(*d.store, runId);
+    if (!checkpoints.empty())
+        verifyChecksum(checkpoints.front());
+    resolveDeviceName(d.config.device);
+    d.data = loadData(d.config);
+    d.createTrainer();
+    if (!checkpoints.empty()) {
+        const Artifact &checkpoint = checkpoints.front();
+        d.trainer->resumeFrom(checkpoint.path);
+        for (const MetricPoint &point : d.store->metrics(runId, "epoch_seconds"))
+            if (point.epoch == checkpoint.epoch)
+                d.wallOffset = point.wallSeconds;
+    }
+    d.store->setStatus(runId, RunStatus::Running);
+    d.store->heartbeat(runId);
+    return session;
+}
+
+EvalReport TrainingSession::evaluateRun(std::int64_t runId, const SessionOptions &options,
+                                        EvalSplit which)
+{
+    Workspace workspace;
+    workspace.dir = options.workspaceDir.empty() ? defaultWorkspaceDir() : options.workspaceDir;
+    RunStore store(workspace.databasePath());
+    const RunRecord record = existingRun(store, runId);
+    const TrainConfig config = storedConfig(store, record);
+    const std::vector<Artifact> checkpoints = existingCheckpoints(store, runId);
+    if (checkpoints.empty())
+        throw ConfigError("Run " + std::to_string(runId) + " has no checkpoint to evaluate");
+    const int bestEpoch = Checkpoint::readHeader(checkpoints.front().path).state.bestEpoch;
+    const auto best = std::find_if(checkpoints.begin(), checkpoints.end(),
+                                   [bestEpoch](const Artifact &a) { return a.epoch == bestEpoch; });
+    const Artifact &chosen = best != checkpoints.end() ? *best : checkpoints.front();
+    verifyChecksum(chosen);
+
+    SessionData data = loadData(config);
+    if (which == EvalSplit::Test && !data.test)
+        throw ConfigError("The dataset of run " + std::to_string(runId) + " (" + config.dataset +
+                          ") has no test part");
+    Trainer trainer(config, data.train, data.validation);
+    trainer.resumeFrom(chosen.path);
+    return trainer.evaluate(which == EvalSplit::Test ? *data.test : data.validation);
+}
+
+} // namespace mf

@@ -1,0 +1,86 @@
+#pragma once
+// Torch-free on purpose: GUI controllers (read by moc) hold a TrainingSession.
+
+#include "core/train/trainconfig.h"
+#include "core/train/trainevents.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace mf {
+
+struct SessionOptions
+{
+    std::string workspaceDir; ///< empty: defaultWorkspaceDir()
+    std::string runName;      ///< empty: "<model type> on <dataset name>"
+};
+
+struct SessionResult
+{
+    std::int64_t runId = 0;
+    TrainResult train;
+    std::optional<EvalReport> test; ///< when the dataset has a test part and training did not fail
+    EvalReport validation;          ///< of the final model; empty when training failed
+};
+
+enum class EvalSplit
+{
+    Test,
+    Validation
+};
+
+/// One training run from dataset path to stored results: loads and splits the dataset, records
+/// the run in the workspace's run store, trains with a RunRecorder (checkpoints in
+/// <run dir>/checkpoints), evaluates, and leaves the run FINISHED, STOPPED or FAILED, never
+/// RUNNING. The CLI and the GUI both drive training through this class.
+///
+/// Threading: prepare() and run() on one thread (the worker's); requestStop() and setPaused()
+/// from any thread at any time, also before prepare().
+class TrainingSession
+{
+public:
+    TrainingSession(TrainConfig config, SessionOptions options);
+    ~TrainingSession();
+    TrainingSession(TrainingSession &&) noexcept;
+    TrainingSession &operator=(TrainingSession &&) noexcept;
+
+    /// Loads and splits the dataset, builds the trainer and creates the RUNNING run; returns its
+    /// id. Invalid config or unreadable data throw (mf::ConfigError, mf::DataError) before any
+    /// run is created; a failure after that marks the run FAILED and rethrows. Idempotent.
+    std::int64_t prepare();
+
+    /// Extra observers (not owned; must outlive run()), called on the training thread.
+    void addObserver(TrainerObserver *observer);
+
+    /// Trains (calling prepare() first if needed), evaluates the final model on the validation
+    /// split and on the test part when there is one (logged as "test_loss", "test_accuracy"),
+    /// then sets the run's final status. An exception marks the run FAILED with its message and
+    /// is rethrown. Call once.
+    SessionResult run();
+
+    void requestStop();
+    void setPaused(bool paused);
+
+    std::int64_t runId() const;
+    const TrainConfig &config() const;
+
+    /// Continues an interrupted, stopped or failed run: reads its config from the store, verifies
+    /// the sha256 of its newest checkpoint and restores it (a run without a checkpoint starts
+    /// over), and marks the run RUNNING again; run() then trains to the configured epochs,
+    /// logging into the same run. mf::ConfigError for an unknown, running or finished run;
+    /// mf::DataError for a checkpoint that changed or cannot be read.
+    static TrainingSession resume(std::int64_t runId, SessionOptions options);
+
+    /// Evaluates a run's best checkpoint (its newest one when the best was pruned) on the test
+    /// part of its dataset or on its validation split.
+    static EvalReport evaluateRun(std::int64_t runId, const SessionOptions &options,
+                                  EvalSplit which = EvalSplit::Test);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace mf

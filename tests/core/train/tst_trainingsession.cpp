@@ -1,0 +1,341 @@
+#include "core/store/runstore.h"
+#include "core/store/workspace.h"
+#include "core/train/trainingsession.h"
+#include "core/util/error.h"
+#include "tests/support/testdata.h"
+
+#include <QtTest/QtTest>
+
+#include <atomic>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <functional>
+#include <set>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace mf;
+
+namespace {
+
+class StepHook : public TrainerObserver
+{
+public:
+    std::function<void(const StepMetrics &)> hook;
+    void onStep(const StepMetrics &step) override
+    {
+        if (hook)
+            hook(step);
+    }
+};
+
+std::set<int> epochsOf(const std::vector<MetricPoint> &points)
+{
+    std::set<int> epochs;
+    for (const MetricPoint &point : points)
+        epochs.insert(point.epoch);
+    return epochs;
+}
+
+} // namespace
+
+class TestTrainingSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::string m_dataset;
+
+    SessionOptions workspace(const std::string &name) const
+    {
+        SessionOptions options;
+        options.workspaceDir = m_dir.path().toStdString() + "/" + name;
+        options.runName = name;
+        return options;
+    }
+
+    TrainConfig config() const
+    {
+        TrainConfig config;
+        config.dataset = m_dataset;
+        config.model = {{"type", "mlp"}, {"hidden", {32}}};
+        config.optimizer.learningRate = 0.01;
+        config.epochs = 3;
+        config.batchSize = 32;
+        config.validationFraction = 0.25;
+        config.threads = 1;
+        return config;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_dataset = m_dir.path().toStdString() + "/mnist";
+        testdata::writeMnistLayout(m_dataset, testdata::makeImageSet(512, 4, 1, 8, 8, 1),
+                                   testdata::makeImageSet(64, 4, 1, 8, 8, 2));
+    }
+
+    void fullSessionFinishesWithTestMetrics()
+    {
+        const SessionOptions options = workspace("full");
+        TrainingSession session(config(), options);
+        const std::int64_t runId = session.prepare();
+        QVERIFY(runId > 0);
+        QCOMPARE(session.prepare(), runId);
+        const SessionResult result = session.run();
+        QCOMPARE(result.runId, runId);
+        QCOMPARE(result.train.outcome, TrainOutcome::Finished);
+        QCOMPARE(result.train.epochsCompleted, 3);
+        QVERIFY(result.test.has_value());
+        QCOMPARE(result.test->samples, std::int64_t(64));
+        QVERIFY2(result.test->accuracy > 0.8, qPrintable(QString::number(result.test->accuracy)));
+        QCOMPARE(result.validation.samples, std::int64_t(128));
+
+        RunStore store(Workspace{options.workspaceDir}.databasePath());
+        const RunRecord run = *store.run(runId);
+        QCOMPARE(run.status, RunStatus::Finished);
+        QCOMPARE(run.name, std::string("full"));
+        QCOMPARE(run.model, std::string("mlp"));
+        QCOMPARE(run.dataset, m_dataset);
+        QCOMPARE(run.device, std::string("cpu"));
+        QCOMPARE(run.pid, std::int64_t(::getpid()));
+        QVERIFY(QString::fromStdString(run.versions).startsWith("modelforge 0.1.0; libtorch "));
+        QVERIFY(run.endedAtMs > 0);
+        QCOMPARE(nlohmann::json::parse(run.configJson).at("epochs").get<int>(), 3);
+
+        const std::map<std::string, std::string> params = store.params(runId);
+        QCOMPARE(params.at("optimizer.name"), std::string("adam"));
+        QCOMPARE(params.at("model.hidden"), std::string("[32]"));
+        QCOMPARE(params.at("epochs"), std::string("3"));
+
+        const std::map<std::string, double> latest = store.latestMetrics(runId);
+        QCOMPARE(latest.at("test_accuracy"), result.test->accuracy);
+        QCOMPARE(latest.at("test_loss"), result.test->loss);
+        QCOMPARE(store.metrics(runId, "train_loss").size(), std::size_t(3 * 12)); // 384 / 32
+        QCOMPARE(epochsOf(store.metrics(runId, "val_accuracy")), (std::set<int>{1, 2, 3}));
+
+        const std::vector<Artifact> artifacts = store.artifacts(runId);
+        QCOMPARE(artifacts.size(), std::size_t(3));
+        for (const Artifact &artifact : artifacts)
+            QVERIFY(QString::fromStdString(artifact.path)
+                        .startsWith(
+                            QString::fromStdString(Workspace{options.workspaceDir}.runDir(runId))));
+
+        const EvalReport test = TrainingSession::evaluateRun(runId, options, EvalSplit::Test);
+        QCOMPARE(test.samples, std::int64_t(64));
+        QVERIFY(test.accuracy > 0.8);
+        const EvalReport validation =
+            TrainingSession::evaluateRun(runId, options, EvalSplit::Validation);
+        QCOMPARE(validation.samples, std::int64_t(128));
+
+        try {
+            TrainingSession::resume(runId, options);
+            QFAIL("a finished run was resumed");
+        } catch (const ConfigError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("finished"), e.what());
+        }
+    }
+
+    void stopRequestLeavesTheRunStopped()
+    {
+        const SessionOptions options = workspace("stopped");
+        TrainingSession session(config(), options);
+        StepHook hook;
+        hook.hook = [&](const StepMetrics &step) {
+            if (step.step == 3)
+                session.requestStop();
+        };
+        session.addObserver(&hook);
+        const SessionResult result = session.run();
+        QCOMPARE(result.train.outcome, TrainOutcome::Stopped);
+        RunStore store(Workspace{options.workspaceDir}.databasePath());
+        QCOMPARE(store.run(result.runId)->status, RunStatus::Stopped);
+        QCOMPARE(store.metrics(result.runId, "train_loss").size(), std::size_t(3));
+    }
+
+    void divergenceLeavesTheRunFailed()
+    {
+        const SessionOptions options = workspace("diverged");
+        TrainConfig diverging = config();
+        diverging.optimizer.name = "sgd";
+        diverging.optimizer.learningRate = 1e30;
+        TrainingSession session(diverging, options);
+        const SessionResult result = session.run();
+        QCOMPARE(result.train.outcome, TrainOutcome::Failed);
+        QVERIFY(!result.test.has_value());
+        RunStore store(Workspace{options.workspaceDir}.databasePath());
+        const RunRecord run = *store.run(result.runId);
+        QCOMPARE(run.status, RunStatus::Failed);
+        QVERIFY2(QString::fromStdString(run.failureReason).startsWith("loss became"),
+                 run.failureReason.c_str());
+    }
+
+    void exceptionDuringTrainingMarksTheRunFailed()
+    {
+        const SessionOptions options = workspace("thrown");
+        TrainingSession session(config(), options);
+        StepHook hook;
+        hook.hook = [](const StepMetrics &step) {
+            if (step.step == 4)
+                throw std::runtime_error("observer gave up");
+        };
+        session.addObserver(&hook);
+        const std::int64_t runId = session.prepare();
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, session.run());
+        RunStore store(Workspace{options.workspaceDir}.databasePath());
+        const RunRecord run = *store.run(runId);
+        QCOMPARE(run.status, RunStatus::Failed);
+        QCOMPARE(run.failureReason, std::string("observer gave up"));
+        QCOMPARE(store.metrics(runId, "train_loss").size(), std::size_t(4));
+    }
+
+    void pausedRunKeepsItsHeartbeat()
+    {
+        const SessionOptions options = workspace("paused");
+        TrainingSession session(config(), options);
+        std::atomic<std::int64_t> steps{0};
+        StepHook hook;
+        hook.hook = [&](const StepMetrics &step) {
+            steps = step.step;
+            if (step.step == 2)
+                session.setPaused(true);
+        };
+        session.addObserver(&hook);
+        const std::int64_t runId = session.prepare();
+        SessionResult result;
+        std::thread worker([&] { result = session.run(); });
+        QTRY_COMPARE(steps.load(), std::int64_t(2));
+        RunStore store(Workspace{options.workspaceDir}.databasePath());
+        const std::int64_t before = store.run(runId)->heartbeatAtMs;
+        QTRY_VERIFY_WITH_TIMEOUT(store.run(runId)->heartbeatAtMs > before, 5000);
+        QCOMPARE(steps.load(), std::int64_t(2));
+        QCOMPARE(store.run(runId)->status, RunStatus::Running);
+        session.setPaused(false);
+        worker.join();
+        QCOMPARE(result.train.outcome, TrainOutcome::Finished);
+        QCOMPARE(store.run(runId)->status, RunStatus::Finished);
+    }
+
+    void badInputCreatesNoRunningRun()
+    {
+        const SessionOptions options = workspace("bad");
+        TrainConfig missing = config();
+        missing.dataset = m_dir.path().toStdString() + "/no-such-dataset";
+        QVERIFY_THROWS_EXCEPTION(mf::Error, TrainingSession(missing, options).prepare());
+
+        TrainConfig badSpec = config();
+        badSpec.model = {{"type", "mlp"}, {"hidden", {32}}, {"colour", "blue"}};
+        QVERIFY_THROWS_EXCEPTION(ConfigError, TrainingSession(badSpec, options).run());
+
+        RunStore store(Workspace{options.workspaceDir}.databasePath());
+        for (const RunRecord &run : store.listRuns())
+            QVERIFY(run.status != RunStatus::Running);
+    }
+
+    void killedRunIsInterruptedAndResumable()
+    {
+        const SessionOptions options = workspace("killed");
+        TrainConfig slow = config();
+        slow.epochs = 5;
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            // The child trains; from epoch 3 on each step is slowed so the parent can kill it
+            // mid-epoch. It never returns into the test framework.
+            try {
+                TrainingSession session(slow, options);
+                StepHook hook;
+                hook.hook = [](const StepMetrics &step) {
+                    if (step.epoch >= 3)
+                        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+                };
+                session.addObserver(&hook);
+                session.run();
+            } catch (...) {
+                ::_exit(2);
+            }
+            ::_exit(0);
+        }
+
+        const std::string db = Workspace{options.workspaceDir}.databasePath();
+        std::int64_t runId = 0;
+        bool epochThreeFlushed = false;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (!epochThreeFlushed && std::chrono::steady_clock::now() < deadline) {
+            QTest::qWait(100);
+            if (!std::filesystem::exists(db))
+                continue;
+            RunStore watcher(db);
+            const std::vector<RunRecord> runs = watcher.listRuns();
+            if (runs.empty())
+                continue;
+            runId = runs.front().id;
+            epochThreeFlushed = epochsOf(watcher.metrics(runId, "train_loss")).count(3) > 0;
+        }
+        ::kill(child, SIGKILL);
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY(WIFSIGNALED(status));
+        QVERIFY(epochThreeFlushed);
+
+        {
+            RunStore reopened(db);
+            const RunRecord run = *reopened.run(runId);
+            QCOMPARE(run.status, RunStatus::Interrupted);
+            QCOMPARE(epochsOf(reopened.metrics(runId, "epoch_train_loss")), (std::set<int>{1, 2}));
+            QVERIFY(epochsOf(reopened.metrics(runId, "train_loss")).count(3) > 0);
+            QCOMPARE(reopened.artifacts(runId).size(), std::size_t(2));
+        }
+
+        TrainingSession resumed = TrainingSession::resume(runId, options);
+        QCOMPARE(resumed.runId(), runId);
+        const SessionResult result = resumed.run();
+        QCOMPARE(result.train.outcome, TrainOutcome::Finished);
+        QCOMPARE(result.train.epochsCompleted, 5);
+        QCOMPARE(result.train.steps, std::int64_t(5 * 12));
+        QVERIFY(result.test.has_value());
+
+        RunStore after(db);
+        QCOMPARE(after.run(runId)->status, RunStatus::Finished);
+        const std::vector<MetricPoint> epochLosses = after.metrics(runId, "epoch_train_loss");
+        QCOMPARE(epochLosses.size(), std::size_t(5));
+        QCOMPARE(epochsOf(epochLosses), (std::set<int>{1, 2, 3, 4, 5}));
+        QCOMPARE(after.artifacts(runId).size(), std::size_t(5));
+        QVERIFY(after.latestMetrics(runId).count("test_accuracy") == 1);
+    }
+
+    void resumingACorruptedCheckpointFails()
+    {
+        const SessionOptions options = workspace("tampered");
+        TrainingSession session(config(), options);
+        StepHook hook;
+        hook.hook = [&](const StepMetrics &step) {
+            if (step.step == 14) // early in epoch 2, after the first checkpoint
+                session.requestStop();
+        };
+        session.addObserver(&hook);
+        const std::int64_t runId = session.run().runId;
+        RunStore store(Workspace{options.workspaceDir}.databasePath());
+        const std::vector<Artifact> artifacts = store.artifacts(runId);
+        QCOMPARE(artifacts.size(), std::size_t(1));
+        std::string bytes = testdata::readBytes(artifacts[0].path);
+        bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x55);
+        testdata::writeBytes(artifacts[0].path, bytes);
+        try {
+            TrainingSession::resume(runId, options);
+            QFAIL("a changed checkpoint was accepted");
+        } catch (const DataError &e) {
+            QCOMPARE(e.file(), artifacts[0].path);
+            QVERIFY2(QString::fromStdString(e.reason()).contains("sha256"), e.what());
+        }
+        QCOMPARE(store.run(runId)->status, RunStatus::Stopped);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainingSession)
+#include "tst_trainingsession.moc"
