@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+
+namespace mf::cli {
+
+/// Options every subcommand shares.
+struct CliContext
+{
+    std::string workspace; ///< directory holding modelforge.db and runs/
+    bool json = false;     ///< one JSON document on stdout instead of text
+};
+
+/// Exit statuses of modelforge-cli.
+enum ExitCode { ExitOk = 0, ExitRunFailed = 1, ExitBadInput = 2 };
+
+} // namespace mf::cli

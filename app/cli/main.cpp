@@ -1,0 +1,59 @@
+// modelforge-cli: the ModelForge engine from the command line (links core only, no Qt).
+#include "app/cli/clicontext.h"
+#include "app/cli/datasetscommand.h"
+#include "app/cli/evalcommand.h"
+#include "app/cli/runscommand.h"
+#include "app/cli/traincommand.h"
+#include "core/store/workspace.h"
+#include "core/util/error.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char **argv)
+{
+    using namespace mf::cli;
+    CliContext context;
+    context.workspace = mf::defaultWorkspaceDir();
+
+    CLI::App app("ModelForge: train, evaluate and compare models; every run is kept in a SQLite "
+                 "store.",
+                 "modelforge-cli");
+    app.set_version_flag("--version", std::string(MODELFORGE_VERSION));
+    app.add_option("--workspace", context.workspace,
+                   "Directory of the run store and checkpoints (default: " + context.workspace +
+                       ")");
+    app.add_flag("--json", context.json, "Print one JSON document on stdout");
+    app.require_subcommand(1);
+    app.fallthrough();
+
+    TrainCommand train(app, context);
+    EvalCommand eval(app, context);
+    RunsCommand runs(app, context);
+    DatasetsCommand datasets(app, context);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError &error) {
+        const int code = app.exit(error);
+        return code == 0 ? ExitOk : ExitBadInput;
+    }
+
+    try {
+        if (train.selected())
+            return train.execute();
+        if (eval.selected())
+            return eval.execute();
+        if (runs.selected())
+            return runs.execute();
+        return datasets.execute();
+    } catch (const mf::Error &error) {
+        // Bad data, a bad configuration, an unknown run or a file that is not a store.
+        std::cerr << "modelforge-cli: " << error.what() << "\n";
+        return ExitBadInput;
+    } catch (const std::exception &error) {
+        std::cerr << "modelforge-cli: internal error: " << error.what() << "\n";
+        return ExitRunFailed;
+    }
+}

@@ -1,0 +1,103 @@
+#include "app/cli/reportjson.h"
+
+#include "app/cli/texttable.h"
+
+namespace mf::cli {
+
+namespace {
+
+std::string className(const std::vector<std::string> &names, std::size_t index)
+{
+    return index < names.size() ? names[index] : std::to_string(index);
+}
+
+} // namespace
+
+nlohmann::json toJson(const EvalReport &report)
+{
+    const auto &classNames = report.classNames;
+    nlohmann::json classes = nlohmann::json::array();
+    for (std::size_t c = 0; c < report.precision.size(); ++c)
+        classes.push_back({{"class", className(classNames, c)},
+                           {"precision", report.precision[c]},
+                           {"recall", report.recall[c]},
+                           {"f1", report.f1[c]}});
+    return {{"loss", report.loss},
+            {"accuracy", report.accuracy},
+            {"samples", report.samples},
+            {"classes", classes},
+            {"confusion", report.confusion}};
+}
+
+nlohmann::json toJson(const RunRecord &run)
+{
+    nlohmann::json j = {{"id", run.id},
+                        {"name", run.name},
+                        {"status", runStatusName(run.status)},
+                        {"dataset", run.dataset},
+                        {"model", run.model},
+                        {"started_at_ms", run.startedAtMs},
+                        {"ended_at_ms", run.endedAtMs},
+                        {"device", run.device},
+                        {"versions", run.versions},
+                        {"failure_reason", run.failureReason},
+                        {"tags", run.tags},
+                        {"notes", run.notes}};
+    j["best_val_accuracy"] =
+        run.bestValAccuracy ? nlohmann::json(*run.bestValAccuracy) : nlohmann::json(nullptr);
+    return j;
+}
+
+nlohmann::json toJson(const EpochMetrics &epoch)
+{
+    return {{"epoch", epoch.epoch},
+            {"step", epoch.step},
+            {"train_loss", epoch.trainLoss},
+            {"train_accuracy", epoch.trainAccuracy},
+            {"val_loss", epoch.valLoss},
+            {"val_accuracy", epoch.valAccuracy},
+            {"learning_rate", epoch.learningRate},
+            {"samples_per_second", epoch.samplesPerSecond},
+            {"epoch_seconds", epoch.epochSeconds}};
+}
+
+const char *outcomeName(TrainOutcome outcome)
+{
+    switch (outcome) {
+    case TrainOutcome::Finished:
+        return "finished";
+    case TrainOutcome::EarlyStopped:
+        return "early_stopped";
+    case TrainOutcome::Stopped:
+        return "stopped";
+    case TrainOutcome::Failed:
+        return "failed";
+    }
+    return "unknown";
+}
+
+void printEvalReport(std::ostream &out, const EvalReport &report)
+{
+    const auto &classNames = report.classNames;
+    out << "loss " << formatNumber(report.loss, 4) << "  accuracy "
+        << formatNumber(report.accuracy, 4) << "  (" << report.samples << " samples)\n\n";
+    TextTable perClass({"class", "precision", "recall", "f1"});
+    for (std::size_t c = 0; c < report.precision.size(); ++c)
+        perClass.addRow({className(classNames, c), formatNumber(report.precision[c], 4),
+                         formatNumber(report.recall[c], 4), formatNumber(report.f1[c], 4)});
+    perClass.print(out);
+    out << "\nconfusion matrix (rows: true class, columns: predicted)\n";
+    std::vector<std::string> header{"true \\ pred"};
+    for (std::size_t c = 0; c < report.confusion.size(); ++c)
+        header.push_back(std::to_string(c));
+    TextTable confusion(header);
+    for (std::size_t r = 0; r < report.confusion.size(); ++r) {
+        std::vector<std::string> row{std::to_string(r) + " " + className(classNames, r)};
+        for (auto count : report.confusion[r])
+            row.push_back(std::to_string(count));
+        confusion.addRow(row);
+    }
+    confusion.print(out);
+}
+
+} // namespace mf::cli
