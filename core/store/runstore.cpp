@@ -375,6 +375,20 @@ void RunStore::heartbeat(std::int64_t runId)
     requireChangedRun(runId);
 }
 
+void RunStore::claimRun(std::int64_t runId)
+{
+    auto &update = statement("UPDATE runs SET status = ?2, ended_at_ms = 0, failure_reason = '', "
+                             "host = ?3, pid = ?4, heartbeat_at_ms = ?5 WHERE id = ?1");
+    const ResetGuard guard(update);
+    update.bindInt64(1, runId);
+    update.bindText(2, runStatusName(RunStatus::Running));
+    update.bindText(3, currentHostName());
+    update.bindInt64(4, currentProcessId());
+    update.bindInt64(5, nowMs());
+    update.run();
+    requireChangedRun(runId);
+}
+
 void RunStore::rename(std::int64_t runId, const std::string &name)
 {
     auto &update = statement("UPDATE runs SET name = ?2 WHERE id = ?1");
@@ -439,6 +453,15 @@ std::map<std::string, std::string> RunStore::params(std::int64_t runId) const
     while (query.step())
         result.emplace(query.text(0), query.text(1));
     return result;
+}
+
+void RunStore::deleteMetricsAfter(std::int64_t runId, std::int64_t step)
+{
+    auto &remove = statement("DELETE FROM metrics WHERE run_id = ?1 AND step > ?2");
+    const ResetGuard guard(remove);
+    remove.bindInt64(1, runId);
+    remove.bindInt64(2, step);
+    remove.run();
 }
 
 void RunStore::appendMetrics(std::int64_t runId, const std::vector<MetricPoint> &points)

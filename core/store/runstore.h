@@ -38,6 +38,9 @@ public:
     /// Sets the status; a terminal status also sets the end time. `reason` is kept for FAILED.
     void setStatus(std::int64_t runId, RunStatus status, const std::string &reason = {});
     void heartbeat(std::int64_t runId);
+    /// Makes this process the owner of a run it continues (resume): RUNNING, this host and pid,
+    /// a fresh heartbeat, no end time and no failure reason.
+    void claimRun(std::int64_t runId);
     void rename(std::int64_t runId, const std::string &name);
     void setTags(std::int64_t runId, const std::string &tags);
     void setNotes(std::int64_t runId, const std::string &notes);
@@ -49,6 +52,8 @@ public:
 
     /// Appends points in one transaction.
     void appendMetrics(std::int64_t runId, const std::vector<MetricPoint> &points);
+    /// Removes the points logged after `step` (those of an epoch a resumed run repeats).
+    void deleteMetricsAfter(std::int64_t runId, std::int64_t step);
     /// Points of a run, ordered by key then step; all keys when `key` is empty.
     std::vector<MetricPoint> metrics(std::int64_t runId, const std::string &key = {}) const;
     /// The last logged value of each key.

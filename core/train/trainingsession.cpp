@@ -318,8 +318,9 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
             if (point.epoch == checkpoint.epoch)
                 d.wallOffset = point.wallSeconds;
     }
-    d.store->setStatus(runId, RunStatus::Running);
-    d.store->heartbeat(runId);
+    // Points logged after the checkpoint belong to the epoch that is about to be repeated.
+    d.store->deleteMetricsAfter(runId, d.trainer->state().globalStep);
+    d.store->claimRun(runId);
     return session;
 }
 

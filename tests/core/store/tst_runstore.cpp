@@ -712,6 +712,42 @@ private Q_SLOTS:
         QCOMPARE(int(store.run(remote)->status), int(mf::RunStatus::Running));
     }
 
+    void claimRunTakesOverAnInterruptedRun()
+    {
+        const std::string path = freshPath();
+        mf::RunStore store(path);
+        mf::RunRecord record = namedRun("resumed");
+        record.pid = 999999;
+        record.host = "old-host";
+        const std::int64_t id = store.createRun(record);
+        store.setStatus(id, mf::RunStatus::Interrupted, "process ended");
+        store.claimRun(id);
+        const auto run = store.run(id);
+        QCOMPARE(int(run->status), int(mf::RunStatus::Running));
+        QCOMPARE(run->pid, std::int64_t(getpid()));
+        QCOMPARE(QString::fromStdString(run->host), QString::fromStdString(hostName()));
+        QCOMPARE(run->endedAtMs, std::int64_t(0));
+        QVERIFY(run->failureReason.empty());
+        QVERIFY(mf::RunStore::nowMs() - run->heartbeatAtMs < 5000);
+        QVERIFY_THROWS_EXCEPTION(mf::Error, store.claimRun(id + 100));
+    }
+
+    void deleteMetricsAfterKeepsEarlierSteps()
+    {
+        mf::RunStore store(freshPath());
+        const std::int64_t id = store.createRun(namedRun("partial epoch"));
+        std::vector<mf::MetricPoint> points;
+        for (std::int64_t step = 1; step <= 10; ++step)
+            points.push_back({"train_loss", step, step <= 5 ? 1 : 2, double(step), 1.0 / step});
+        points.push_back({"val_accuracy", 5, 1, 5.0, 0.5});
+        store.appendMetrics(id, points);
+        store.deleteMetricsAfter(id, 5);
+        const auto kept = store.metrics(id, "train_loss");
+        QCOMPARE(kept.size(), std::size_t(5));
+        QCOMPARE(kept.back().step, std::int64_t(5));
+        QCOMPARE(store.metrics(id, "val_accuracy").size(), std::size_t(1));
+    }
+
     void readerListsWhileAnotherConnectionWrites()
     {
         const std::string path = freshPath();

@@ -294,6 +294,15 @@ private Q_SLOTS:
 
         TrainingSession resumed = TrainingSession::resume(runId, options);
         QCOMPARE(resumed.runId(), runId);
+        {
+            // The resumed run now belongs to this process: another reader opening the store
+            // must not take it for the dead child's run.
+            RunStore other(db);
+            const RunRecord claimed = *other.run(runId);
+            QCOMPARE(claimed.status, RunStatus::Running);
+            QCOMPARE(claimed.pid, std::int64_t(::getpid()));
+            QVERIFY(claimed.failureReason.empty());
+        }
         const SessionResult result = resumed.run();
         QCOMPARE(result.train.outcome, TrainOutcome::Finished);
         QCOMPARE(result.train.epochsCompleted, 5);
@@ -305,6 +314,8 @@ private Q_SLOTS:
         const std::vector<MetricPoint> epochLosses = after.metrics(runId, "epoch_train_loss");
         QCOMPARE(epochLosses.size(), std::size_t(5));
         QCOMPARE(epochsOf(epochLosses), (std::set<int>{1, 2, 3, 4, 5}));
+        // The partly trained epoch 3 was logged again after the resume, not twice.
+        QCOMPARE(after.metrics(runId, "train_loss").size(), std::size_t(5 * 12));
         QCOMPARE(after.artifacts(runId).size(), std::size_t(5));
         QVERIFY(after.latestMetrics(runId).count("test_accuracy") == 1);
     }
