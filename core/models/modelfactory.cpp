@@ -1,6 +1,7 @@
 #include "core/models/modelfactory.h"
 
 #include "core/models/activation.h"
+#include "core/models/maxpool.h"
 #include "core/models/residualblock.h"
 #include "core/models/specreader.h"
 #include "core/models/weightinit.h"
@@ -171,7 +172,7 @@ torch::nn::Sequential buildCnn(const ModelSpec &spec, const std::vector<std::int
             if (height < 1 || width < 1)
                 throw ConfigError("model.pool: max-pooling by " + std::to_string(spec.pool) +
                                   " after " + indexed("conv", i) + " shrinks the image to nothing");
-            net->push_back(layerName("pool", i), torch::nn::MaxPool2d(spec.pool));
+            net->push_back(layerName("pool", i), MaxPool(spec.pool));
         }
         channels = spec.conv[i];
     }
