@@ -1,0 +1,5 @@
+# tests for core/augment
+modelforge_add_test(tst_augmentrandom SOURCES tst_augmentrandom.cpp LIBS modelforge_core)
+modelforge_add_test(tst_geometricaugment SOURCES tst_geometricaugment.cpp LIBS modelforge_core)
+modelforge_add_test(tst_coloraugment SOURCES tst_coloraugment.cpp LIBS modelforge_core)
+modelforge_add_test(tst_augmentpipeline SOURCES tst_augmentpipeline.cpp LIBS modelforge_core)
