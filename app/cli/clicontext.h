@@ -12,6 +12,11 @@ struct CliContext
 };
 
 /// Exit statuses of modelforge-cli.
-enum ExitCode { ExitOk = 0, ExitRunFailed = 1, ExitBadInput = 2 };
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitRunFailed = 1,
+    ExitBadInput = 2
+};
 
 } // namespace mf::cli

@@ -40,7 +40,10 @@ DatasetsCommand::DatasetsCommand(CLI::App &root, const CliContext &context) : m_
     m_inspect->add_option("--label-column", m_labelColumn, "CSV: the label column's name");
 }
 
-bool DatasetsCommand::selected() const { return m_datasets->parsed(); }
+bool DatasetsCommand::selected() const
+{
+    return m_datasets->parsed();
+}
 
 int DatasetsCommand::execute()
 {
@@ -56,9 +59,9 @@ int DatasetsCommand::execute()
     if (summary.testCount > 0)
         std::cout << ", " << summary.testCount << " test";
     std::cout << "\nshape:   " << joinShape(summary.sampleShape)
-              << "\nclasses: " << summary.classNames.size() << "\nmean:    "
-              << joinNumbers(summary.stats.mean) << "\nstd:     " << joinNumbers(summary.stats.std)
-              << "\n\n";
+              << "\nclasses: " << summary.classNames.size()
+              << "\nmean:    " << joinNumbers(summary.stats.mean)
+              << "\nstd:     " << joinNumbers(summary.stats.std) << "\n\n";
     std::vector<std::string> header{"class", "name", "train", "train %"};
     if (summary.testCount > 0)
         header.insert(header.end(), {"test", "test %"});

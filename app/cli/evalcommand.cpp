@@ -17,7 +17,10 @@ EvalCommand::EvalCommand(CLI::App &root, const CliContext &context) : m_context(
         ->check(CLI::IsMember({"test", "validation"}));
 }
 
-bool EvalCommand::selected() const { return m_eval->parsed(); }
+bool EvalCommand::selected() const
+{
+    return m_eval->parsed();
+}
 
 int EvalCommand::execute()
 {

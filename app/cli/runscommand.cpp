@@ -50,13 +50,17 @@ RunsCommand::RunsCommand(CLI::App &root, const CliContext &context) : m_context(
     m_show->add_option("run", m_showRun, "Run id")->required();
     m_export = m_runs->add_subcommand("export", "Export the metrics of one or more runs");
     m_export->add_option("runs", m_exportRuns, "Run ids")->required();
-    auto *csv = m_export->add_flag("--csv", m_exportCsv, "CSV: run,key,step,epoch,wall_seconds,value");
+    auto *csv =
+        m_export->add_flag("--csv", m_exportCsv, "CSV: run,key,step,epoch,wall_seconds,value");
     auto *json = m_export->add_flag("--json", m_exportJson, "JSON: runs with their metric series");
     csv->excludes(json);
     m_export->add_option("--output,-o", m_output, "Write to this file instead of stdout");
 }
 
-bool RunsCommand::selected() const { return m_runs->parsed(); }
+bool RunsCommand::selected() const
+{
+    return m_runs->parsed();
+}
 
 int RunsCommand::execute()
 {
@@ -82,15 +86,13 @@ int RunsCommand::list()
         std::cout << "no runs in " << store.path() << "\n";
         return ExitOk;
     }
-    TextTable table({"id", "name", "status", "dataset", "model", "best val acc", "started",
-                     "duration"});
+    TextTable table(
+        {"id", "name", "status", "dataset", "model", "best val acc", "started", "duration"});
     for (const auto &run : runs) {
         const long long end = run.endedAtMs > 0 ? run.endedAtMs : run.heartbeatAtMs;
         table.addRow({std::to_string(run.id), run.name, runStatusName(run.status), run.dataset,
-                      run.model,
-                      run.bestValAccuracy ? formatNumber(*run.bestValAccuracy, 4) : "-",
-                      formatTimestamp(run.startedAtMs),
-                      formatDurationMs(end - run.startedAtMs)});
+                      run.model, run.bestValAccuracy ? formatNumber(*run.bestValAccuracy, 4) : "-",
+                      formatTimestamp(run.startedAtMs), formatDurationMs(end - run.startedAtMs)});
     }
     table.print(std::cout);
     return ExitOk;
@@ -105,8 +107,8 @@ int RunsCommand::show()
     const auto artifacts = store.artifacts(run.id);
     if (m_context.json) {
         nlohmann::json out = toJson(run);
-        out["config"] = nlohmann::json::parse(run.configJson.empty() ? "null" : run.configJson,
-                                              nullptr, false);
+        out["config"] =
+            nlohmann::json::parse(run.configJson.empty() ? "null" : run.configJson, nullptr, false);
         out["params"] = params;
         out["final_metrics"] = latest;
         out["artifacts"] = nlohmann::json::array();

@@ -1,8 +1,8 @@
 #include "app/cli/stopsignals.h"
 
 #include <csignal>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <pthread.h>
 
 namespace mf::cli {

@@ -25,7 +25,10 @@ TrainCommand::TrainCommand(CLI::App &root, const CliContext &context) : m_contex
     m_resume->add_flag("--quiet,-q", m_quiet, "No progress output");
 }
 
-bool TrainCommand::selected() const { return m_train->parsed() || m_resume->parsed(); }
+bool TrainCommand::selected() const
+{
+    return m_train->parsed() || m_resume->parsed();
+}
 
 int TrainCommand::execute()
 {
@@ -84,10 +87,10 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
         if (!train.failureReason.empty())
             std::cout << "reason: " << train.failureReason << "\n";
         std::cout << "samples/s " << formatNumber(train.samplesPerSecond, 0) << "\n";
-        std::cout << "validation loss " << formatNumber(result.validation.loss, 4)
-                  << "  accuracy " << formatNumber(result.validation.accuracy, 4)
-                  << "  (best " << formatNumber(train.bestValAccuracy, 4) << " at epoch "
-                  << train.bestEpoch << ")\n";
+        std::cout << "validation loss " << formatNumber(result.validation.loss, 4) << "  accuracy "
+                  << formatNumber(result.validation.accuracy, 4) << "  (best "
+                  << formatNumber(train.bestValAccuracy, 4) << " at epoch " << train.bestEpoch
+                  << ")\n";
         if (result.test)
             std::cout << "test loss " << formatNumber(result.test->loss, 4) << "  test accuracy "
                       << formatNumber(result.test->accuracy, 4) << "\n";

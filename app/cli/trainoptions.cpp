@@ -82,7 +82,8 @@ TrainOptions::TrainOptions(CLI::App &command)
     flag<std::string>(command, "--init",
                       "Weight initialisation: default, uniform, gaussian, xavier, kaiming",
                       [](nlohmann::json &s, const std::string &v) { s["init"]["scheme"] = v; });
-    flag<double>(command, "--init-gain", "The 'a' of uniform U(-a/sqrt(n), a/sqrt(n)) and N(0, a^2/n)",
+    flag<double>(command, "--init-gain",
+                 "The 'a' of uniform U(-a/sqrt(n), a/sqrt(n)) and N(0, a^2/n)",
                  [](nlohmann::json &s, const double &v) { s["init"]["a"] = v; });
 
     flag<std::string>(command, "--loss", "cross_entropy, mse or bce",
@@ -119,8 +120,8 @@ TrainOptions::TrainOptions(CLI::App &command)
     flag<double>(command, "--pct-start", "One-cycle: fraction of steps spent rising",
                  [](TrainConfig &c, const double &v) { c.schedule.pctStart = v; });
     for (const char *name : {"--optimizer", "--lr", "--momentum", "--beta1", "--beta2", "--eps",
-                             "--alpha", "--weight-decay", "--schedule", "--step-epochs",
-                             "--gamma", "--warmup-steps", "--min-lr", "--max-lr", "--pct-start"})
+                             "--alpha", "--weight-decay", "--schedule", "--step-epochs", "--gamma",
+                             "--warmup-steps", "--min-lr", "--max-lr", "--pct-start"})
         command.get_option(name)->group(kOptimizerGroup);
 
     flag<double>(command, "--l1", "L1 penalty weight",
@@ -158,8 +159,7 @@ TrainConfig TrainOptions::resolve() const
         try {
             document = nlohmann::json::parse(readWholeFile(m_configFile));
         } catch (const nlohmann::json::parse_error &error) {
-            throw DataError(m_configFile, "byte " + std::to_string(error.byte),
-                            "not valid JSON");
+            throw DataError(m_configFile, "byte " + std::to_string(error.byte), "not valid JSON");
         }
         try {
             config = document.get<TrainConfig>();

@@ -49,8 +49,8 @@ private Q_SLOTS:
         mf::MaxPool pool(2);
         QVERIFY(torch::equal(pool->forward(input), torch::max_pool2d(input, {2, 2}, {2, 2})));
         const torch::Tensor transposed = torch::randn({2, 3, 8, 8}).transpose(2, 3);
-        QVERIFY(torch::equal(pool->forward(transposed),
-                             torch::max_pool2d(transposed, {2, 2}, {2, 2})));
+        QVERIFY(
+            torch::equal(pool->forward(transposed), torch::max_pool2d(transposed, {2, 2}, {2, 2})));
     }
 };
 

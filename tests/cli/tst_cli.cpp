@@ -1,0 +1,242 @@
+// modelforge-cli end to end: exit codes, messages and outputs on small generated datasets.
+#include "tests/support/testdata.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+namespace {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_workspace;
+    QString m_dataset;
+
+    CliResult cli(const QStringList &arguments, bool withWorkspace = true)
+    {
+        QProcess process;
+        QStringList all;
+        if (withWorkspace)
+            all << QStringLiteral("--workspace") << m_workspace;
+        all << arguments;
+        process.start(QStringLiteral(MODELFORGE_CLI_PATH), all);
+        if (!process.waitForFinished(120000))
+            qFatal("modelforge-cli did not finish");
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    QStringList trainArguments(const QString &lr = QStringLiteral("0.01")) const
+    {
+        return {QStringLiteral("train"),
+                QStringLiteral("--dataset"),
+                m_dataset,
+                QStringLiteral("--model"),
+                QStringLiteral("mlp"),
+                QStringLiteral("--hidden"),
+                QStringLiteral("32"),
+                QStringLiteral("--epochs"),
+                QStringLiteral("2"),
+                QStringLiteral("--batch-size"),
+                QStringLiteral("32"),
+                QStringLiteral("--lr"),
+                lr,
+                QStringLiteral("--threads"),
+                QStringLiteral("1"),
+                QStringLiteral("--quiet")};
+    }
+
+    static QJsonObject jsonObject(const QByteArray &text)
+    {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+        if (error.error != QJsonParseError::NoError)
+            qWarning() << "not JSON:" << text;
+        return document.object();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_workspace = m_dir.filePath(QStringLiteral("workspace"));
+        m_dataset = m_dir.filePath(QStringLiteral("digits"));
+        const auto train = mf::testdata::makeImageSet(384, 4, 1, 8, 8, 1);
+        const auto test = mf::testdata::makeImageSet(96, 4, 1, 8, 8, 2);
+        mf::testdata::writeMnistLayout(m_dataset.toStdString(), train, test, true);
+    }
+
+    void helpAndVersionSucceed()
+    {
+        QCOMPARE(cli({QStringLiteral("--help")}).exitCode, 0);
+        const CliResult version = cli({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(!version.out.trimmed().isEmpty());
+        const CliResult trainHelp = cli({QStringLiteral("train"), QStringLiteral("--help")});
+        QCOMPARE(trainHelp.exitCode, 0);
+        QVERIFY(trainHelp.out.contains("--clip-grad-norm"));
+    }
+
+    void badUsageExitsWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no subcommand") << QStringList{};
+        QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("fly")};
+        QTest::newRow("unknown flag")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--warp-speed")};
+        QTest::newRow("bad model type") << QStringList{
+            QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("transformer")};
+        QTest::newRow("non-numeric epochs") << QStringList{
+            QStringLiteral("train"), QStringLiteral("--epochs"), QStringLiteral("many")};
+        QTest::newRow("no dataset") << QStringList{QStringLiteral("train")};
+        QTest::newRow("run id missing") << QStringList{QStringLiteral("eval")};
+    }
+
+    void badUsageExitsWithTwo()
+    {
+        QFETCH(QStringList, arguments);
+        const CliResult result = cli(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(!result.err.isEmpty());
+    }
+
+    void badInputNamesTheFileAndExitsWithTwo()
+    {
+        const QString corrupt = m_dir.filePath(QStringLiteral("corrupt-images-idx3-ubyte"));
+        mf::testdata::writeBytes(corrupt.toStdString(), std::string("\x00\x00\x08\x03garbage", 11));
+        const CliResult inspect =
+            cli({QStringLiteral("datasets"), QStringLiteral("inspect"), corrupt});
+        QCOMPARE(inspect.exitCode, 2);
+        QVERIFY2(inspect.err.contains(corrupt.toUtf8()), inspect.err.constData());
+
+        QStringList arguments = trainArguments();
+        arguments[2] = m_dir.filePath(QStringLiteral("missing-dir"));
+        const CliResult train = cli(arguments);
+        QCOMPARE(train.exitCode, 2);
+        QVERIFY2(train.err.contains("missing-dir"), train.err.constData());
+
+        const QString badConfig = m_dir.filePath(QStringLiteral("bad.json"));
+        mf::testdata::writeBytes(badConfig.toStdString(), "{\"epochs\": \"three\"}");
+        const CliResult config =
+            cli({QStringLiteral("train"), QStringLiteral("--config"), badConfig});
+        QCOMPARE(config.exitCode, 2);
+        QVERIFY2(config.err.contains("bad.json") && config.err.contains("epochs"),
+                 config.err.constData());
+
+        const CliResult invalid = cli({QStringLiteral("train"), QStringLiteral("--dataset"),
+                                       m_dataset, QStringLiteral("--epochs"), QStringLiteral("0")});
+        QCOMPARE(invalid.exitCode, 2);
+        QVERIFY2(invalid.err.contains("epochs"), invalid.err.constData());
+    }
+
+    void inspectReportsCountsAndBalance()
+    {
+        const CliResult result = cli({QStringLiteral("--json"), QStringLiteral("datasets"),
+                                      QStringLiteral("inspect"), m_dataset});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject summary = jsonObject(result.out);
+        QCOMPARE(summary.value(QStringLiteral("format")).toString(), QStringLiteral("idx"));
+        QVERIFY(result.out.contains("384"));
+        QVERIFY(result.out.contains("96"));
+    }
+
+    void trainPrintsJsonAndIsRecorded()
+    {
+        QStringList arguments{QStringLiteral("--json")};
+        arguments << trainArguments();
+        const CliResult result = cli(arguments);
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject out = jsonObject(result.out);
+        QCOMPARE(out.value(QStringLiteral("outcome")).toString(), QStringLiteral("finished"));
+        QVERIFY(out.value(QStringLiteral("samples_per_second")).toDouble() > 0);
+        QVERIFY(out.value(QStringLiteral("test"))
+                    .toObject()
+                    .value(QStringLiteral("accuracy"))
+                    .toDouble() > 0.5);
+        const int run = out.value(QStringLiteral("run")).toInt();
+        QVERIFY(run > 0);
+
+        const CliResult list =
+            cli({QStringLiteral("--json"), QStringLiteral("runs"), QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray runs = QJsonDocument::fromJson(list.out).array();
+        QVERIFY(!runs.isEmpty());
+        QCOMPARE(runs.first().toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("FINISHED"));
+
+        const CliResult show =
+            cli({QStringLiteral("runs"), QStringLiteral("show"), QString::number(run)});
+        QCOMPARE(show.exitCode, 0);
+        QVERIFY(show.out.contains("FINISHED") && show.out.contains("test_accuracy"));
+
+        const QString csv = m_dir.filePath(QStringLiteral("export.csv"));
+        const CliResult exported =
+            cli({QStringLiteral("runs"), QStringLiteral("export"), QString::number(run),
+                 QStringLiteral("--csv"), QStringLiteral("-o"), csv});
+        QCOMPARE(exported.exitCode, 0);
+        const QString text = QString::fromStdString(mf::testdata::readBytes(csv.toStdString()));
+        QVERIFY(text.startsWith(QStringLiteral("run,run_name,key,step,epoch,wall_seconds,value")));
+        QVERIFY(text.contains(QStringLiteral(",train_loss,")));
+
+        const CliResult eval =
+            cli({QStringLiteral("--json"), QStringLiteral("eval"), QString::number(run)});
+        QCOMPARE(eval.exitCode, 0);
+        const QJsonObject report = jsonObject(eval.out);
+        QCOMPARE(report.value(QStringLiteral("confusion")).toArray().size(), 4);
+        QCOMPARE(report.value(QStringLiteral("samples")).toInt(), 96);
+
+        // A finished run cannot be resumed; an unknown run is bad input.
+        QCOMPARE(cli({QStringLiteral("resume"), QString::number(run)}).exitCode, 2);
+        QCOMPARE(
+            cli({QStringLiteral("runs"), QStringLiteral("show"), QStringLiteral("9999")}).exitCode,
+            2);
+    }
+
+    void divergingRunFailsWithOne()
+    {
+        QStringList arguments = trainArguments(QStringLiteral("1e30"));
+        arguments << QStringLiteral("--optimizer") << QStringLiteral("sgd");
+        const CliResult result = cli(arguments);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.out.contains("failed") && result.out.contains("nan"),
+                 result.out.constData());
+        const CliResult list =
+            cli({QStringLiteral("--json"), QStringLiteral("runs"), QStringLiteral("list")});
+        const QJsonObject newest = QJsonDocument::fromJson(list.out).array().first().toObject();
+        QCOMPARE(newest.value(QStringLiteral("status")).toString(), QStringLiteral("FAILED"));
+        QVERIFY(!newest.value(QStringLiteral("failure_reason")).toString().isEmpty());
+    }
+
+    void storeThatIsNotAStoreIsBadInput()
+    {
+        QTemporaryDir other;
+        mf::testdata::writeBytes(other.filePath(QStringLiteral("modelforge.db")).toStdString(),
+                                 "this is not a database, just text");
+        QProcess process;
+        process.start(QStringLiteral(MODELFORGE_CLI_PATH),
+                      {QStringLiteral("--workspace"), other.path(), QStringLiteral("runs"),
+                       QStringLiteral("list")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY(process.readAllStandardError().contains("modelforge.db"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
