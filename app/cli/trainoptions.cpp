@@ -29,6 +29,8 @@ void TrainOptions::flag(CLI::App &command, const std::string &names, const std::
         option = command.add_flag(names, *value, help);
     else
         option = command.add_option(names, *value, help);
+    if constexpr (std::is_same_v<T, std::vector<std::int64_t>>)
+        option->delimiter(',');
     option->group(kConfigGroup);
     if constexpr (std::is_invocable_v<Apply, TrainConfig &, const T &>) {
         m_overrides.push_back([option, value, apply](TrainConfig &config) {

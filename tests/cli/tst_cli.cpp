@@ -50,7 +50,7 @@ private:
                 QStringLiteral("--model"),
                 QStringLiteral("mlp"),
                 QStringLiteral("--hidden"),
-                QStringLiteral("32"),
+                QStringLiteral("32,16"),
                 QStringLiteral("--epochs"),
                 QStringLiteral("2"),
                 QStringLiteral("--batch-size"),
