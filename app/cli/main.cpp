@@ -5,6 +5,7 @@
 #include "app/cli/runscommand.h"
 #include "app/cli/traincommand.h"
 #include "core/store/workspace.h"
+#include "core/util/allocatortuning.h"
 #include "core/util/error.h"
 
 #include <CLI/CLI.hpp>
@@ -14,6 +15,7 @@
 int main(int argc, char **argv)
 {
     using namespace mf::cli;
+    mf::keepFreedMemoryForReuse();
     CliContext context;
     context.workspace = mf::defaultWorkspaceDir();
 

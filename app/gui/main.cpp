@@ -3,6 +3,7 @@
 #include "app/gui/mainwindow.h"
 #include "app/gui/screenshotwriter.h"
 #include "app/gui/versioninfo.h"
+#include "core/util/allocatortuning.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -28,6 +29,7 @@ QString chosenLanguage(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
+    mf::keepFreedMemoryForReuse();
     // The command line is read before any window system is touched, so that --help, --version
     // and mistakes are answered on a machine without a display too, in the chosen language.
     mf::LaunchOptions options;

@@ -5,11 +5,6 @@
 #include <torch/torch.h>
 
 #include <cctype>
-#include <mutex>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #ifndef MODELFORGE_VERSION
 #error "MODELFORGE_VERSION must be defined by the build (core/train/CMakeLists.txt)"
@@ -40,19 +35,6 @@ bool cudaAvailable()
 int cudaDeviceCount()
 {
     return static_cast<int>(torch::cuda::device_count());
-}
-
-void keepFreedMemoryForReuse()
-{
-#ifdef __GLIBC__
-    static std::once_flag once;
-    std::call_once(once, [] {
-        // Both must be set: setting either one freezes glibc's adaptive values for the other.
-        // 32 MiB is the largest mmap threshold glibc accepts on 64-bit systems.
-        mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-        mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
-    });
-#endif
 }
 
 std::string resolveDeviceName(const std::string &requested)

@@ -4,6 +4,7 @@
 #include "core/train/batchsource.h"
 #include "core/train/confusionmatrix.h"
 #include "core/train/environmentinfo.h"
+#include "core/util/allocatortuning.h"
 #include "core/train/losses.h"
 #include "core/train/lrschedule.h"
 #include "core/train/optimizerfactory.h"
