@@ -1,25 +1,18 @@
 #include "widgets/metricchart.h"
 
 #include "widgets/metricchartdata.h"
+#include "widgets/metricchartinteraction.h"
 #include "widgets/seriessmoothing.h"
 #include "widgets/seriesthinning.h"
 
 #include <QApplication>
-#include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
-#include <QKeyEvent>
-#include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QLocale>
 #include <QLogValueAxis>
-#include <QMouseEvent>
-#include <QRubberBand>
 #include <QScatterSeries>
-#include <QToolTip>
 #include <QValueAxis>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -30,10 +23,6 @@ namespace mf {
 
 namespace {
 
-constexpr double kPanKeyFraction = 0.1;
-constexpr double kKeyZoomFactor = 0.8;
-constexpr double kWheelZoomBase = 0.85;
-constexpr int kMinRubberBandPixels = 4;
 constexpr double kRawAlphaSmoothed = 0.3;
 
 const QColor &seriesColor(int index)
@@ -65,14 +54,6 @@ QString labelFormatForStep(double step)
 {
     const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 12);
     return QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f");
-}
-
-QString formatValue(double value)
-{
-    const QLocale locale;
-    if (std::isfinite(value) && value == std::round(value) && std::abs(value) < 1e15)
-        return locale.toString(qint64(value));
-    return locale.toString(value, 'g', 6);
 }
 
 /// The axis builds its tick labels on every change; setting range and interval in the order
@@ -156,22 +137,7 @@ MetricChart::MetricChart(QWidget *parent) : QChartView(parent)
     m_emptyHint->setZValue(10);
     scene()->addItem(m_emptyHint);
 
-    m_hoverLine = new QGraphicsLineItem();
-    m_hoverLine->setPen(QPen(QColor(0, 0, 0, 110), 1.0, Qt::DashLine));
-    m_hoverLine->setZValue(10);
-    m_hoverLine->hide();
-    scene()->addItem(m_hoverLine);
-
-    m_hoverLabel = new QLabel(viewport());
-    m_hoverLabel->setTextFormat(Qt::RichText);
-    m_hoverLabel->setAttribute(Qt::WA_TransparentForMouseEvents);
-    m_hoverLabel->setAutoFillBackground(true);
-    m_hoverLabel->setPalette(QToolTip::palette());
-    m_hoverLabel->setFrameShape(QFrame::Box);
-    m_hoverLabel->setMargin(4);
-    m_hoverLabel->hide();
-
-    m_rubberBand = new QRubberBand(QRubberBand::Rectangle, viewport());
+    m_interaction = std::make_unique<MetricChartInteraction>(*this);
 
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(kRefreshIntervalMs);
@@ -442,7 +408,7 @@ QVector<MetricChart::HoverValue> MetricChart::valuesAt(double x) const
 
 QString MetricChart::hoverText() const
 {
-    return m_hovering ? m_hoverLabel->text() : QString();
+    return m_interaction->hoverText();
 }
 
 void MetricChart::clear()
@@ -460,7 +426,7 @@ void MetricChart::clear()
     m_entries.clear();
     m_byName.clear();
     m_followData = true;
-    hideHover();
+    m_interaction->hideHover();
     refreshNow();
 }
 
@@ -491,8 +457,7 @@ void MetricChart::refreshNow()
         rethin(*e, width);
     m_thinnedWidth = width;
     ++m_refreshCount;
-    if (m_hovering)
-        updateHover(m_hoverPos);
+    m_interaction->refreshHover();
     Q_EMIT refreshed();
 }
 
@@ -670,76 +635,6 @@ void MetricChart::updateEmptyState()
     }
 }
 
-void MetricChart::updateHover(const QPointF &viewportPos)
-{
-    m_hoverPos = viewportPos;
-    const QRectF plot = plotRectInViewport();
-    if (!hasData() || !plot.contains(viewportPos)) {
-        hideHover();
-        return;
-    }
-    const double x = xAtPixel(viewportPos.x(), plot);
-    const QVector<HoverValue> values = valuesAt(x);
-    if (values.isEmpty()) {
-        hideHover();
-        return;
-    }
-    // The header names the x of the reading nearest the cursor; others show theirs if apart.
-    const auto nearest =
-        std::min_element(values.cbegin(), values.cend(), [x](const auto &a, const auto &b) {
-            return std::abs(a.raw.x() - x) < std::abs(b.raw.x() - x);
-        });
-    const double snappedX = nearest->raw.x();
-    const QString xTitle = xAxisTitle().isEmpty() ? tr("x") : xAxisTitle();
-    QString html = QStringLiteral("<b>%1 %2</b><table cellspacing=\"0\" cellpadding=\"1\">")
-                       .arg(xTitle.toHtmlEscaped(), formatValue(snappedX));
-    for (const HoverValue &value : values) {
-        const Entry *e = findEntry(value.series);
-        QString reading =
-            e->isSmoothed(m_smoothing)
-                ? tr("%1 (raw %2)").arg(formatValue(value.smoothed), formatValue(value.raw.y()))
-                : formatValue(value.raw.y());
-        if (value.raw.x() != snappedX)
-            reading += QStringLiteral(" ") + tr("at %1").arg(formatValue(value.raw.x()));
-        html += QStringLiteral("<tr><td><span style=\"color:%1\">&#9632;</span> %2</td>"
-                               "<td>&nbsp;%3</td></tr>")
-                    .arg(e->color.name(), value.series.toHtmlEscaped(), reading.toHtmlEscaped());
-    }
-    html += QStringLiteral("</table>");
-    m_hoverLabel->setText(html);
-    m_hoverLabel->adjustSize();
-
-    const QSize size = m_hoverLabel->size();
-    const QRect area = viewport()->rect();
-    QPoint pos = viewportPos.toPoint() + QPoint(14, 14);
-    if (pos.x() + size.width() > area.right())
-        pos.setX(int(viewportPos.x()) - 14 - size.width());
-    if (pos.y() + size.height() > area.bottom())
-        pos.setY(int(viewportPos.y()) - 14 - size.height());
-    pos.setX(std::max(area.left(), pos.x()));
-    pos.setY(std::max(area.top(), pos.y()));
-    m_hoverLabel->move(pos);
-    m_hoverLabel->show();
-    m_hoverLabel->raise();
-
-    const double px = plot.left() + (snappedX - m_x0) / (m_x1 - m_x0) * plot.width();
-    if (px >= plot.left() && px <= plot.right()) {
-        m_hoverLine->setLine(QLineF(mapToScene(QPoint(int(std::lround(px)), int(plot.top()))),
-                                    mapToScene(QPoint(int(std::lround(px)), int(plot.bottom())))));
-        m_hoverLine->show();
-    } else {
-        m_hoverLine->hide();
-    }
-    m_hovering = true;
-}
-
-void MetricChart::hideHover()
-{
-    m_hovering = false;
-    m_hoverLabel->hide();
-    m_hoverLine->hide();
-}
-
 QRectF MetricChart::plotRectInViewport() const
 {
     const QRectF scenePlot = chart()->mapRectToScene(chart()->plotArea());
@@ -759,152 +654,63 @@ double MetricChart::yAtPixel(double py, const QRectF &plot) const
     return m_y0 + t * (m_y1 - m_y0);
 }
 
+QColor MetricChart::seriesColorOf(const QString &name) const
+{
+    const Entry *e = findEntry(name);
+    return e ? e->color : QColor();
+}
+
+bool MetricChart::drawsSmoothed(const QString &name) const
+{
+    const Entry *e = findEntry(name);
+    return e && e->isSmoothed(m_smoothing);
+}
+
 void MetricChart::mousePressEvent(QMouseEvent *event)
 {
-    const QPoint pos = event->position().toPoint();
-    const bool pan =
-        event->button() == Qt::MiddleButton ||
-        (event->button() == Qt::LeftButton && event->modifiers().testFlag(Qt::ShiftModifier));
-    if (pan && hasData()) {
-        m_drag = DragMode::Pan;
-        m_dragLast = pos;
-        hideHover();
-        viewport()->setCursor(Qt::ClosedHandCursor);
-        event->accept();
-        return;
-    }
-    if (event->button() == Qt::LeftButton && hasData() && plotRectInViewport().contains(pos)) {
-        m_drag = DragMode::Zoom;
-        m_dragOrigin = pos;
-        m_rubberBand->setGeometry(QRect(pos, QSize()));
-        m_rubberBand->show();
-        hideHover();
-        event->accept();
-        return;
-    }
-    QChartView::mousePressEvent(event);
+    if (!m_interaction->mousePress(event))
+        QChartView::mousePressEvent(event);
 }
 
 void MetricChart::mouseMoveEvent(QMouseEvent *event)
 {
-    const QPoint pos = event->position().toPoint();
-    switch (m_drag) {
-    case DragMode::Zoom:
-        m_rubberBand->setGeometry(
-            QRect(m_dragOrigin, pos).normalized().intersected(plotRectInViewport().toRect()));
-        event->accept();
-        return;
-    case DragMode::Pan: {
-        const QPoint delta = pos - m_dragLast;
-        m_dragLast = pos;
-        panByPixels(delta.x(), delta.y());
-        event->accept();
-        return;
-    }
-    case DragMode::None:
-        break;
-    }
-    updateHover(event->position());
-    QChartView::mouseMoveEvent(event);
+    if (!m_interaction->mouseMove(event))
+        QChartView::mouseMoveEvent(event);
 }
 
 void MetricChart::mouseReleaseEvent(QMouseEvent *event)
 {
-    switch (m_drag) {
-    case DragMode::Zoom: {
-        m_drag = DragMode::None;
-        const QRect rect = m_rubberBand->geometry();
-        m_rubberBand->hide();
-        if (rect.width() > kMinRubberBandPixels && rect.height() > kMinRubberBandPixels)
-            zoomToPixelRect(rect);
-        event->accept();
-        return;
-    }
-    case DragMode::Pan:
-        m_drag = DragMode::None;
-        viewport()->unsetCursor();
-        event->accept();
-        return;
-    case DragMode::None:
-        break;
-    }
-    QChartView::mouseReleaseEvent(event);
+    if (!m_interaction->mouseRelease(event))
+        QChartView::mouseReleaseEvent(event);
 }
 
 void MetricChart::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton) {
-        resetView();
-        event->accept();
-        return;
-    }
-    QChartView::mouseDoubleClickEvent(event);
+    if (!m_interaction->mouseDoubleClick(event))
+        QChartView::mouseDoubleClickEvent(event);
 }
 
 void MetricChart::wheelEvent(QWheelEvent *event)
 {
-    const double steps = event->angleDelta().y() / 120.0;
-    if (steps == 0.0 || !hasData()) {
-        event->ignore();
-        return;
-    }
-    const QRectF plot = plotRectInViewport();
-    const double px = event->position().x();
-    const double anchor =
-        plot.left() <= px && px <= plot.right() ? xAtPixel(px, plot) : 0.5 * (m_x0 + m_x1);
-    zoomX(std::pow(kWheelZoomBase, steps), anchor);
-    event->accept();
+    m_interaction->wheel(event);
 }
 
 void MetricChart::keyPressEvent(QKeyEvent *event)
 {
-    if (!hasData()) {
+    if (!m_interaction->keyPress(event))
         QChartView::keyPressEvent(event);
-        return;
-    }
-    const QRectF plot = plotRectInViewport();
-    const double dx = plot.width() * kPanKeyFraction;
-    const double dy = plot.height() * kPanKeyFraction;
-    switch (event->key()) {
-    case Qt::Key_Left:
-        panByPixels(dx, 0.0);
-        break;
-    case Qt::Key_Right:
-        panByPixels(-dx, 0.0);
-        break;
-    case Qt::Key_Up:
-        panByPixels(0.0, dy);
-        break;
-    case Qt::Key_Down:
-        panByPixels(0.0, -dy);
-        break;
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomX(kKeyZoomFactor, 0.5 * (m_x0 + m_x1));
-        break;
-    case Qt::Key_Minus:
-        zoomX(1.0 / kKeyZoomFactor, 0.5 * (m_x0 + m_x1));
-        break;
-    case Qt::Key_Home:
-        resetView();
-        break;
-    default:
-        QChartView::keyPressEvent(event);
-        return;
-    }
-    event->accept();
 }
 
 void MetricChart::leaveEvent(QEvent *event)
 {
-    hideHover();
+    m_interaction->hideHover();
     QChartView::leaveEvent(event);
 }
 
 void MetricChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
-    hideHover();
+    m_interaction->hideHover();
     updateEmptyState();
 }
 

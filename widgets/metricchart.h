@@ -14,15 +14,15 @@
 
 QT_BEGIN_NAMESPACE
 class QAbstractAxis;
-class QGraphicsLineItem;
+class QColor;
 class QGraphicsSimpleTextItem;
-class QLabel;
 class QLineSeries;
-class QRubberBand;
 class QScatterSeries;
 QT_END_NAMESPACE
 
 namespace mf {
+
+class MetricChartInteraction;
 
 /// A live chart of named metric series (e.g. "train_loss", "val_loss"). Each series is kept at
 /// full resolution, smoothed with TensorBoard's debiased moving average (drawn over a faded raw
@@ -129,13 +129,9 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Handles the input events forwarded from the overrides above and needs the view mapping.
+    friend class MetricChartInteraction;
     struct Entry;
-    enum class DragMode
-    {
-        None,
-        Zoom,
-        Pan
-    };
 
     Entry &entry(const QString &name);
     const Entry *findEntry(const QString &name) const;
@@ -148,8 +144,9 @@ private:
     void applyStyle(Entry &entry);
     void rethin(Entry &entry, int width);
     void updateEmptyState();
-    void updateHover(const QPointF &viewportPos);
-    void hideHover();
+    /// The colour and smoothed state of series `name` as drawn, for the hover read-out.
+    QColor seriesColorOf(const QString &name) const;
+    bool drawsSmoothed(const QString &name) const;
     QRectF plotRectInViewport() const;
     double xAtPixel(double px, const QRectF &plot) const;
     double yAtPixel(double py, const QRectF &plot) const;
@@ -159,9 +156,7 @@ private:
     QAbstractAxis *m_xAxis = nullptr;
     QAbstractAxis *m_yAxis = nullptr;
     QGraphicsSimpleTextItem *m_emptyHint = nullptr;
-    QGraphicsLineItem *m_hoverLine = nullptr;
-    QLabel *m_hoverLabel = nullptr;
-    QRubberBand *m_rubberBand = nullptr;
+    std::unique_ptr<MetricChartInteraction> m_interaction;
     QTimer m_refreshTimer;
     QString m_yTitle;
     double m_smoothing = 0.6;
@@ -173,11 +168,6 @@ private:
     double m_y1 = 1.0;
     int m_thinnedWidth = 0;
     int m_refreshCount = 0;
-    DragMode m_drag = DragMode::None;
-    QPoint m_dragOrigin;
-    QPoint m_dragLast;
-    QPointF m_hoverPos;
-    bool m_hovering = false;
 };
 
 } // namespace mf
