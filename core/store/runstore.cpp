@@ -389,34 +389,29 @@ void RunStore::claimRun(std::int64_t runId)
     requireChangedRun(runId);
 }
 
-void RunStore::rename(std::int64_t runId, const std::string &name)
+void RunStore::setRunText(std::int64_t runId, const char *sql, const std::string &value)
 {
-    auto &update = statement("UPDATE runs SET name = ?2 WHERE id = ?1");
+    auto &update = statement(sql);
     const ResetGuard guard(update);
     update.bindInt64(1, runId);
-    update.bindText(2, name);
+    update.bindText(2, value);
     update.run();
     requireChangedRun(runId);
+}
+
+void RunStore::rename(std::int64_t runId, const std::string &name)
+{
+    setRunText(runId, "UPDATE runs SET name = ?2 WHERE id = ?1", name);
 }
 
 void RunStore::setTags(std::int64_t runId, const std::string &tags)
 {
-    auto &update = statement("UPDATE runs SET tags = ?2 WHERE id = ?1");
-    const ResetGuard guard(update);
-    update.bindInt64(1, runId);
-    update.bindText(2, tags);
-    update.run();
-    requireChangedRun(runId);
+    setRunText(runId, "UPDATE runs SET tags = ?2 WHERE id = ?1", tags);
 }
 
 void RunStore::setNotes(std::int64_t runId, const std::string &notes)
 {
-    auto &update = statement("UPDATE runs SET notes = ?2 WHERE id = ?1");
-    const ResetGuard guard(update);
-    update.bindInt64(1, runId);
-    update.bindText(2, notes);
-    update.run();
-    requireChangedRun(runId);
+    setRunText(runId, "UPDATE runs SET notes = ?2 WHERE id = ?1", notes);
 }
 
 void RunStore::deleteRun(std::int64_t runId)

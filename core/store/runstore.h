@@ -85,6 +85,8 @@ private:
     SqliteStatement &statement(const char *sql) const;
     /// Throws when the last UPDATE/DELETE matched no run.
     void requireChangedRun(std::int64_t runId) const;
+    /// Runs a one-text-column UPDATE of a run (?1 the id, ?2 the value).
+    void setRunText(std::int64_t runId, const char *sql, const std::string &value);
 
     std::string m_path;
     sqlite3 *m_db = nullptr;
