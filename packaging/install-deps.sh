@@ -15,8 +15,8 @@ packages=(
   libopenblas0-openmp
   # CJK glyphs for the Chinese UI
   fonts-noto-cjk
-  # the default dataset
-  dataset-fashion-mnist
+  # the default dataset, and WordNet for synonym replacement in text augmentation
+  dataset-fashion-mnist wordnet-base
 )
 if [ "${MODELFORGE_BENCH_DEPS:-0}" = 1 ]; then
   # peers the benchmarks compare against
