@@ -151,6 +151,10 @@ TrainOptions::TrainOptions(CLI::App &command)
     flag<bool>(command, "--normalize,!--no-normalize",
                "Normalise inputs with the training split's mean/std (default on)",
                [](TrainConfig &c, const bool &v) { c.normalize = v; });
+    flag<std::string>(command, "--augmentation",
+                      "Augmentation pipeline JSON file (as the Augment page saves it), applied "
+                      "to training batches",
+                      [](TrainConfig &c, const std::string &v) { c.augmentation = v; });
 }
 
 TrainConfig TrainOptions::resolve() const

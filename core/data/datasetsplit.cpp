@@ -45,8 +45,10 @@ SplitDatasets splitDataset(const Dataset &dataset, double validationFraction, st
         return torch::from_blob(rows.data(), {n}, torch::kInt64).clone();
     };
     SplitDatasets split;
-    split.validation = dataset.subset(toTensor({order.begin(), middle}));
-    split.train = dataset.subset(toTensor({middle, order.end()}));
+    split.validationIndices = toTensor({order.begin(), middle});
+    split.trainIndices = toTensor({middle, order.end()});
+    split.validation = dataset.subset(split.validationIndices);
+    split.train = dataset.subset(split.trainIndices);
     return split;
 }
 

@@ -10,6 +10,8 @@ struct SplitDatasets
 {
     Dataset train;
     Dataset validation;
+    torch::Tensor trainIndices;      ///< int64: row r of train is row trainIndices[r] of the input
+    torch::Tensor validationIndices; ///< int64: the same for validation
 };
 
 /// Seeded random split; the same seed always gives the same split. validationFraction in [0,1).

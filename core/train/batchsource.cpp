@@ -1,5 +1,6 @@
 #include "core/train/batchsource.h"
 
+#include "core/augment/augmentedsamples.h"
 #include "core/util/error.h"
 
 namespace mf {
@@ -28,13 +29,10 @@ torch::Tensor statsTensor(const std::vector<double> &values, std::int64_t dims, 
     return torch::tensor(floats, torch::kFloat32).reshape(shape);
 }
 
-} // namespace
-
-torch::Tensor toModelInput(const torch::Tensor &raw, DatasetKind kind, const ChannelStats &stats)
+/// (x - mean) / std per channel or feature of the float tensor `x`; in place when `owned`.
+torch::Tensor normalizedWith(const torch::Tensor &x, bool owned, DatasetKind kind,
+                             const ChannelStats &stats)
 {
-    torch::Tensor x = raw.to(torch::kFloat32);
-    if (kind == DatasetKind::Image)
-        x = x.is_same(raw) ? x.div(255.0) : x.div_(255.0);
     if (stats.mean.empty() && stats.std.empty())
         return x;
     const std::int64_t features = x.dim() >= 2 ? x.size(1) : 0;
@@ -46,9 +44,19 @@ torch::Tensor toModelInput(const torch::Tensor &raw, DatasetKind kind, const Cha
                           (kind == DatasetKind::Image ? " channels" : " features"));
     const torch::Tensor mean = statsTensor(stats.mean, x.dim(), false).to(x.device());
     const torch::Tensor std = statsTensor(stats.std, x.dim(), true).to(x.device());
-    if (x.is_same(raw))
+    if (!owned)
         return (x - mean) / std;
     return x.sub_(mean).div_(std);
+}
+
+} // namespace
+
+torch::Tensor toModelInput(const torch::Tensor &raw, DatasetKind kind, const ChannelStats &stats)
+{
+    torch::Tensor x = raw.to(torch::kFloat32);
+    if (kind == DatasetKind::Image)
+        x = x.is_same(raw) ? x.div(255.0) : x.div_(255.0);
+    return normalizedWith(x, !x.is_same(raw), kind, stats);
 }
 
 std::uint64_t epochSeed(std::uint64_t seed, int epoch, std::uint64_t stream)
@@ -57,6 +65,44 @@ std::uint64_t epochSeed(std::uint64_t seed, int epoch, std::uint64_t stream)
 }
 
 BatchSource::BatchSource(const Dataset &dataset, const ChannelStats &stats, torch::Device device)
+    : m_kind(dataset.kind), m_stats(stats)
+{
+    convertAll(dataset, device);
+}
+
+BatchSource::BatchSource(const Dataset &dataset, const ChannelStats &stats, torch::Device device,
+                         BatchAugmentation augmentation)
+    : m_kind(dataset.kind), m_stats(stats), m_augmentation(std::move(augmentation))
+{
+    if (!m_augmentation.pipeline) {
+        convertAll(dataset, device);
+        return;
+    }
+    if (dataset.kind != DatasetKind::Image)
+        throw ConfigError("Augmentation applies to image datasets; " +
+                          (dataset.source.empty() ? std::string("this dataset") : dataset.source) +
+                          " is a table");
+    const std::int64_t count = dataset.size();
+    torch::Tensor &indices = m_augmentation.sampleIndices;
+    if (!indices.defined())
+        indices = torch::arange(count, torch::TensorOptions(torch::kInt64));
+    if (indices.dim() != 1 || indices.size(0) != count || indices.is_floating_point() ||
+        indices.scalar_type() == torch::kBool)
+        throw ConfigError("Augmentation needs one integer sample index per training sample (" +
+                          std::to_string(count) + ")");
+    indices = indices.to(torch::kCPU, torch::kInt64).contiguous();
+    const std::int64_t channels = count > 0 ? dataset.inputs.size(1) : 0;
+    m_pipelineNormalizes =
+        count > 0 && pipelineNormalization(*m_augmentation.pipeline, channels).has_value();
+    m_images = count > 0 ? dataset.inputs.to(device).contiguous()
+                         : torch::empty({0}, torch::TensorOptions(torch::kUInt8).device(device));
+    m_labels = count > 0 ? dataset.labels.to(device, torch::kInt64).contiguous()
+                         : torch::empty({0}, torch::TensorOptions(torch::kInt64).device(device));
+}
+
+BatchSource::~BatchSource() = default;
+
+void BatchSource::convertAll(const Dataset &dataset, torch::Device device)
 {
     if (dataset.size() == 0) {
         m_inputs = torch::empty({0}, torch::TensorOptions(torch::kFloat32).device(device));
@@ -64,7 +110,7 @@ BatchSource::BatchSource(const Dataset &dataset, const ChannelStats &stats, torc
         return;
     }
     // Move the compact raw form to the device first, then widen it there.
-    m_inputs = toModelInput(dataset.inputs.to(device), dataset.kind, stats).contiguous();
+    m_inputs = toModelInput(dataset.inputs.to(device), dataset.kind, m_stats).contiguous();
     m_labels = dataset.labels.to(device, torch::kInt64).contiguous();
 }
 
@@ -81,18 +127,29 @@ torch::Tensor BatchSource::epochOrder(std::uint64_t seed, int epoch) const
 }
 
 BatchSource::Batch BatchSource::batch(const torch::Tensor &order, std::int64_t index,
-                                      std::int64_t batchSize) const
+                                      std::int64_t batchSize, int epoch) const
 {
     const std::int64_t begin = index * batchSize;
     const std::int64_t length = std::min(batchSize, size() - begin);
     const torch::Tensor picked = order.narrow(0, begin, length);
-    return {m_inputs.index_select(0, picked), m_labels.index_select(0, picked)};
+    if (!augments())
+        return {m_inputs.index_select(0, picked), m_labels.index_select(0, picked)};
+    const torch::Tensor sampleIndices =
+        m_augmentation.sampleIndices.index_select(0, picked.to(torch::kCPU));
+    torch::Tensor inputs = augmentImages(m_images.index_select(0, picked), sampleIndices,
+                                         *m_augmentation.pipeline, m_augmentation.seed, epoch);
+    if (!m_pipelineNormalizes)
+        inputs = normalizedWith(inputs, true, m_kind, m_stats);
+    return {inputs, m_labels.index_select(0, picked)};
 }
 
 BatchSource::Batch BatchSource::batch(std::int64_t index, std::int64_t batchSize) const
 {
     const std::int64_t begin = index * batchSize;
     const std::int64_t length = std::min(batchSize, size() - begin);
+    if (augments())
+        return {toModelInput(m_images.narrow(0, begin, length), m_kind, m_stats),
+                m_labels.narrow(0, begin, length)};
     return {m_inputs.narrow(0, begin, length), m_labels.narrow(0, begin, length)};
 }
 

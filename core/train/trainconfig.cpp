@@ -1,5 +1,6 @@
 #include "core/train/trainconfig.h"
 
+#include "core/augment/pipelinefile.h"
 #include "core/models/modelfactory.h"
 #include "core/models/specreader.h"
 #include "core/train/losses.h"
@@ -170,7 +171,8 @@ void to_json(nlohmann::json &j, const TrainConfig &c)
                        {"seed", c.seed},
                        {"threads", c.threads},
                        {"device", c.device},
-                       {"normalize", c.normalize}};
+                       {"normalize", c.normalize},
+                       {"augmentation", c.augmentation}};
 }
 
 void from_json(const nlohmann::json &j, TrainConfig &c)
@@ -179,7 +181,7 @@ void from_json(const nlohmann::json &j, TrainConfig &c)
     r.rejectUnknown({"dataset", "model", "loss", "optimizer", "schedule", "l1", "l2",
                      "clip_grad_norm", "epochs", "batch_size", "validation_fraction",
                      "early_stopping_patience", "early_stopping_metric", "seed", "threads",
-                     "device", "normalize"});
+                     "device", "normalize", "augmentation"});
     c.dataset = r.text("dataset", c.dataset);
     if (r.has("model")) {
         if (!r.value("model").is_object())
@@ -203,6 +205,18 @@ void from_json(const nlohmann::json &j, TrainConfig &c)
     c.threads = anyInt(r, "threads", c.threads);
     c.device = r.text("device", c.device);
     c.normalize = r.boolean("normalize", c.normalize);
+    c.augmentation = r.text("augmentation", c.augmentation);
+}
+
+nlohmann::json readAugmentation(const TrainConfig &config)
+{
+    if (config.augmentation.empty())
+        return nullptr;
+    try {
+        return loadAugmentPipeline(config.augmentation).toJson();
+    } catch (const ConfigError &error) {
+        throw ConfigError(std::string("augmentation: ") + error.what());
+    }
 }
 
 std::vector<std::string> TrainConfig::validate() const

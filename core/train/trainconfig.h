@@ -51,6 +51,21 @@ struct TrainConfig
     int threads = 0;                 ///< 0: all cores
     std::string device = "cpu";      ///< cpu, cuda, cuda:N
     bool normalize = true;           ///< per-channel mean/std from the training split
+    /// Path to an augmentation pipeline saved as JSON (core/augment/pipelinefile.h), applied to
+    /// every training batch on the training device, never to validation or test inputs; empty:
+    /// none. A run stores the pipeline itself in its params ("augmentation_pipeline") and a
+    /// resumed run uses that copy, whatever became of the file since.
+    ///
+    /// Draws are those of the Augment page's preview for (seed, epoch, sample index): the run
+    /// seed, the epoch counted from 1, and the sample's index in the training part of the
+    /// dataset as loaded, before the validation split.
+    ///
+    /// Normalisation happens once. When the pipeline has an enabled normalize step, training
+    /// batches leave the pipeline normalised and the trainer adds nothing, while validation and
+    /// test inputs are normalised with that step's mean and std (several steps compose), whatever
+    /// `normalize` says. Otherwise the trainer normalises the augmented batches as it does
+    /// unaugmented ones: with the training split's statistics when `normalize` is set.
+    std::string augmentation;
 
     /// Human-readable problems ("epochs must be at least 1"); empty when the config is usable.
     std::vector<std::string> validate() const;
@@ -63,5 +78,12 @@ void from_json(const nlohmann::json &j, ScheduleConfig &c);
 void to_json(nlohmann::json &j, const TrainConfig &c);
 /// Missing keys keep their defaults; unknown keys or wrong types throw mf::ConfigError.
 void from_json(const nlohmann::json &j, TrainConfig &c);
+
+/// Reads and checks the pipeline file `config.augmentation` names; returns its JSON with every
+/// parameter written out, or null JSON when the config names none. Throws mf::ConfigError
+/// "augmentation: <file>: <key>: <reason>" (e.g. "augmentation: /p/flip.json:
+/// operations[1].probability: must be ..."). Separate from validate(), which reads no files: a
+/// resumed run uses the copy stored with the run.
+nlohmann::json readAugmentation(const TrainConfig &config);
 
 } // namespace mf

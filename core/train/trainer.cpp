@@ -1,5 +1,6 @@
 #include "core/train/trainer.h"
 
+#include "core/augment/augmentedsamples.h"
 #include "core/models/modelfactory.h"
 #include "core/train/batchsource.h"
 #include "core/train/confusionmatrix.h"
@@ -13,6 +14,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <thread>
 
 namespace mf {
@@ -48,6 +50,30 @@ void checkFits(const Dataset &dataset, const Dataset &train, const std::string &
     if (dataset.numClasses() > train.numClasses())
         throw ConfigError("The " + what + " set has " + std::to_string(dataset.numClasses()) +
                           " classes but the model has " + std::to_string(train.numClasses()));
+}
+
+/// Checks that `augmentation` suits the training images by running it on the first one, so a
+/// bad pipeline fails before training starts; returns the normalisation its normalize steps
+/// amount to, if any.
+std::optional<ChannelStats> checkAugmentation(const TrainerOptions &options, const Dataset &train)
+{
+    if (train.kind != DatasetKind::Image)
+        throw ConfigError("Augmentation applies to image datasets; " +
+                          (train.source.empty() ? std::string("this dataset") : train.source) +
+                          " is a table");
+    const torch::Tensor &indices = options.trainSampleIndices;
+    if (indices.defined() && (indices.dim() != 1 || indices.size(0) != train.size() ||
+                              indices.is_floating_point() || indices.scalar_type() == torch::kBool))
+        throw ConfigError("Augmentation needs one integer sample index per training sample (" +
+                          std::to_string(train.size()) + ")");
+    try {
+        const torch::Tensor first =
+            indices.defined() ? indices.narrow(0, 0, 1) : torch::zeros({1}, torch::kInt64);
+        augmentImages(train.inputs.narrow(0, 0, 1), first, *options.augmentation, 0, 1);
+        return pipelineNormalization(*options.augmentation, train.inputs.size(1));
+    } catch (const ConfigError &error) {
+        throw ConfigError(std::string("augmentation: ") + error.what());
+    }
 }
 
 /// Restores a module's training flag when an evaluation ends, however it ends.
@@ -94,7 +120,12 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
     torch::set_num_threads(m_config.threads > 0 ? m_config.threads
                                                 : static_cast<int>(std::max(1u, cores)));
 
-    if (m_config.normalize)
+    // The normalisation rule of TrainConfig::augmentation.
+    const std::optional<ChannelStats> pipelineStats =
+        m_options.augmentation ? checkAugmentation(m_options, m_train) : std::nullopt;
+    if (pipelineStats)
+        m_normalization = *pipelineStats;
+    else if (m_config.normalize)
         m_normalization = computeChannelStats(m_train);
 
     torch::manual_seed(m_config.seed);
@@ -168,7 +199,9 @@ Trainer::Gate Trainer::waitWhilePaused(double &pausedSeconds)
 void Trainer::prepareSources()
 {
     if (!m_trainSource)
-        m_trainSource = std::make_unique<BatchSource>(m_train, m_normalization, m_device);
+        m_trainSource = std::make_unique<BatchSource>(
+            m_train, m_normalization, m_device,
+            BatchAugmentation{m_options.augmentation, m_options.trainSampleIndices, m_config.seed});
     if (!m_validationSource)
         m_validationSource = std::make_unique<BatchSource>(m_validation, m_normalization, m_device);
 }
@@ -218,7 +251,7 @@ TrainResult Trainer::run()
                 trainedSamples += seen;
                 return finish(TrainOutcome::Stopped);
             }
-            const BatchSource::Batch batch = m_trainSource->batch(order, b, batchSize);
+            const BatchSource::Batch batch = m_trainSource->batch(order, b, batchSize, epoch);
             learningRate = m_schedule->rateAt(globalStep);
             setLearningRate(*m_optimizer, learningRate);
             for (torch::Tensor &parameter : m_parameters)
@@ -365,6 +398,39 @@ EvalReport Trainer::evaluate(const Dataset &dataset)
     return report;
 }
 
+namespace {
+
+/// The wrong predictions, most confident first (ties: lower index first), at most `limit`.
+/// All three tensors hold one value per sample, on the CPU.
+std::vector<Misclassification> mostConfidentMistakes(const torch::Tensor &predicted,
+                                                     const torch::Tensor &targets,
+                                                     const torch::Tensor &confidence,
+                                                     std::size_t limit)
+{
+    const torch::Tensor wrong = predicted.ne(targets).nonzero().flatten().contiguous();
+    const torch::Tensor wrongPredicted = predicted.index_select(0, wrong).contiguous();
+    const torch::Tensor wrongTargets = targets.index_select(0, wrong).contiguous();
+    const torch::Tensor wrongConfidence =
+        confidence.index_select(0, wrong).to(torch::kFloat64).contiguous();
+    const std::int64_t *index = wrong.data_ptr<std::int64_t>();
+    const std::int64_t *guess = wrongPredicted.data_ptr<std::int64_t>();
+    const std::int64_t *truth = wrongTargets.data_ptr<std::int64_t>();
+    const double *probability = wrongConfidence.data_ptr<double>();
+    std::vector<Misclassification> mistakes(static_cast<std::size_t>(wrong.size(0)));
+    for (std::size_t i = 0; i < mistakes.size(); ++i)
+        mistakes[i] = {index[i], truth[i], guess[i], probability[i]};
+    const auto moreConfident = [](const Misclassification &a, const Misclassification &b) {
+        return a.confidence != b.confidence ? a.confidence > b.confidence : a.index < b.index;
+    };
+    const std::size_t kept = std::min(limit, mistakes.size());
+    std::partial_sort(mistakes.begin(), mistakes.begin() + static_cast<std::ptrdiff_t>(kept),
+                      mistakes.end(), moreConfident);
+    mistakes.resize(kept);
+    return mistakes;
+}
+
+} // namespace
+
 EvalReport Trainer::evaluateSource(const BatchSource &source)
 {
     torch::NoGradGuard noGrad;
@@ -374,23 +440,36 @@ EvalReport Trainer::evaluateSource(const BatchSource &source)
     torch::Tensor lossSum =
         torch::zeros({}, torch::TensorOptions(torch::kFloat64).device(m_device));
     std::vector<torch::Tensor> predicted;
+    std::vector<torch::Tensor> confidences;
     std::vector<torch::Tensor> targets;
     predicted.reserve(static_cast<std::size_t>(batches));
+    confidences.reserve(static_cast<std::size_t>(batches));
     targets.reserve(static_cast<std::size_t>(batches));
     for (std::int64_t b = 0; b < batches; ++b) {
         const BatchSource::Batch batch = source.batch(b, batchSize);
         const torch::Tensor logits = m_model->forward(batch.inputs);
         const torch::Tensor loss = computeLoss(m_config.loss, logits, batch.labels);
         lossSum += loss.to(torch::kFloat64) * static_cast<double>(batch.labels.size(0));
-        predicted.push_back(logits.argmax(1));
+        const auto [confidence, prediction] = torch::softmax(logits, 1).max(1);
+        predicted.push_back(prediction);
+        confidences.push_back(confidence);
         targets.push_back(batch.labels);
     }
     ConfusionMatrix matrix(m_train.numClasses());
-    if (!predicted.empty())
-        matrix.add(torch::cat(predicted).to(torch::kCPU), torch::cat(targets).to(torch::kCPU));
+    torch::Tensor allPredicted, allTargets;
+    if (!predicted.empty()) {
+        allPredicted = torch::cat(predicted).to(torch::kCPU);
+        allTargets = torch::cat(targets).to(torch::kCPU);
+        matrix.add(allPredicted, allTargets);
+    }
     const double meanLoss =
         source.size() > 0 ? lossSum.item<double>() / static_cast<double>(source.size()) : 0.0;
-    return matrix.report(meanLoss);
+    EvalReport report = matrix.report(meanLoss);
+    if (!predicted.empty())
+        report.mistakes = mostConfidentMistakes(allPredicted, allTargets,
+                                                torch::cat(confidences).to(torch::kCPU),
+                                                EvalReport::kMaxMistakes);
+    return report;
 }
 
 } // namespace mf

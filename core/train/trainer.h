@@ -19,11 +19,19 @@
 
 namespace mf {
 
+class AugmentPipeline;
 class BatchSource;
 class LrSchedule;
 
 struct TrainerOptions
 {
+    /// The pipeline config.augmentation names, already read: TrainingSession reads the file for
+    /// a new run and the copy stored with the run on resume. Null: no augmentation.
+    std::shared_ptr<const AugmentPipeline> augmentation;
+    /// Integer [train.size()]: each training sample's index in the training part of the dataset
+    /// as loaded, before the validation split (SplitDatasets::trainIndices); the augmentation
+    /// draws by it, as the Augment page's preview does. Undefined: row r is sample r.
+    torch::Tensor trainSampleIndices;
     std::string checkpointDir; ///< empty: no checkpoints
     int keepCheckpoints = 2;   ///< newest checkpoint files kept, besides the best one
     /// Called on the training thread about once a second while training is paused (a run
@@ -31,8 +39,10 @@ struct TrainerOptions
     std::function<void()> whilePaused;
 };
 
-/// Trains one model on one dataset split. Construction validates the config, seeds torch,
-/// builds the model and optimiser and takes normalisation statistics from the training split.
+/// Trains one model on one dataset split. Construction validates the config (and the
+/// augmentation pipeline against the training images), seeds torch, builds the model and
+/// optimiser and takes normalisation statistics from the training split, or from the pipeline's
+/// normalize steps when it has any (the rule is TrainConfig::augmentation's).
 ///
 /// Threading: run() and evaluate() belong to one thread at a time; requestStop() and
 /// setPaused() may be called from any thread. Observers are called on the thread in run().

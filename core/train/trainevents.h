@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,9 +34,21 @@ struct EpochMetrics
     double wallSeconds = 0.0;
 };
 
+/// A wrong prediction of an evaluation.
+struct Misclassification
+{
+    std::int64_t index = 0; ///< the sample's position in the evaluated dataset
+    std::int64_t trueLabel = 0;
+    std::int64_t predicted = 0;
+    double confidence = 0.0; ///< softmax probability of the predicted class
+};
+
 /// Classification quality on one dataset.
 struct EvalReport
 {
+    /// The most confident mistakes an evaluation keeps.
+    static constexpr std::size_t kMaxMistakes = 500;
+
     double loss = 0.0;
     double accuracy = 0.0;
     std::int64_t samples = 0;
@@ -44,6 +57,8 @@ struct EvalReport
     std::vector<double> f1;
     std::vector<std::vector<std::int64_t>> confusion; ///< [true][predicted]
     std::vector<std::string> classNames;              ///< of the evaluated dataset
+    /// Up to kMaxMistakes wrong predictions, most confident first (ties: lower index first).
+    std::vector<Misclassification> mistakes;
 };
 
 enum class TrainOutcome { Finished, EarlyStopped, Stopped, Failed };

@@ -1,5 +1,6 @@
 #include "core/train/trainingsession.h"
 
+#include "core/augment/augmentpipeline.h"
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
 #include "core/store/processinfo.h"
@@ -21,11 +22,16 @@ namespace mf {
 
 namespace {
 
+/// The run param holding the augmentation pipeline's JSON, so a resumed run augments as the
+/// run began even when the file changed since.
+const char *const kPipelineParam = "augmentation_pipeline";
+
 struct SessionData
 {
     Dataset train;
     Dataset validation;
     std::optional<Dataset> test;
+    torch::Tensor trainIndices; ///< each training sample's index in bundle.train
 };
 
 void throwIfInvalid(const TrainConfig &config)
@@ -44,7 +50,8 @@ SessionData loadData(const TrainConfig &config)
 {
     DatasetBundle bundle = loadDataset(config.dataset);
     SplitDatasets split = splitDataset(bundle.train, config.validationFraction, config.seed);
-    return {std::move(split.train), std::move(split.validation), std::move(bundle.test)};
+    return {std::move(split.train), std::move(split.validation), std::move(bundle.test),
+            std::move(split.trainIndices)};
 }
 
 void flatten(const nlohmann::json &value, const std::string &key,
@@ -112,6 +119,31 @@ void verifyChecksum(const Artifact &artifact)
                             ": the checkpoint was changed after it was written");
 }
 
+/// The pipeline stored with a run whose config names one; null otherwise.
+std::shared_ptr<const AugmentPipeline> storedPipeline(const RunStore &store, std::int64_t runId,
+                                                      const TrainConfig &config)
+{
+    if (config.augmentation.empty())
+        return nullptr;
+    const std::map<std::string, std::string> params = store.params(runId);
+    const auto found = params.find(kPipelineParam);
+    const std::string where = "run " + std::to_string(runId);
+    if (found == params.end())
+        throw DataError(store.path(), where,
+                        "the augmentation pipeline stored with the run is missing");
+    try {
+        return std::make_shared<const AugmentPipeline>(
+            AugmentPipeline::fromJson(nlohmann::json::parse(found->second)));
+    } catch (const nlohmann::json::exception &e) {
+        throw DataError(store.path(), where,
+                        std::string("the stored augmentation pipeline is not valid JSON: ") +
+                            e.what());
+    } catch (const ConfigError &e) {
+        throw DataError(store.path(), where,
+                        std::string("the stored augmentation pipeline: ") + e.what());
+    }
+}
+
 RunStatus finalStatus(TrainOutcome outcome)
 {
     switch (outcome) {
@@ -136,6 +168,7 @@ struct TrainingSession::Impl
     std::unique_ptr<RunStore> store;
     std::int64_t runId = 0;
     SessionData data;
+    std::shared_ptr<const AugmentPipeline> augmentation;
     std::unique_ptr<Trainer> trainer;
     std::unique_ptr<RunRecorder> recorder;
     std::vector<TrainerObserver *> observers;
@@ -159,6 +192,8 @@ struct TrainingSession::Impl
         RunStore *heartbeatStore = store.get();
         const std::int64_t id = runId;
         trainerOptions.whilePaused = [heartbeatStore, id] { heartbeatStore->heartbeat(id); };
+        trainerOptions.augmentation = augmentation;
+        trainerOptions.trainSampleIndices = data.trainIndices;
         auto created = std::make_unique<Trainer>(config, data.train, data.validation,
                                                  std::move(trainerOptions));
         std::lock_guard<std::mutex> lock(controlMutex);
@@ -221,6 +256,10 @@ std::int64_t TrainingSession::prepare()
         return d->runId;
     throwIfInvalid(d->config);
     const std::string device = resolveDeviceName(d->config.device);
+    const nlohmann::json pipelineJson = readAugmentation(d->config);
+    if (!pipelineJson.is_null())
+        d->augmentation =
+            std::make_shared<const AugmentPipeline>(AugmentPipeline::fromJson(pipelineJson));
     d->data = loadData(d->config);
     d->openStore();
 
@@ -240,6 +279,8 @@ std::int64_t TrainingSession::prepare()
     try {
         std::map<std::string, std::string> params;
         flatten(configJson, "", params);
+        if (!pipelineJson.is_null())
+            params[kPipelineParam] = pipelineJson.dump();
         d->store->setParams(d->runId, params);
         d->createTrainer();
     } catch (const std::exception &e) {
@@ -309,6 +350,7 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
     if (!checkpoints.empty())
         verifyChecksum(checkpoints.front());
     resolveDeviceName(d.config.device);
+    d.augmentation = storedPipeline(*d.store, runId, d.config);
     d.data = loadData(d.config);
     d.createTrainer();
     if (!checkpoints.empty()) {
@@ -324,21 +366,44 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
     return session;
 }
 
-EvalReport TrainingSession::evaluateRun(std::int64_t runId, const SessionOptions &options,
-                                        EvalSplit which)
+namespace {
+
+/// The checkpoint of a run that evaluation uses: its best, or its newest when the best was
+/// pruned.
+Artifact chooseEvaluationCheckpoint(const RunStore &store, std::int64_t runId)
 {
-    Workspace workspace;
-    workspace.dir = options.workspaceDir.empty() ? defaultWorkspaceDir() : options.workspaceDir;
-    RunStore store(workspace.databasePath());
-    const RunRecord record = existingRun(store, runId);
-    const TrainConfig config = storedConfig(store, record);
+    existingRun(store, runId);
     const std::vector<Artifact> checkpoints = existingCheckpoints(store, runId);
     if (checkpoints.empty())
         throw ConfigError("Run " + std::to_string(runId) + " has no checkpoint to evaluate");
     const int bestEpoch = Checkpoint::readHeader(checkpoints.front().path).state.bestEpoch;
     const auto best = std::find_if(checkpoints.begin(), checkpoints.end(),
                                    [bestEpoch](const Artifact &a) { return a.epoch == bestEpoch; });
-    const Artifact &chosen = best != checkpoints.end() ? *best : checkpoints.front();
+    return best != checkpoints.end() ? *best : checkpoints.front();
+}
+
+Workspace sessionWorkspace(const SessionOptions &options)
+{
+    Workspace workspace;
+    workspace.dir = options.workspaceDir.empty() ? defaultWorkspaceDir() : options.workspaceDir;
+    return workspace;
+}
+
+} // namespace
+
+Artifact TrainingSession::evaluationCheckpoint(std::int64_t runId, const SessionOptions &options)
+{
+    const RunStore store(sessionWorkspace(options).databasePath());
+    return chooseEvaluationCheckpoint(store, runId);
+}
+
+EvalReport TrainingSession::evaluateRun(std::int64_t runId, const SessionOptions &options,
+                                        EvalSplit which)
+{
+    RunStore store(sessionWorkspace(options).databasePath());
+    const RunRecord record = existingRun(store, runId);
+    const TrainConfig config = storedConfig(store, record);
+    const Artifact chosen = chooseEvaluationCheckpoint(store, runId);
     verifyChecksum(chosen);
 
     SessionData data = loadData(config);

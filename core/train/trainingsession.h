@@ -1,6 +1,7 @@
 #pragma once
 // Torch-free on purpose: GUI controllers (read by moc) hold a TrainingSession.
 
+#include "core/store/runrecord.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainevents.h"
 
@@ -74,9 +75,13 @@ public:
     static TrainingSession resume(std::int64_t runId, SessionOptions options);
 
     /// Evaluates a run's best checkpoint (its newest one when the best was pruned) on the test
-    /// part of its dataset or on its validation split.
+    /// part of its dataset or on its validation split. The report's mistakes index that part.
     static EvalReport evaluateRun(std::int64_t runId, const SessionOptions &options,
                                   EvalSplit which = EvalSplit::Test);
+
+    /// The checkpoint evaluateRun() would evaluate (read from the store; its file exists).
+    /// mf::ConfigError for an unknown run or a run without checkpoint files.
+    static Artifact evaluationCheckpoint(std::int64_t runId, const SessionOptions &options);
 
 private:
     struct Impl;

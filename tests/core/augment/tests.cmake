@@ -3,3 +3,5 @@ modelforge_add_test(tst_augmentrandom SOURCES tst_augmentrandom.cpp LIBS modelfo
 modelforge_add_test(tst_geometricaugment SOURCES tst_geometricaugment.cpp LIBS modelforge_core)
 modelforge_add_test(tst_coloraugment SOURCES tst_coloraugment.cpp LIBS modelforge_core)
 modelforge_add_test(tst_augmentpipeline SOURCES tst_augmentpipeline.cpp LIBS modelforge_core)
+modelforge_add_test(tst_augmentedsamples SOURCES tst_augmentedsamples.cpp LIBS modelforge_core)
+modelforge_add_test(tst_pipelinefile SOURCES tst_pipelinefile.cpp LIBS modelforge_core)

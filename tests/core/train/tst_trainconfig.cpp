@@ -1,5 +1,6 @@
 #include "core/train/trainconfig.h"
 #include "core/util/error.h"
+#include "tests/support/testdata.h"
 
 #include <QtTest/QtTest>
 
@@ -40,6 +41,7 @@ mf::TrainConfig customConfig()
     c.threads = 3;
     c.device = "cuda:1";
     c.normalize = false;
+    c.augmentation = "/pipelines/crop-flip.json";
     return c;
 }
 
@@ -103,6 +105,7 @@ private Q_SLOTS:
         QCOMPARE(back.threads, original.threads);
         QCOMPARE(back.device, original.device);
         QCOMPARE(back.normalize, original.normalize);
+        QCOMPARE(back.augmentation, original.augmentation);
         QCOMPARE(json(back), j);
     }
 
@@ -112,9 +115,10 @@ private Q_SLOTS:
         for (const char *key :
              {"dataset", "model", "loss", "optimizer", "schedule", "l1", "l2", "clip_grad_norm",
               "epochs", "batch_size", "validation_fraction", "early_stopping_patience",
-              "early_stopping_metric", "seed", "threads", "device", "normalize"})
+              "early_stopping_metric", "seed", "threads", "device", "normalize", "augmentation"})
             QVERIFY2(j.contains(key), key);
-        QCOMPARE(j.size(), std::size_t(17));
+        QCOMPARE(j.size(), std::size_t(18));
+        QCOMPARE(j.at("augmentation").get<std::string>(), std::string());
         for (const char *key : {"name", "learning_rate", "momentum", "beta1", "beta2", "epsilon",
                                 "alpha", "weight_decay"})
             QVERIFY2(j.at("optimizer").contains(key), key);
@@ -166,6 +170,8 @@ private Q_SLOTS:
                                        << "seed";
         QTest::newRow("device as number") << R"({"device": 0})"
                                           << "device";
+        QTest::newRow("augmentation as object") << R"({"augmentation": {"operations": []}})"
+                                                << "augmentation";
         QTest::newRow("not an object") << R"([1, 2])"
                                        << "configuration";
     }
@@ -284,6 +290,55 @@ private Q_SLOTS:
         const auto problems = j.get<mf::TrainConfig>().validate();
         QVERIFY2(contains(problems, message.toStdString()), joined(problems).c_str());
         QCOMPARE(problems.size(), std::size_t(1));
+    }
+
+    void augmentationIsReadFromItsFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        mf::TrainConfig c;
+        QVERIFY(mf::readAugmentation(c).is_null());
+        c.augmentation = dir.filePath("flip.json").toStdString();
+        mf::testdata::writeBytes(c.augmentation, R"({"operations": [{"op": "horizontal_flip"}]})");
+        const json read = mf::readAugmentation(c);
+        // Every parameter is written out, so the stored copy does not depend on defaults.
+        QCOMPARE(read, json::parse(R"({"operations": [{"op": "horizontal_flip", "enabled": true,
+                                       "probability": 0.5}]})"));
+        // Only the path is part of the configuration; validate() reads no file.
+        c.dataset = "data";
+        c.augmentation = dir.filePath("missing.json").toStdString();
+        QVERIFY(c.validate().empty());
+    }
+
+    void augmentationErrors_data()
+    {
+        QTest::addColumn<QString>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing file") << QString() << ": cannot open";
+        QTest::newRow("not json") << R"({"operations": [)"
+                                  << ": byte 17: not valid JSON";
+        QTest::newRow("bad value") << R"({"operations": [{"op": "rotation", "degrees": [-10, 10]},
+                                  {"op": "horizontal_flip", "probability": 2}]})"
+                                   << ": operations[1].probability: must be";
+        QTest::newRow("unknown op") << R"({"operations": [{"op": "mixup"}]})"
+                                    << ": operations[0].op: unknown operation \"mixup\"";
+        QTest::newRow("unknown key") << R"({"operations": [{"op": "random_crop", "pad": 2}]})"
+                                     << ": operations[0].pad: unknown key";
+    }
+
+    void augmentationErrors()
+    {
+        QFETCH(QString, content);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        mf::TrainConfig c;
+        c.augmentation = dir.filePath("pipeline.json").toStdString();
+        if (!content.isNull())
+            mf::testdata::writeBytes(c.augmentation, content.toStdString());
+        const std::string error = mf::testdata::errorMessage([&] { mf::readAugmentation(c); });
+        const std::string expected = "augmentation: " + c.augmentation + message.toStdString();
+        QVERIFY2(error.rfind(expected, 0) == 0, error.c_str());
     }
 
     void severalProblemsAreAllReported()
