@@ -2,34 +2,18 @@
 
 #include "app/cli/reportjson.h"
 #include "app/cli/texttable.h"
+#include "core/store/runexport.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
-#include "core/util/atomicfile.h"
 #include "core/util/error.h"
 
 #include <CLI/CLI.hpp>
 
-#include <iomanip>
 #include <iostream>
-#include <limits>
-#include <sstream>
 
 namespace mf::cli {
 
 namespace {
-
-std::string csvField(const std::string &text)
-{
-    if (text.find_first_of(",\"\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    return quoted + '"';
-}
 
 RunRecord requireRun(const RunStore &store, std::int64_t runId)
 {
@@ -50,9 +34,10 @@ RunsCommand::RunsCommand(CLI::App &root, const CliContext &context) : m_context(
     m_show->add_option("run", m_showRun, "Run id")->required();
     m_export = m_runs->add_subcommand("export", "Export the metrics of one or more runs");
     m_export->add_option("runs", m_exportRuns, "Run ids")->required();
-    auto *csv =
-        m_export->add_flag("--csv", m_exportCsv, "CSV: run,key,step,epoch,wall_seconds,value");
-    auto *json = m_export->add_flag("--json", m_exportJson, "JSON: runs with their metric series");
+    auto *csv = m_export->add_flag("--csv", m_exportCsv,
+                                   "CSV: run,run_name,key,step,epoch,wall_seconds,value");
+    auto *json = m_export->add_flag("--json", m_exportJson,
+                                    "JSON: runs with their params and metric series");
     csv->excludes(json);
     m_export->add_option("--output,-o", m_output, "Write to this file instead of stdout");
 }
@@ -152,38 +137,12 @@ int RunsCommand::show()
 int RunsCommand::exportMetrics()
 {
     RunStore store(Workspace{m_context.workspace}.databasePath());
-    std::vector<RunRecord> runs;
-    for (auto id : m_exportRuns)
-        runs.push_back(requireRun(store, id));
     const bool asJson = m_exportJson || (m_context.json && !m_exportCsv);
-    std::ostringstream out;
-    out << std::setprecision(std::numeric_limits<double>::max_digits10);
-    if (asJson) {
-        nlohmann::json document = nlohmann::json::array();
-        for (const auto &run : runs) {
-            nlohmann::json entry = toJson(run);
-            nlohmann::json series = nlohmann::json::object();
-            for (const auto &point : store.metrics(run.id))
-                series[point.key].push_back({{"step", point.step},
-                                             {"epoch", point.epoch},
-                                             {"wall_seconds", point.wallSeconds},
-                                             {"value", point.value}});
-            entry["metrics"] = series;
-            document.push_back(entry);
-        }
-        out << document.dump(2) << "\n";
-    } else {
-        out << "run,run_name,key,step,epoch,wall_seconds,value\n";
-        for (const auto &run : runs)
-            for (const auto &point : store.metrics(run.id))
-                out << run.id << ',' << csvField(run.name) << ',' << csvField(point.key) << ','
-                    << point.step << ',' << point.epoch << ',' << point.wallSeconds << ','
-                    << point.value << '\n';
-    }
+    const RunExportFormat format = asJson ? RunExportFormat::Json : RunExportFormat::Csv;
     if (m_output.empty())
-        std::cout << out.str();
+        std::cout << runExportText(collectRunExports(store, m_exportRuns), format);
     else
-        writeFileAtomically(m_output, out.str());
+        writeRunExport(store, m_exportRuns, format, m_output);
     return ExitOk;
 }
 

@@ -56,4 +56,13 @@ struct Artifact
     std::int64_t createdAtMs = 0;
 };
 
+/// A dataset opened in the workbench: its path, its format ("idx", "imagefolder", "csv", ...)
+/// and when it was last opened.
+struct RecentDataset
+{
+    std::string path;
+    std::string kind;
+    std::int64_t lastOpenedMs = 0;
+};
+
 } // namespace mf

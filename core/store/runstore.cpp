@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -592,6 +593,45 @@ std::optional<RunRecord> RunStore::run(std::int64_t runId) const
     if (!query.step())
         return std::nullopt;
     return readRun(query, m_path);
+}
+
+void RunStore::touchRecentDataset(const std::string &path, const std::string &kind)
+{
+    WriteTransaction transaction(m_db, m_path);
+    {
+        // Opened later than every other entry even within one millisecond, so the order of the
+        // list is the order of opening.
+        auto &upsert = statement(
+            "INSERT INTO recent_datasets (path, kind, last_opened_ms) VALUES (?1, ?2, MAX(?3, "
+            "COALESCE((SELECT MAX(last_opened_ms) FROM recent_datasets WHERE path <> ?1), 0) + "
+            "1)) ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, "
+            "last_opened_ms = excluded.last_opened_ms");
+        const ResetGuard guard(upsert);
+        upsert.bindText(1, path);
+        upsert.bindText(2, kind);
+        upsert.bindInt64(3, nowMs());
+        upsert.run();
+    }
+    {
+        auto &prune = statement("DELETE FROM recent_datasets WHERE path NOT IN (SELECT path FROM "
+                                "recent_datasets ORDER BY last_opened_ms DESC LIMIT ?1)");
+        const ResetGuard guard(prune);
+        prune.bindInt64(1, kRecentDatasetsKept);
+        prune.run();
+    }
+    transaction.commit();
+}
+
+std::vector<RecentDataset> RunStore::recentDatasets(int limit) const
+{
+    auto &query = statement("SELECT path, kind, last_opened_ms FROM recent_datasets ORDER BY "
+                            "last_opened_ms DESC, path LIMIT ?1");
+    const ResetGuard guard(query);
+    query.bindInt64(1, std::max(limit, 0));
+    std::vector<RecentDataset> result;
+    while (query.step())
+        result.push_back({query.text(0), query.text(1), query.int64(2)});
+    return result;
 }
 
 int RunStore::recoverInterruptedRuns(std::chrono::seconds staleAfter)

@@ -66,6 +66,13 @@ public:
     std::vector<RunRecord> listRuns() const; ///< newest first, bestValAccuracy filled in
     std::optional<RunRecord> run(std::int64_t runId) const;
 
+    /// Records that `path` was opened now (an entry per path; the oldest beyond
+    /// kRecentDatasetsKept are forgotten).
+    void touchRecentDataset(const std::string &path, const std::string &kind);
+    /// The most recently opened datasets, newest first.
+    std::vector<RecentDataset> recentDatasets(int limit = 10) const;
+    static constexpr int kRecentDatasetsKept = 50;
+
     /// RUNNING runs whose process is gone (same host, pid not alive) or whose heartbeat is older
     /// than `staleAfter` become INTERRUPTED. Returns how many changed.
     int recoverInterruptedRuns(std::chrono::seconds staleAfter = std::chrono::seconds(60));

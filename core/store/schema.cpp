@@ -64,11 +64,22 @@ CREATE INDEX runs_status ON runs(status);
 CREATE INDEX metrics_val_accuracy ON metrics(run_id, value) WHERE key = 'val_accuracy';
 )sql";
 
+// Version 3: the datasets a user opened in the workbench, most recent first in its Datasets page.
+constexpr const char *kVersion3 = R"sql(
+CREATE TABLE recent_datasets (
+    path TEXT PRIMARY KEY,
+    kind TEXT NOT NULL DEFAULT '',
+    last_opened_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX recent_datasets_opened ON recent_datasets(last_opened_ms);
+)sql";
+
 } // namespace
 
 const std::vector<SchemaMigration> &schemaMigrations()
 {
-    static const std::vector<SchemaMigration> migrations = {{1, kVersion1}, {2, kVersion2}};
+    static const std::vector<SchemaMigration> migrations = {
+        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
     return migrations;
 }
 

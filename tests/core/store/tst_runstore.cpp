@@ -490,6 +490,48 @@ private Q_SLOTS:
         QVERIFY(!runs[2].bestValAccuracy.has_value());
         QCOMPARE(*store.run(with)->bestValAccuracy, 0.93);
     }
+
+    void recentDatasetsNewestFirst()
+    {
+        const std::string path = freshPath();
+        {
+            mf::RunStore store(path);
+            QVERIFY(store.recentDatasets().empty());
+            store.touchRecentDataset("/data/a", "idx");
+            store.touchRecentDataset("/data/b.csv", "csv");
+            store.touchRecentDataset("/data/c", "imagefolder");
+            // Opening again moves an entry to the front and updates its kind.
+            store.touchRecentDataset("/data/a", "cifar10");
+        }
+        mf::RunStore store(path);
+        std::vector<mf::RecentDataset> recent = store.recentDatasets();
+        QCOMPARE(recent.size(), std::size_t(3));
+        QCOMPARE(QString::fromStdString(recent[0].path), QStringLiteral("/data/a"));
+        QCOMPARE(QString::fromStdString(recent[0].kind), QStringLiteral("cifar10"));
+        QCOMPARE(QString::fromStdString(recent[1].path), QStringLiteral("/data/c"));
+        QCOMPARE(QString::fromStdString(recent[2].path), QStringLiteral("/data/b.csv"));
+        QCOMPARE(QString::fromStdString(recent[2].kind), QStringLiteral("csv"));
+        QVERIFY(recent[0].lastOpenedMs > recent[1].lastOpenedMs);
+        QVERIFY(recent[1].lastOpenedMs > recent[2].lastOpenedMs);
+        QVERIFY(recent[2].lastOpenedMs >= mf::RunStore::nowMs() - 60000);
+
+        recent = store.recentDatasets(2);
+        QCOMPARE(recent.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(recent[1].path), QStringLiteral("/data/c"));
+        QVERIFY(store.recentDatasets(0).empty());
+    }
+
+    void recentDatasetsKeepALimitedHistory()
+    {
+        mf::RunStore store(freshPath());
+        const int total = mf::RunStore::kRecentDatasetsKept + 5;
+        for (int i = 0; i < total; ++i)
+            store.touchRecentDataset("/data/set" + std::to_string(i), "csv");
+        const auto recent = store.recentDatasets(1000);
+        QCOMPARE(int(recent.size()), mf::RunStore::kRecentDatasetsKept);
+        QCOMPARE(recent.front().path, "/data/set" + std::to_string(total - 1));
+        QCOMPARE(recent.back().path, std::string("/data/set5"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRunStore)

@@ -2,6 +2,22 @@
 
 using namespace mf::storetest;
 
+namespace {
+
+// The second migration step exactly as it ran; with kVersion1Schema it makes a version-2 store.
+constexpr const char *kVersion2Step = R"sql(
+ALTER TABLE runs ADD COLUMN host TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN pid INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+CREATE INDEX runs_started ON runs(started_at_ms);
+CREATE INDEX runs_status ON runs(status);
+CREATE INDEX metrics_val_accuracy ON metrics(run_id, value) WHERE key = 'val_accuracy';
+PRAGMA user_version = 2;
+)sql";
+
+} // namespace
+
 class TestStoreSchema : public QObject, private TempStores
 {
     Q_OBJECT
@@ -26,22 +42,23 @@ private Q_SLOTS:
             writeFile(path, QByteArray());
         {
             mf::RunStore store(path);
-            QCOMPARE(mf::RunStore::currentSchemaVersion(), 2);
-            QCOMPARE(store.schemaVersion(), 2);
+            QCOMPARE(mf::RunStore::currentSchemaVersion(), 3);
+            QCOMPARE(store.schemaVersion(), 3);
             QCOMPARE(store.path(), path);
             QVERIFY(store.listRuns().empty());
         }
         RawDb raw(path);
-        QCOMPARE(raw.integer("PRAGMA user_version"), 2);
+        QCOMPARE(raw.integer("PRAGMA user_version"), 3);
         QCOMPARE(raw.text("PRAGMA journal_mode"), QStringLiteral("wal"));
-        for (const char *table : {"runs", "params", "metrics", "artifacts"})
+        for (const char *table : {"runs", "params", "metrics", "artifacts", "recent_datasets"})
             QVERIFY2(raw.integer(std::string("SELECT COUNT(*) FROM sqlite_master WHERE type = "
                                              "'table' AND name = '") +
                                  table + "'") == 1,
                      table);
         for (const char *column : {"host", "pid", "tags", "notes", "failure_reason"})
             QVERIFY2(raw.hasColumn("runs", column), column);
-        for (const char *index : {"metrics_run_key_step", "metrics_val_accuracy", "runs_started"})
+        for (const char *index : {"metrics_run_key_step", "metrics_val_accuracy", "runs_started",
+                                  "recent_datasets_opened"})
             QVERIFY2(raw.integer(std::string("SELECT COUNT(*) FROM sqlite_master WHERE type = "
                                              "'index' AND name = '") +
                                  index + "'") == 1,
@@ -69,7 +86,7 @@ private Q_SLOTS:
         }
 
         mf::RunStore store(path);
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), 3);
         const auto run = store.run(7);
         QVERIFY(run.has_value());
         QCOMPARE(QString::fromStdString(run->name), QStringLiteral("old run"));
@@ -99,6 +116,45 @@ private Q_SLOTS:
                  QStringLiteral("kept from version 1"));
         // New runs continue after the old ids.
         QVERIFY(store.createRun(namedRun("new")) > 7);
+    }
+
+    void version2DatabaseGainsRecentDatasets()
+    {
+        const std::string path = freshPath();
+        {
+            RawDb raw(path);
+            QCOMPARE(raw.exec(kVersion1Schema), QString());
+            QCOMPARE(raw.exec(kVersion2Step), QString());
+            QCOMPARE(raw.exec("INSERT INTO runs (id, name, status, started_at_ms, host, pid, tags) "
+                              "VALUES (3, 'v2 run', 'FINISHED', 1000, 'node', 42, 'kept');"
+                              "INSERT INTO metrics VALUES (3, 'val_accuracy', 1, 1, 2.5, 0.7);"),
+                     QString());
+            QCOMPARE(raw.integer("PRAGMA user_version"), 2);
+            QCOMPARE(raw.integer("SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                 "'recent_datasets'"),
+                     0);
+        }
+
+        mf::RunStore store(path);
+        QCOMPARE(store.schemaVersion(), 3);
+        const auto run = store.run(3);
+        QVERIFY(run.has_value());
+        QCOMPARE(QString::fromStdString(run->name), QStringLiteral("v2 run"));
+        QCOMPARE(QString::fromStdString(run->host), QStringLiteral("node"));
+        QCOMPARE(run->pid, 42);
+        QCOMPARE(QString::fromStdString(run->tags), QStringLiteral("kept"));
+        QCOMPARE(*run->bestValAccuracy, 0.7);
+        QVERIFY(store.recentDatasets().empty());
+
+        store.touchRecentDataset("/data/fashion-mnist", "idx");
+        const std::vector<mf::RecentDataset> recent = store.recentDatasets();
+        QCOMPARE(recent.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(recent[0].path), QStringLiteral("/data/fashion-mnist"));
+        QCOMPARE(QString::fromStdString(recent[0].kind), QStringLiteral("idx"));
+        QVERIFY(recent[0].lastOpenedMs > 0);
+        RawDb raw(path);
+        QCOMPARE(raw.integer("PRAGMA user_version"), 3);
+        QCOMPARE(raw.integer("SELECT COUNT(*) FROM recent_datasets"), 1);
     }
 
     void failedMigrationStepLeavesPreviousVersion()
@@ -133,7 +189,7 @@ private Q_SLOTS:
             QCOMPARE(raw.exec("CREATE TABLE runs (id INTEGER PRIMARY KEY, future TEXT);"
                               "INSERT INTO runs VALUES (1, 'x');"
                               "PRAGMA application_id = 1296462708;"
-                              "PRAGMA user_version = 3;"),
+                              "PRAGMA user_version = 4;"),
                      QString());
         }
         const QByteArray before = fileBytes(path);
@@ -144,7 +200,7 @@ private Q_SLOTS:
         } catch (const mf::Error &error) {
             QVERIFY2(contains(error.what(), path), error.what());
             QVERIFY2(contains(error.what(), "newer"), error.what());
-            QVERIFY2(contains(error.what(), "schema version is 3"), error.what());
+            QVERIFY2(contains(error.what(), "schema version is 4"), error.what());
         }
         QCOMPARE(fileBytes(path), before);
         QVERIFY(!QFile::exists(QString::fromStdString(path + "-wal")));
