@@ -507,7 +507,8 @@ void MetricChart::fitViewToData()
         y0 /= ratio;
         y1 *= ratio;
     } else {
-        const double pad = y1 > y0 ? 0.05 * (y1 - y0) : std::max(0.5, std::abs(y0) * 0.1);
+        // A flat series (a constant learning rate of 5e-4) is padded by its own magnitude.
+        const double pad = y1 > y0 ? 0.05 * (y1 - y0) : y0 != 0.0 ? std::abs(y0) * 0.1 : 0.5;
         // Non-negative metrics (losses, accuracies) keep 0 as the floor of the axis.
         y0 = y0 >= 0.0 ? std::max(0.0, y0 - pad) : y0 - pad;
         y1 += pad;
