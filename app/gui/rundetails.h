@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace mf {
 
@@ -15,6 +16,7 @@ struct RunDetails
     RunRecord run;
     std::map<std::string, std::string> params;
     std::map<std::string, double> latestMetrics;
+    std::vector<Artifact> artifacts;
     qint64 takenAtMs = 0;
 };
 

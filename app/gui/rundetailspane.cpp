@@ -1,14 +1,22 @@
 #include "app/gui/rundetailspane.h"
 
 #include "app/gui/displayformat.h"
+#include "app/gui/runs/evaluationview.h"
 #include "widgets/keyvaluetable.h"
 #include "widgets/messagepanel.h"
 
+#include <QEvent>
+#include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace mf {
@@ -33,8 +41,10 @@ QGroupBox *group(const QString &title, QWidget *content, QWidget *parent)
 
 RunDetailsPane::RunDetailsPane(QWidget *parent)
     : QWidget(parent), m_stack(new QStackedWidget(this)), m_message(new MessagePanel),
-      m_content(new QWidget), m_title(new QLabel), m_info(new KeyValueTable),
-      m_params(new KeyValueTable), m_metrics(new KeyValueTable)
+      m_content(new QWidget), m_title(new QLabel), m_tabs(new QTabWidget),
+      m_info(new KeyValueTable), m_tags(new QLineEdit), m_notes(new QPlainTextEdit),
+      m_saveNotes(new QPushButton(tr("Save notes"))), m_params(new KeyValueTable),
+      m_metrics(new KeyValueTable), m_evaluation(new EvaluationView)
 {
     setObjectName(QStringLiteral("runDetailsPane"));
     QFont titleFont = m_title->font();
@@ -55,23 +65,62 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
     m_metrics->setHeaderLabels(tr("Metric"), tr("Last value"));
     m_metrics->setEmptyText(tr("No metrics logged."));
 
-    auto *contentLayout = new QVBoxLayout(m_content);
-    contentLayout->setContentsMargins(8, 8, 8, 8);
-    contentLayout->setSpacing(10);
-    contentLayout->addWidget(m_title);
-    contentLayout->addWidget(group(tr("Run"), m_info, m_content));
-    contentLayout->addWidget(group(tr("Parameters"), m_params, m_content));
-    contentLayout->addWidget(group(tr("Final metrics"), m_metrics, m_content));
-    contentLayout->addStretch(1);
+    m_tags->setObjectName(QStringLiteral("runTagsEdit"));
+    m_tags->setPlaceholderText(tr("Comma-separated, e.g. baseline, sweep-3"));
+    m_tags->setClearButtonEnabled(true);
+    connect(m_tags, &QLineEdit::editingFinished, this, &RunDetailsPane::saveTags);
+    m_notes->setObjectName(QStringLiteral("runNotesEdit"));
+    m_notes->setPlaceholderText(tr("What this run tried, what it showed…"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setFixedHeight(m_notes->fontMetrics().lineSpacing() * 5 + 12);
+    m_notes->installEventFilter(this);
+    m_saveNotes->setObjectName(QStringLiteral("saveRunNotes"));
+    m_saveNotes->setEnabled(false);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
+        m_saveNotes->setEnabled(m_runId >= 0 && m_notes->toPlainText() != m_savedNotes);
+    });
+    connect(m_saveNotes, &QPushButton::clicked, this, &RunDetailsPane::saveNotes);
+
+    auto *annotations = new QGroupBox(tr("Tags and notes"));
+    auto *annotationLayout = new QFormLayout(annotations);
+    annotationLayout->setContentsMargins(6, 6, 6, 6);
+    annotationLayout->addRow(tr("Tags"), m_tags);
+    annotationLayout->addRow(tr("Notes"), m_notes);
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addStretch(1);
+    saveRow->addWidget(m_saveNotes);
+    annotationLayout->addRow(saveRow);
+
+    auto *overview = new QWidget;
+    auto *overviewLayout = new QVBoxLayout(overview);
+    overviewLayout->setContentsMargins(8, 8, 8, 8);
+    overviewLayout->setSpacing(10);
+    overviewLayout->addWidget(group(tr("Run"), m_info, overview));
+    overviewLayout->addWidget(annotations);
+    overviewLayout->addWidget(group(tr("Parameters"), m_params, overview));
+    overviewLayout->addWidget(group(tr("Final metrics"), m_metrics, overview));
+    overviewLayout->addStretch(1);
 
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setWidget(m_content);
+    scroll->setWidget(overview);
+
+    m_tabs->setObjectName(QStringLiteral("runDetailsTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->insertTab(OverviewTab, scroll, tr("Overview"));
+    m_tabs->insertTab(EvaluationTab, m_evaluation, tr("Evaluation"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &RunDetailsPane::updateEvaluationActivity);
+
+    auto *contentLayout = new QVBoxLayout(m_content);
+    contentLayout->setContentsMargins(8, 8, 8, 0);
+    contentLayout->setSpacing(6);
+    contentLayout->addWidget(m_title);
+    contentLayout->addWidget(m_tabs, 1);
 
     m_stack->addWidget(m_message);
-    m_stack->addWidget(scroll);
+    m_stack->addWidget(m_content);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
@@ -85,9 +134,31 @@ void RunDetailsPane::setLocale(const QLocale &locale)
     m_locale = locale;
 }
 
+void RunDetailsPane::setWorkspaceDir(const QString &dir)
+{
+    m_evaluation->setWorkspaceDir(dir);
+}
+
+QString RunDetailsPane::normalizedTags(const QString &tags)
+{
+    QStringList result;
+    for (const QString &part : tags.split(QLatin1Char(','))) {
+        const QString tag = part.simplified();
+        if (!tag.isEmpty() && !result.contains(tag))
+            result.append(tag);
+    }
+    return result.join(QStringLiteral(", "));
+}
+
 void RunDetailsPane::showDetails(const RunDetails &details)
 {
     const RunRecord &run = details.run;
+    const bool sameRun = run.id == m_runId;
+    if (!sameRun) {
+        // Edits still in the editors belong to the run shown so far.
+        saveTags();
+        saveNotes();
+    }
     m_runId = run.id;
     const QString name = run.name.empty() ? tr("Unnamed run") : fromStd(run.name);
     m_title->setText(tr("%1 (#%2)").arg(name, m_locale.toString(qint64(run.id))));
@@ -109,11 +180,22 @@ void RunDetailsPane::showDetails(const RunDetails &details)
                           : (run.status == RunStatus::Running ? tr("still running") : QString())});
     info.append({tr("Duration"), DisplayFormat::durationText(
                                      DisplayFormat::durationMs(run, details.takenAtMs), m_locale)});
-    if (!run.tags.empty())
-        info.append({tr("Tags"), fromStd(run.tags)});
-    if (!run.notes.empty())
-        info.append({tr("Notes"), fromStd(run.notes)});
+    int checkpoints = 0;
+    for (const Artifact &artifact : details.artifacts)
+        checkpoints += artifact.kind == "checkpoint" ? 1 : 0;
+    info.append({tr("Checkpoints"), m_locale.toString(checkpoints)});
     m_info->setEntries(info);
+
+    // A reload of the same run keeps what the user is typing.
+    const QString tags = fromStd(run.tags);
+    if (!sameRun || m_tags->text() == m_savedTags)
+        m_tags->setText(tags);
+    m_savedTags = tags;
+    const QString notes = fromStd(run.notes);
+    if (!sameRun || m_notes->toPlainText() == m_savedNotes)
+        m_notes->setPlainText(notes);
+    m_savedNotes = notes;
+    m_saveNotes->setEnabled(m_notes->toPlainText() != m_savedNotes);
 
     QList<KeyValueTable::Entry> params;
     for (const auto &[key, value] : details.params)
@@ -125,23 +207,32 @@ void RunDetailsPane::showDetails(const RunDetails &details)
         metrics.append({fromStd(key), DisplayFormat::metricText(value, m_locale)});
     m_metrics->setEntries(metrics);
 
+    m_evaluation->setRun(details);
     m_stack->setCurrentIndex(1);
+    updateEvaluationActivity();
 }
 
 void RunDetailsPane::showHint()
 {
+    saveTags();
+    saveNotes();
     m_runId = -1;
+    m_evaluation->clear();
     m_message->setMessage(MessagePanel::Kind::Information, tr("No run selected"),
-                          tr("Select a run to see its status, parameters and final metrics."));
+                          tr("Select a run to see its status, parameters and final metrics, or "
+                             "several runs to compare them."));
     m_stack->setCurrentIndex(0);
+    updateEvaluationActivity();
 }
 
 void RunDetailsPane::showUnavailable(qint64 runId, const QString &reason)
 {
     m_runId = -1;
+    m_evaluation->clear();
     m_message->setMessage(MessagePanel::Kind::Error,
                           tr("Cannot show run #%1").arg(m_locale.toString(runId)), reason);
     m_stack->setCurrentIndex(0);
+    updateEvaluationActivity();
 }
 
 bool RunDetailsPane::isShowingDetails() const
@@ -152,6 +243,41 @@ bool RunDetailsPane::isShowingDetails() const
 QString RunDetailsPane::titleText() const
 {
     return m_title->text();
+}
+
+bool RunDetailsPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_notes && event->type() == QEvent::FocusOut)
+        saveNotes();
+    return QWidget::eventFilter(watched, event);
+}
+
+void RunDetailsPane::saveTags()
+{
+    if (m_runId < 0)
+        return;
+    const QString tags = normalizedTags(m_tags->text());
+    if (tags != m_tags->text())
+        m_tags->setText(tags);
+    if (tags == m_savedTags)
+        return;
+    m_savedTags = tags;
+    Q_EMIT tagsEdited(m_runId, tags);
+}
+
+void RunDetailsPane::saveNotes()
+{
+    const QString notes = m_notes->toPlainText();
+    if (m_runId < 0 || notes == m_savedNotes)
+        return;
+    m_savedNotes = notes;
+    m_saveNotes->setEnabled(false);
+    Q_EMIT notesEdited(m_runId, notes);
+}
+
+void RunDetailsPane::updateEvaluationActivity()
+{
+    m_evaluation->setActive(isShowingDetails() && m_tabs->currentIndex() == EvaluationTab);
 }
 
 } // namespace mf

@@ -1,45 +1,86 @@
 #include "app/gui/runspage.h"
 
 #include "app/gui/rundetailspane.h"
+#include "app/gui/runs/deleterunsdialog.h"
+#include "app/gui/runs/runcomparisonview.h"
+#include "app/gui/runs/runsfilterbar.h"
 #include "app/gui/runsproxymodel.h"
 #include "app/gui/runstablemodel.h"
 #include "app/gui/runstorewatcher.h"
 #include "widgets/messagepanel.h"
 
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTableView>
-#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mf {
 
+namespace {
+
+constexpr int kComparisonDelayMs = 150;
+constexpr int kNoticeMs = 12000;
+
+bool canResume(RunStatus status)
+{
+    return status == RunStatus::Interrupted || status == RunStatus::Stopped ||
+           status == RunStatus::Failed;
+}
+
+QToolButton *toolButton(QAction *action)
+{
+    auto *button = new QToolButton;
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setAutoRaise(true);
+    return button;
+}
+
+} // namespace
+
 RunsPage::RunsPage(QWidget *parent)
     : QWidget(parent), m_watcher(new RunStoreWatcher(this)), m_model(new RunsTableModel(this)),
-      m_proxy(new RunsProxyModel(this)), m_filter(new QLineEdit), m_view(new QTableView),
-      m_message(new MessagePanel), m_tableStack(new QStackedWidget), m_details(new RunDetailsPane),
-      m_splitter(new QSplitter(Qt::Horizontal, this))
+      m_proxy(new RunsProxyModel(this)), m_filterBar(new RunsFilterBar(m_proxy)),
+      m_notice(new QLabel), m_view(new QTableView), m_message(new MessagePanel),
+      m_tableStack(new QStackedWidget), m_selectionLabel(new QLabel), m_details(new RunDetailsPane),
+      m_comparison(new RunComparisonView), m_comparisonScroll(new QScrollArea),
+      m_rightStack(new QStackedWidget), m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("runsPage"));
     m_proxy->setSourceModel(m_model);
 
-    m_filter->setObjectName(QStringLiteral("runsFilter"));
-    m_filter->setPlaceholderText(tr("Filter by name, status, dataset or model"));
-    m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+    m_notice->setObjectName(QStringLiteral("runsNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->hide();
+    m_noticeTimer.setSingleShot(true);
+    m_noticeTimer.setInterval(kNoticeMs);
+    connect(&m_noticeTimer, &QTimer::timeout, m_notice, &QLabel::hide);
 
     m_view->setObjectName(QStringLiteral("runsTable"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(RunsTableModel::IdColumn, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked);
     m_view->setAlternatingRowColors(true);
     m_view->setShowGrid(false);
     m_view->setWordWrap(false);
@@ -54,22 +95,39 @@ RunsPage::RunsPage(QWidget *parent)
     m_tableStack->addWidget(m_view);
     m_tableStack->addWidget(m_message);
 
+    createActions();
+
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(6);
-    leftLayout->addWidget(m_filter);
+    leftLayout->addWidget(m_filterBar);
+    leftLayout->addWidget(m_notice);
     leftLayout->addWidget(m_tableStack, 1);
+    leftLayout->addWidget(createActionBar());
 
-    m_details->setMinimumWidth(280);
+    m_comparisonTimer.setSingleShot(true);
+    m_comparisonTimer.setInterval(kComparisonDelayMs);
+    connect(&m_comparisonTimer, &QTimer::timeout, this,
+            [this] { m_watcher->requestMetrics(selectedRunIds()); });
+
+    m_rightStack->addWidget(m_details);
+    // Four charts and a table have a large minimum size; a scroll area keeps it from becoming
+    // the minimum of the page (and the window) while no comparison is shown.
+    m_comparisonScroll->setObjectName(QStringLiteral("runComparisonScroll"));
+    m_comparisonScroll->setWidgetResizable(true);
+    m_comparisonScroll->setFrameShape(QFrame::NoFrame);
+    m_comparisonScroll->setWidget(m_comparison);
+    m_rightStack->addWidget(m_comparisonScroll);
+    m_rightStack->setMinimumWidth(280);
     m_splitter->setObjectName(QStringLiteral("runsSplitter"));
     m_splitter->addWidget(left);
-    m_splitter->addWidget(m_details);
+    m_splitter->addWidget(m_rightStack);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 1);
     // The table needs the room: eight columns against a pane of short key/value pairs.
     m_splitter->setSizes({680, 320});
-    m_details->setVisible(false);
+    m_rightStack->setVisible(false);
     m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -80,15 +138,123 @@ RunsPage::RunsPage(QWidget *parent)
     connect(m_watcher, &RunStoreWatcher::runsFailed, this, &RunsPage::onRunsFailed);
     connect(m_watcher, &RunStoreWatcher::detailsLoaded, this, &RunsPage::onDetailsLoaded);
     connect(m_watcher, &RunStoreWatcher::detailsFailed, this, &RunsPage::onDetailsFailed);
+    connect(m_watcher, &RunStoreWatcher::metricsLoaded, this, &RunsPage::onMetricsLoaded);
+    connect(m_watcher, &RunStoreWatcher::metricsFailed, this, [this](const QString &reason) {
+        if (isComparing())
+            m_comparison->showError(reason);
+    });
+    connect(m_watcher, &RunStoreWatcher::runEdited, this, [this](qint64 runId) {
+        if (runId == selectedRunId())
+            m_watcher->requestDetails(runId);
+    });
+    connect(m_watcher, &RunStoreWatcher::writeFailed, this, [this](const QString &reason) {
+        showNotice(tr("The change was not saved: %1").arg(reason), true);
+    });
+    connect(m_watcher, &RunStoreWatcher::runsDeleted, this,
+            [this](const QList<qint64> &runIds, const QStringList &problems) {
+                QString text = runIds.size() == 1
+                                   ? tr("Deleted run #%1.").arg(runIds.first())
+                                   : tr("Deleted %1 runs.").arg(QLocale().toString(runIds.size()));
+                if (!problems.isEmpty())
+                    text += QLatin1Char(' ') + tr("These run directories could not be removed: %1")
+                                                   .arg(problems.join(QStringLiteral(", ")));
+                showNotice(text, !problems.isEmpty());
+            });
+    connect(m_watcher, &RunStoreWatcher::exportFinished, this,
+            [this](const QString &path, int runCount) {
+                const QString target = QDir::toNativeSeparators(path);
+                showNotice(runCount == 1 ? tr("Exported the metrics of 1 run to %1.").arg(target)
+                                         : tr("Exported the metrics of %1 runs to %2.")
+                                               .arg(QLocale().toString(runCount), target),
+                           false);
+            });
+    connect(m_watcher, &RunStoreWatcher::exportFailed, this,
+            [this](const QString &path, const QString &reason) {
+                showNotice(
+                    tr("Could not export to %1: %2").arg(QDir::toNativeSeparators(path), reason),
+                    true);
+            });
+
+    connect(m_model, &RunsTableModel::renameRequested, this, &RunsPage::renameRun);
+    connect(m_details, &RunDetailsPane::tagsEdited, m_watcher, &RunStoreWatcher::setRunTags);
+    connect(m_details, &RunDetailsPane::notesEdited, m_watcher, &RunStoreWatcher::setRunNotes);
+    updateActions();
 }
 
 RunsPage::~RunsPage() = default;
 
+void RunsPage::createActions()
+{
+    m_renameAction = new QAction(tr("Rename"), this);
+    m_renameAction->setShortcut(Qt::Key_F2);
+    m_renameAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_renameAction, &QAction::triggered, this, [this] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        if (rows.size() != 1)
+            return;
+        const QModelIndex name = rows.first().siblingAtColumn(RunsTableModel::NameColumn);
+        m_view->setCurrentIndex(name);
+        m_view->edit(name);
+    });
+
+    m_resumeAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Resume"), this);
+    m_resumeAction->setToolTip(tr("Continue the selected run from its last checkpoint"));
+    connect(m_resumeAction, &QAction::triggered, this, [this] {
+        if (m_resumeAction->isEnabled() && selectedRunId() >= 0)
+            Q_EMIT resumeRequested(selectedRunId());
+    });
+
+    m_openInTrainAction =
+        new QAction(style()->standardIcon(QStyle::SP_ArrowForward), tr("Open in Train"), this);
+    m_openInTrainAction->setToolTip(tr("Start a new run from the selected run's configuration"));
+    connect(m_openInTrainAction, &QAction::triggered, this, [this] {
+        if (selectedRunId() >= 0)
+            Q_EMIT openInTrainRequested(selectedRunId());
+    });
+
+    m_exportAction =
+        new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Export…"), this);
+    m_exportAction->setToolTip(tr("Write the metrics of the selected runs to a CSV or JSON file"));
+    connect(m_exportAction, &QAction::triggered, this, &RunsPage::exportSelected);
+
+    m_deleteAction = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("Delete…"), this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_deleteAction, &QAction::triggered, this, &RunsPage::confirmDeleteSelected);
+
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions({m_renameAction, m_resumeAction, m_openInTrainAction, separator,
+                        m_exportAction, m_deleteAction});
+}
+
+QWidget *RunsPage::createActionBar()
+{
+    auto *bar = new QWidget;
+    bar->setObjectName(QStringLiteral("runsActionBar"));
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(toolButton(m_resumeAction));
+    layout->addWidget(toolButton(m_openInTrainAction));
+    layout->addStretch(1);
+    m_selectionLabel->setObjectName(QStringLiteral("runsSelectionLabel"));
+    layout->addWidget(m_selectionLabel);
+    layout->addSpacing(8);
+    layout->addWidget(toolButton(m_exportAction));
+    layout->addWidget(toolButton(m_deleteAction));
+    return bar;
+}
+
 void RunsPage::setDatabasePath(const QString &databasePath)
 {
     m_model->setRuns({}, 0);
+    m_details->setWorkspaceDir(databasePath.isEmpty() ? QString()
+                                                      : QFileInfo(databasePath).absolutePath());
     m_details->showHint();
     m_lastLoadedAtMs = 0;
+    m_notice->hide();
     if (databasePath.isEmpty()) {
         m_watcher->setDatabasePath(QString());
         setState(State::Idle);
@@ -102,6 +268,12 @@ void RunsPage::setDatabasePath(const QString &databasePath)
 QString RunsPage::databasePath() const
 {
     return m_watcher->databasePath();
+}
+
+QString RunsPage::workspaceDir() const
+{
+    const QString path = databasePath();
+    return path.isEmpty() ? QString() : QFileInfo(path).absolutePath();
 }
 
 void RunsPage::refresh()
@@ -124,34 +296,158 @@ int RunsPage::runCount() const
     return m_model->rowCount();
 }
 
+QLineEdit *RunsPage::filterEdit() const
+{
+    return m_filterBar->textEdit();
+}
+
+void RunsPage::clearFilters()
+{
+    m_filterBar->clear();
+}
+
 bool RunsPage::selectRun(qint64 runId)
 {
-    const int sourceRow = m_model->rowOfRun(runId);
-    if (sourceRow < 0)
-        return false;
-    QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
-    if (!index.isValid()) {
-        m_filter->clear();
-        index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    return selectRuns({runId});
+}
+
+bool RunsPage::selectRuns(const QList<qint64> &runIds)
+{
+    QList<int> sourceRows;
+    for (qint64 id : runIds) {
+        const int row = m_model->rowOfRun(id);
+        if (row < 0)
+            return false;
+        sourceRows.append(row);
     }
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                         QItemSelectionModel::Rows);
-    m_view->scrollTo(index);
+    if (sourceRows.isEmpty())
+        return false;
+    bool hidden = false;
+    for (int row : sourceRows)
+        hidden = hidden || !m_proxy->mapFromSource(m_model->index(row, 0)).isValid();
+    if (hidden)
+        clearFilters();
+    QItemSelection selection;
+    for (int row : sourceRows) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        selection.select(index, index);
+    }
+    const QModelIndex first = m_proxy->mapFromSource(m_model->index(sourceRows.first(), 0));
+    m_view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
+                                                    QItemSelectionModel::Rows);
+    m_view->scrollTo(first);
     return true;
 }
 
 qint64 RunsPage::selectedRunId() const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    if (rows.isEmpty())
+    if (rows.size() != 1)
         return -1;
     return rows.first().data(RunsTableModel::RunIdRole).toLongLong();
 }
 
+QList<qint64> RunsPage::selectedRunIds() const
+{
+    QList<qint64> ids;
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows())
+        ids.append(row.data(RunsTableModel::RunIdRole).toLongLong());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+bool RunsPage::isComparing() const
+{
+    return m_rightStack->currentWidget() == m_comparisonScroll;
+}
+
+QString RunsPage::runLabel(qint64 runId) const
+{
+    const RunRecord *run = m_model->runAt(m_model->rowOfRun(runId));
+    return run ? QString::fromStdString(run->name) : QString();
+}
+
+void RunsPage::renameRun(qint64 runId, const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return;
+    m_watcher->renameRun(runId, trimmed);
+}
+
+void RunsPage::deleteRuns(const QList<qint64> &runIds, bool deleteFiles)
+{
+    m_watcher->deleteRuns(runIds, deleteFiles);
+}
+
+void RunsPage::confirmDeleteSelected()
+{
+    const QList<qint64> ids = selectedRunIds();
+    if (ids.isEmpty() || !m_deleteAction->isEnabled())
+        return;
+    QList<DeleteRunsDialog::Run> runs;
+    for (qint64 id : ids)
+        runs.append({id, runLabel(id)});
+    DeleteRunsDialog dialog(runs, QDir(workspaceDir()).filePath(QStringLiteral("runs")), this);
+    if (dialog.exec() == QDialog::Accepted)
+        deleteRuns(ids, dialog.deleteFiles());
+}
+
+void RunsPage::exportRuns(const QList<qint64> &runIds, const QString &path, bool json)
+{
+    if (runIds.isEmpty() || path.isEmpty())
+        return;
+    showNotice(tr("Exporting…"), false);
+    m_watcher->exportRuns(runIds, json, path);
+}
+
+void RunsPage::exportSelected()
+{
+    const QList<qint64> ids = selectedRunIds();
+    if (ids.isEmpty())
+        return;
+    QStringList idTexts;
+    for (qint64 id : ids)
+        idTexts.append(QString::number(id));
+    const QString csvFilter = tr("CSV files (*.csv)");
+    const QString jsonFilter = tr("JSON files (*.json)");
+    QString chosenFilter = csvFilter;
+    const QString suggested =
+        QDir(QDir::homePath())
+            .filePath(QStringLiteral("runs-%1.csv").arg(idTexts.join(QLatin1Char('-'))));
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Export metrics"), suggested,
+                                     csvFilter + QStringLiteral(";;") + jsonFilter, &chosenFilter);
+    if (path.isEmpty())
+        return;
+    bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    if (QFileInfo(path).suffix().isEmpty()) {
+        json = chosenFilter == jsonFilter;
+        path += json ? QStringLiteral(".json") : QStringLiteral(".csv");
+    }
+    exportRuns(ids, path, json);
+}
+
+QString RunsPage::noticeText() const
+{
+    return m_notice->isVisibleTo(this) ? m_notice->text() : QString();
+}
+
+void RunsPage::showNotice(const QString &text, bool error)
+{
+    m_notice->setText(text);
+    m_notice->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
+    m_notice->show();
+    m_noticeTimer.start();
+    Q_EMIT noticeShown(text, error);
+}
+
 void RunsPage::saveSettings(QSettings &settings) const
 {
-    const QByteArray splitterState =
-        m_details->isVisible() ? m_splitter->saveState() : m_splitterState;
+    const QByteArray splitterState = !m_layoutBeforeComparison.isEmpty() ? m_layoutBeforeComparison
+                                     : m_rightStack->isVisible()         ? m_splitter->saveState()
+                                                                         : m_splitterState;
     if (!splitterState.isEmpty())
         settings.setValue(QStringLiteral("runs/splitter"), splitterState);
     if (m_columnsSized)
@@ -162,7 +458,7 @@ void RunsPage::restoreSettings(const QSettings &settings)
 {
     m_splitterState = settings.value(QStringLiteral("runs/splitter")).toByteArray();
     // The splitter is only restored while the details pane is in it: a hidden pane has no size.
-    if (m_details->isVisible())
+    if (m_rightStack->isVisible())
         m_splitter->restoreState(m_splitterState);
     else
         m_splitterRestorePending = !m_splitterState.isEmpty();
@@ -196,14 +492,15 @@ void RunsPage::setState(State state)
     m_state = state;
     // Without runs there is nothing to detail: the message gets the whole width.
     const bool populated = state == State::Populated;
-    if (!populated && m_details->isVisible())
+    if (!populated && m_rightStack->isVisible())
         m_splitterState = m_splitter->saveState();
-    m_details->setVisible(populated);
+    m_rightStack->setVisible(populated);
     if (populated && m_splitterRestorePending) {
         m_splitter->restoreState(m_splitterState);
         m_splitterRestorePending = false;
     }
-    m_filter->setEnabled(state == State::Populated);
+    m_filterBar->setEnabled(populated);
+    updateActions();
     Q_EMIT stateChanged(state);
 }
 
@@ -214,10 +511,36 @@ void RunsPage::showMessage(bool error, const QString &title, const QString &text
     m_tableStack->setCurrentWidget(m_message);
 }
 
+void RunsPage::updateActions()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const bool one = rows.size() == 1;
+    const bool any = !rows.isEmpty() && m_state == State::Populated;
+    bool anyRunning = false;
+    for (const QModelIndex &row : rows)
+        anyRunning = anyRunning ||
+                     RunStatus(row.data(RunsTableModel::StatusRole).toInt()) == RunStatus::Running;
+    const bool resumable =
+        one && canResume(RunStatus(rows.first().data(RunsTableModel::StatusRole).toInt()));
+    m_renameAction->setEnabled(one);
+    m_resumeAction->setEnabled(resumable);
+    m_openInTrainAction->setEnabled(one);
+    m_exportAction->setEnabled(any);
+    m_deleteAction->setEnabled(any && !anyRunning);
+    m_deleteAction->setToolTip(anyRunning ? tr("A running run cannot be deleted; stop it first")
+                                          : tr("Delete the selected runs"));
+    const QLocale locale;
+    m_selectionLabel->setText(
+        rows.isEmpty() ? QString()
+                       : tr("%1 of %2 selected")
+                             .arg(locale.toString(rows.size()), locale.toString(runCount())));
+}
+
 void RunsPage::onRunsLoaded(const RunsSnapshot &snapshot)
 {
     m_lastLoadedAtMs = snapshot.takenAtMs;
     m_model->setRuns(snapshot.runs, snapshot.takenAtMs);
+    m_filterBar->updateChoices(*m_model);
     if (snapshot.runs.empty()) {
         m_details->showHint();
         showMessage(false, tr("No runs yet"),
@@ -237,9 +560,10 @@ void RunsPage::onRunsLoaded(const RunsSnapshot &snapshot)
         const qint64 selected = selectedRunId();
         if (selected >= 0)
             m_watcher->requestDetails(selected);
-        else if (m_details->runId() >= 0)
+        else if (m_details->runId() >= 0 && selectedRunIds().isEmpty())
             m_details->showHint();
     }
+    updateActions();
     Q_EMIT runsLoaded(int(snapshot.runs.size()));
 }
 
@@ -268,15 +592,56 @@ void RunsPage::onDetailsFailed(qint64 runId, const QString &reason)
         m_details->showUnavailable(runId, reason);
 }
 
+void RunsPage::onMetricsLoaded(const RunsMetrics &metrics)
+{
+    if (!isComparing() || metrics.runIds != selectedRunIds())
+        return;
+    m_comparison->showMetrics(metrics);
+    Q_EMIT comparisonShown(metrics.runIds);
+}
+
+void RunsPage::showComparisonPane(bool comparing)
+{
+    if (comparing == isComparing())
+        return;
+    if (comparing) {
+        // Four charts side by side need more room than the details: widen the pane for the
+        // comparison and give the details their layout back afterwards.
+        m_layoutBeforeComparison = m_splitter->saveState();
+        m_rightStack->setCurrentWidget(m_comparisonScroll);
+        const QList<int> sizes = m_splitter->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        const int wanted = std::max(sizes.value(1), std::min(total * 3 / 5, total - 360));
+        if (total > 0 && wanted > sizes.value(1))
+            m_splitter->setSizes({total - wanted, wanted});
+        return;
+    }
+    m_rightStack->setCurrentWidget(m_details);
+    if (!m_layoutBeforeComparison.isEmpty())
+        m_splitter->restoreState(m_layoutBeforeComparison);
+    m_layoutBeforeComparison.clear();
+}
+
 void RunsPage::onSelectionChanged()
 {
-    const qint64 runId = selectedRunId();
-    if (runId < 0) {
+    updateActions();
+    const QList<qint64> ids = selectedRunIds();
+    if (ids.size() >= 2) {
+        showComparisonPane(true);
+        if (ids != m_comparison->runIds() || !m_comparison->isShowingMetrics()) {
+            m_comparison->showLoading(ids);
+            m_comparisonTimer.start();
+        }
+        return;
+    }
+    m_comparisonTimer.stop();
+    showComparisonPane(false);
+    if (ids.isEmpty()) {
         m_details->showHint();
         return;
     }
-    if (runId != m_details->runId())
-        m_watcher->requestDetails(runId);
+    if (ids.first() != m_details->runId())
+        m_watcher->requestDetails(ids.first());
 }
 
 } // namespace mf

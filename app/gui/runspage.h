@@ -1,12 +1,17 @@
 #pragma once
 
 #include "app/gui/rundetails.h"
+#include "app/gui/runs/runmetrics.h"
 #include "app/gui/runssnapshot.h"
 
+#include <QList>
+#include <QTimer>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
+class QScrollArea;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
@@ -15,13 +20,16 @@ class QTableView;
 namespace mf {
 
 class MessagePanel;
+class RunComparisonView;
 class RunDetailsPane;
 class RunStoreWatcher;
+class RunsFilterBar;
 class RunsProxyModel;
 class RunsTableModel;
 
-/// The Runs section: every run of the store in a sortable, filterable table, and the details of
-/// the selected one. All store access happens on the watcher's worker thread.
+/// The Runs section: every run of the store in a sortable, filterable table; the details of the
+/// selected run, or a comparison of the selected runs when there are several; renaming, tags,
+/// notes, deleting and exporting runs. All store access happens on the watcher's worker thread.
 class RunsPage : public QWidget
 {
     Q_OBJECT
@@ -41,6 +49,8 @@ public:
 
     void setDatabasePath(const QString &databasePath);
     QString databasePath() const;
+    /// The directory of the store: the workspace holding the run directories.
+    QString workspaceDir() const;
     /// Reloads the runs now.
     void refresh();
 
@@ -54,16 +64,42 @@ public:
 
     /// Selects the run's row (clearing any filter that hides it); false when it is not listed.
     bool selectRun(qint64 runId);
-    /// The selected run, or -1.
+    /// Selects these runs (clearing the filters); false when one of them is not listed.
+    bool selectRuns(const QList<qint64> &runIds);
+    /// The selected run when exactly one is selected, or -1.
     qint64 selectedRunId() const;
+    /// The selected runs, by ascending id.
+    QList<qint64> selectedRunIds() const;
+    /// Whether the comparison of several runs replaces the details.
+    bool isComparing() const;
+    void clearFilters();
+
+    /// Store writes; the table reloads when they are done.
+    void renameRun(qint64 runId, const QString &name);
+    void deleteRuns(const QList<qint64> &runIds, bool deleteFiles);
+    /// Asks (naming the runs, offering to delete their files) and deletes the selected runs.
+    void confirmDeleteSelected();
+    /// Writes the runs' metrics to `path`, as JSON or CSV, on the worker thread.
+    void exportRuns(const QList<qint64> &runIds, const QString &path, bool json);
+    /// Asks for a file and exports the selected runs.
+    void exportSelected();
+    /// The last confirmation or problem shown above the table; empty when none is shown.
+    QString noticeText() const;
 
     RunsTableModel *model() const { return m_model; }
     RunsProxyModel *proxyModel() const { return m_proxy; }
     QTableView *view() const { return m_view; }
-    QLineEdit *filterEdit() const { return m_filter; }
+    QLineEdit *filterEdit() const;
+    RunsFilterBar *filterBar() const { return m_filterBar; }
     RunDetailsPane *detailsPane() const { return m_details; }
+    RunComparisonView *comparisonView() const { return m_comparison; }
     QSplitter *splitter() const { return m_splitter; }
     RunStoreWatcher *watcher() const { return m_watcher; }
+    QAction *renameAction() const { return m_renameAction; }
+    QAction *resumeAction() const { return m_resumeAction; }
+    QAction *openInTrainAction() const { return m_openInTrainAction; }
+    QAction *exportAction() const { return m_exportAction; }
+    QAction *deleteAction() const { return m_deleteAction; }
 
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
@@ -73,31 +109,58 @@ Q_SIGNALS:
     /// After each load that reached the table.
     void runsLoaded(int count);
     void detailsShown(qint64 runId);
+    /// The comparison of these runs (ascending ids) shows their metrics.
+    void comparisonShown(const QList<qint64> &runIds);
+    void noticeShown(const QString &text, bool error);
+    /// The user asks to continue an interrupted, stopped or failed run.
+    void resumeRequested(qint64 runId);
+    /// The user asks to open the run's configuration in the Train section.
+    void openInTrainRequested(qint64 runId);
 
 private:
+    void createActions();
+    QWidget *createActionBar();
     void setState(State state);
     void fitColumnsToView();
     void showMessage(bool error, const QString &title, const QString &text);
+    void showNotice(const QString &text, bool error);
+    void updateActions();
     void onRunsLoaded(const mf::RunsSnapshot &snapshot);
     void onRunsFailed(const QString &databasePath, const QString &reason);
     void onDetailsLoaded(const mf::RunDetails &details);
     void onDetailsFailed(qint64 runId, const QString &reason);
+    void onMetricsLoaded(const mf::RunsMetrics &metrics);
     void onSelectionChanged();
+    void showComparisonPane(bool comparing);
+    QString runLabel(qint64 runId) const;
 
     RunStoreWatcher *m_watcher;
     RunsTableModel *m_model;
     RunsProxyModel *m_proxy;
-    QLineEdit *m_filter;
+    RunsFilterBar *m_filterBar;
+    QLabel *m_notice;
     QTableView *m_view;
     MessagePanel *m_message;
     QStackedWidget *m_tableStack;
+    QLabel *m_selectionLabel;
     RunDetailsPane *m_details;
+    RunComparisonView *m_comparison;
+    QScrollArea *m_comparisonScroll;
+    QStackedWidget *m_rightStack;
     QSplitter *m_splitter;
+    QAction *m_renameAction = nullptr;
+    QAction *m_resumeAction = nullptr;
+    QAction *m_openInTrainAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QTimer m_comparisonTimer; ///< coalesces quick selection changes into one metrics request
+    QTimer m_noticeTimer;
     State m_state = State::Idle;
     qint64 m_lastLoadedAtMs = 0;
     bool m_columnsSized = false;
     QByteArray m_splitterState; ///< the last layout with the details pane shown
     bool m_splitterRestorePending = false;
+    QByteArray m_layoutBeforeComparison; ///< the splitter as it was before a comparison widened it
 };
 
 } // namespace mf

@@ -16,18 +16,23 @@ QString fromStd(const std::string &text)
     return QString::fromStdString(text);
 }
 
-/// A dataset is stored as a path or a name; the table shows the last path component.
 QString datasetShortName(const std::string &dataset)
 {
-    QString text = fromStd(dataset);
-    while (text.size() > 1 && text.endsWith(QLatin1Char('/')))
-        text.chop(1);
-    return text.contains(QLatin1Char('/')) ? QFileInfo(text).fileName() : text;
+    return RunsTableModel::datasetDisplayName(fromStd(dataset));
 }
 
 } // namespace
 
 RunsTableModel::RunsTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+QString RunsTableModel::datasetDisplayName(const QString &dataset)
+{
+    // A dataset is stored as a path or a name; the table shows the last path component.
+    QString text = dataset;
+    while (text.size() > 1 && text.endsWith(QLatin1Char('/')))
+        text.chop(1);
+    return text.contains(QLatin1Char('/')) ? QFileInfo(text).fileName() : text;
+}
 
 RunsTableModel::~RunsTableModel() = default;
 
@@ -129,6 +134,14 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue<qint64>(run.id);
     case StatusRole:
         return int(run.status);
+    case DatasetRole:
+        return fromStd(run.dataset);
+    case ModelRole:
+        return fromStd(run.model);
+    case TagsRole:
+        return fromStd(run.tags);
+    case Qt::EditRole:
+        return column == NameColumn ? QVariant(fromStd(run.name)) : QVariant();
     default:
         return QVariant();
     }
@@ -208,6 +221,29 @@ QVariant RunsTableModel::toolTipData(const RunRecord &run, int column) const
     default:
         return QVariant();
     }
+}
+
+Qt::ItemFlags RunsTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags result = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == NameColumn)
+        result |= Qt::ItemIsEditable;
+    return result;
+}
+
+bool RunsTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || index.column() != NameColumn ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const QString name = value.toString().trimmed();
+    RunRecord &run = m_runs[std::size_t(index.row())];
+    if (name.isEmpty() || name == fromStd(run.name))
+        return false;
+    run.name = name.toStdString();
+    Q_EMIT dataChanged(index, index);
+    Q_EMIT renameRequested(run.id, name);
+    return true;
 }
 
 QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -33,7 +33,10 @@ public:
     {
         SortRole = Qt::UserRole, ///< raw value: qint64, double, QString; invalid when unknown
         RunIdRole,               ///< qint64 run id, any column
-        StatusRole               ///< int(RunStatus), any column
+        StatusRole,              ///< int(RunStatus), any column
+        DatasetRole,             ///< the dataset as stored (path or name), any column
+        ModelRole,               ///< the model type, any column
+        TagsRole                 ///< the comma-separated tags, any column
     };
 
     explicit RunsTableModel(QObject *parent = nullptr);
@@ -55,6 +58,17 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    /// The name is editable; the rest is read-only.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /// Renaming shows the new name at once and asks for it to be stored (renameRequested); the
+    /// next setRuns() shows what the store holds. An empty or unchanged name is refused.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    /// The short dataset name shown in the table: the last path component.
+    static QString datasetDisplayName(const QString &dataset);
+
+Q_SIGNALS:
+    void renameRequested(qint64 runId, const QString &name);
 
 private:
     QVariant displayData(const RunRecord &run, int column) const;

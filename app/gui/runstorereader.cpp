@@ -1,14 +1,27 @@
 #include "app/gui/runstorereader.h"
 
+#include "core/store/runexport.h"
 #include "core/store/runstore.h"
+#include "core/store/workspace.h"
+#include "core/util/error.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 #include <exception>
 
 namespace mf {
+
+namespace {
+
+QString errorText(const std::exception &error)
+{
+    return QString::fromUtf8(error.what());
+}
+
+} // namespace
 
 RunStoreReader::RunStoreReader(QObject *parent) : QObject(parent) {}
 
@@ -18,17 +31,30 @@ RunStore *RunStoreReader::store(const QString &databasePath)
 {
     if (!QFileInfo::exists(databasePath)) {
         // Deleted or never created: drop a connection to a file that is gone.
-        m_store.reset();
-        m_storePath.clear();
+        dropConnection();
         return nullptr;
     }
     if (!m_store || m_storePath != databasePath) {
-        m_store.reset();
-        m_storePath.clear();
+        dropConnection();
         m_store = std::make_unique<RunStore>(QFile::encodeName(databasePath).toStdString());
         m_storePath = databasePath;
     }
     return m_store.get();
+}
+
+RunStore &RunStoreReader::existingStore(const QString &databasePath)
+{
+    RunStore *runStore = store(databasePath);
+    if (!runStore)
+        throw Error(
+            tr("The run store %1 does not exist any more.").arg(databasePath).toStdString());
+    return *runStore;
+}
+
+void RunStoreReader::dropConnection()
+{
+    m_store.reset();
+    m_storePath.clear();
 }
 
 void RunStoreReader::loadRuns(quint64 requestId, const QString &databasePath)
@@ -44,9 +70,8 @@ void RunStoreReader::loadRuns(quint64 requestId, const QString &databasePath)
         Q_EMIT runsLoaded(requestId, snapshot);
     } catch (const std::exception &error) {
         // A connection that failed once is reopened on the next request.
-        m_store.reset();
-        m_storePath.clear();
-        Q_EMIT runsFailed(requestId, databasePath, QString::fromUtf8(error.what()));
+        dropConnection();
+        Q_EMIT runsFailed(requestId, databasePath, errorText(error));
     }
 }
 
@@ -63,12 +88,97 @@ void RunStoreReader::loadDetails(quint64 requestId, const QString &databasePath,
         details.run = std::move(*run);
         details.params = runStore->params(runId);
         details.latestMetrics = runStore->latestMetrics(runId);
+        details.artifacts = runStore->artifacts(runId);
         details.takenAtMs = QDateTime::currentMSecsSinceEpoch();
         Q_EMIT detailsLoaded(requestId, details);
     } catch (const std::exception &error) {
-        m_store.reset();
-        m_storePath.clear();
-        Q_EMIT detailsFailed(requestId, runId, QString::fromUtf8(error.what()));
+        dropConnection();
+        Q_EMIT detailsFailed(requestId, runId, errorText(error));
+    }
+}
+
+void RunStoreReader::loadMetrics(quint64 requestId, const QString &databasePath,
+                                 const QList<qint64> &runIds)
+{
+    try {
+        RunStore &runStore = existingStore(databasePath);
+        RunsMetrics result;
+        result.runIds = runIds;
+        for (qint64 id : runIds) {
+            std::optional<RunRecord> run = runStore.run(id);
+            if (!run)
+                continue;
+            RunMetrics metrics;
+            metrics.run = std::move(*run);
+            metrics.params = runStore.params(id);
+            metrics.series = buildMetricSeries(runStore.metrics(id));
+            result.runs.push_back(std::move(metrics));
+        }
+        Q_EMIT metricsLoaded(requestId, result);
+    } catch (const std::exception &error) {
+        dropConnection();
+        Q_EMIT metricsFailed(requestId, errorText(error));
+    }
+}
+
+void RunStoreReader::editRun(const QString &databasePath, qint64 runId, Edit edit,
+                             const QString &text)
+{
+    try {
+        RunStore &runStore = existingStore(databasePath);
+        const std::string value = text.toStdString();
+        switch (edit) {
+        case Edit::Name:
+            runStore.rename(runId, value);
+            break;
+        case Edit::Tags:
+            runStore.setTags(runId, value);
+            break;
+        case Edit::Notes:
+            runStore.setNotes(runId, value);
+            break;
+        }
+        Q_EMIT runEdited(databasePath, runId);
+    } catch (const std::exception &error) {
+        dropConnection();
+        Q_EMIT editFailed(databasePath, runId, errorText(error));
+    }
+}
+
+void RunStoreReader::deleteRuns(const QString &databasePath, const QList<qint64> &runIds,
+                                bool deleteFiles)
+{
+    try {
+        RunStore &runStore = existingStore(databasePath);
+        const Workspace workspace{
+            QFile::encodeName(QFileInfo(databasePath).absolutePath()).toStdString()};
+        QStringList problems;
+        for (qint64 id : runIds) {
+            runStore.deleteRun(id);
+            if (!deleteFiles)
+                continue;
+            QDir runDir(QFile::decodeName(workspace.runDir(id).c_str()));
+            if (runDir.exists() && !runDir.removeRecursively())
+                problems.append(runDir.path());
+        }
+        Q_EMIT runsDeleted(databasePath, runIds, problems);
+    } catch (const std::exception &error) {
+        dropConnection();
+        Q_EMIT deleteFailed(databasePath, errorText(error));
+    }
+}
+
+void RunStoreReader::exportRuns(const QString &databasePath, const QList<qint64> &runIds, bool json,
+                                const QString &path)
+{
+    try {
+        RunStore &runStore = existingStore(databasePath);
+        writeRunExport(runStore, std::vector<std::int64_t>(runIds.begin(), runIds.end()),
+                       json ? RunExportFormat::Json : RunExportFormat::Csv,
+                       QFile::encodeName(path).toStdString());
+        Q_EMIT exportFinished(path, int(runIds.size()));
+    } catch (const std::exception &error) {
+        Q_EMIT exportFailed(path, errorText(error));
     }
 }
 

@@ -11,6 +11,7 @@ RunStoreWatcher::RunStoreWatcher(QObject *parent) : QObject(parent), m_reader(ne
 {
     qRegisterMetaType<mf::RunsSnapshot>();
     qRegisterMetaType<mf::RunDetails>();
+    qRegisterMetaType<mf::RunsMetrics>();
 
     m_thread.setObjectName(QStringLiteral("RunStoreReader"));
     m_reader->moveToThread(&m_thread);
@@ -19,6 +20,48 @@ RunStoreWatcher::RunStoreWatcher(QObject *parent) : QObject(parent), m_reader(ne
     connect(m_reader, &RunStoreReader::runsFailed, this, &RunStoreWatcher::onRunsFailed);
     connect(m_reader, &RunStoreReader::detailsLoaded, this, &RunStoreWatcher::onDetailsLoaded);
     connect(m_reader, &RunStoreReader::detailsFailed, this, &RunStoreWatcher::onDetailsFailed);
+    connect(m_reader, &RunStoreReader::metricsLoaded, this,
+            [this](quint64 requestId, const RunsMetrics &metrics) {
+                if (requestId == m_latestMetricsRequest)
+                    Q_EMIT metricsLoaded(metrics);
+            });
+    connect(m_reader, &RunStoreReader::metricsFailed, this,
+            [this](quint64 requestId, const QString &reason) {
+                if (requestId == m_latestMetricsRequest)
+                    Q_EMIT metricsFailed(reason);
+            });
+    connect(m_reader, &RunStoreReader::runEdited, this,
+            [this](const QString &databasePath, qint64 runId) {
+                if (databasePath != m_databasePath)
+                    return;
+                refresh();
+                Q_EMIT runEdited(runId);
+            });
+    connect(m_reader, &RunStoreReader::editFailed, this,
+            [this](const QString &databasePath, qint64, const QString &reason) {
+                if (databasePath != m_databasePath)
+                    return;
+                // The table shows what the store holds again.
+                refresh();
+                Q_EMIT writeFailed(reason);
+            });
+    connect(m_reader, &RunStoreReader::runsDeleted, this,
+            [this](const QString &databasePath, const QList<qint64> &runIds,
+                   const QStringList &problems) {
+                if (databasePath != m_databasePath)
+                    return;
+                refresh();
+                Q_EMIT runsDeleted(runIds, problems);
+            });
+    connect(m_reader, &RunStoreReader::deleteFailed, this,
+            [this](const QString &databasePath, const QString &reason) {
+                if (databasePath != m_databasePath)
+                    return;
+                refresh();
+                Q_EMIT writeFailed(reason);
+            });
+    connect(m_reader, &RunStoreReader::exportFinished, this, &RunStoreWatcher::exportFinished);
+    connect(m_reader, &RunStoreReader::exportFailed, this, &RunStoreWatcher::exportFailed);
     m_thread.start();
 
     m_pollTimer.setInterval(2000);
@@ -37,6 +80,7 @@ void RunStoreWatcher::setDatabasePath(const QString &databasePath)
     m_loadedSignature.clear();
     m_firstCurrentRequest = m_nextRequest;
     m_latestDetailsRequest = 0;
+    m_latestMetricsRequest = 0;
     if (databasePath.isEmpty()) {
         m_pollTimer.stop();
         return;
@@ -71,6 +115,80 @@ void RunStoreWatcher::requestDetails(qint64 runId)
     const QString path = m_databasePath;
     QMetaObject::invokeMethod(
         reader, [reader, requestId, path, runId] { reader->loadDetails(requestId, path, runId); },
+        Qt::QueuedConnection);
+}
+
+void RunStoreWatcher::requestMetrics(const QList<qint64> &runIds)
+{
+    if (m_databasePath.isEmpty())
+        return;
+    const quint64 requestId = m_nextRequest++;
+    m_latestMetricsRequest = requestId;
+    RunStoreReader *reader = m_reader;
+    const QString path = m_databasePath;
+    QMetaObject::invokeMethod(
+        reader, [reader, requestId, path, runIds] { reader->loadMetrics(requestId, path, runIds); },
+        Qt::QueuedConnection);
+}
+
+void RunStoreWatcher::edit(qint64 runId, int edit, const QString &text)
+{
+    if (m_databasePath.isEmpty()) {
+        Q_EMIT writeFailed(tr("No run store is open."));
+        return;
+    }
+    RunStoreReader *reader = m_reader;
+    const QString path = m_databasePath;
+    const auto kind = RunStoreReader::Edit(edit);
+    QMetaObject::invokeMethod(
+        reader, [reader, path, runId, kind, text] { reader->editRun(path, runId, kind, text); },
+        Qt::QueuedConnection);
+}
+
+void RunStoreWatcher::renameRun(qint64 runId, const QString &name)
+{
+    edit(runId, int(RunStoreReader::Edit::Name), name);
+}
+
+void RunStoreWatcher::setRunTags(qint64 runId, const QString &tags)
+{
+    edit(runId, int(RunStoreReader::Edit::Tags), tags);
+}
+
+void RunStoreWatcher::setRunNotes(qint64 runId, const QString &notes)
+{
+    edit(runId, int(RunStoreReader::Edit::Notes), notes);
+}
+
+void RunStoreWatcher::deleteRuns(const QList<qint64> &runIds, bool deleteFiles)
+{
+    if (runIds.isEmpty())
+        return;
+    if (m_databasePath.isEmpty()) {
+        Q_EMIT writeFailed(tr("No run store is open."));
+        return;
+    }
+    RunStoreReader *reader = m_reader;
+    const QString path = m_databasePath;
+    QMetaObject::invokeMethod(
+        reader,
+        [reader, path, runIds, deleteFiles] { reader->deleteRuns(path, runIds, deleteFiles); },
+        Qt::QueuedConnection);
+}
+
+void RunStoreWatcher::exportRuns(const QList<qint64> &runIds, bool json, const QString &path)
+{
+    if (m_databasePath.isEmpty()) {
+        Q_EMIT exportFailed(path, tr("No run store is open."));
+        return;
+    }
+    RunStoreReader *reader = m_reader;
+    const QString databasePath = m_databasePath;
+    QMetaObject::invokeMethod(
+        reader,
+        [reader, databasePath, runIds, json, path] {
+            reader->exportRuns(databasePath, runIds, json, path);
+        },
         Qt::QueuedConnection);
 }
 

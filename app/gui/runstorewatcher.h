@@ -1,10 +1,13 @@
 #pragma once
 
 #include "app/gui/rundetails.h"
+#include "app/gui/runs/runmetrics.h"
 #include "app/gui/runssnapshot.h"
 
+#include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 #include <QTimer>
 
@@ -34,13 +37,33 @@ public:
     void refresh();
     /// Loads the details of one run; only the answer to the latest request is delivered.
     void requestDetails(qint64 runId);
+    /// Loads the parameters and metric series of runs; only the answer to the latest request
+    /// is delivered.
+    void requestMetrics(const QList<qint64> &runIds);
     bool isLoading() const { return m_runsInFlight; }
+
+    /// Store writes, done on the worker; each success reloads the runs.
+    void renameRun(qint64 runId, const QString &name);
+    void setRunTags(qint64 runId, const QString &tags);
+    void setRunNotes(qint64 runId, const QString &notes);
+    void deleteRuns(const QList<qint64> &runIds, bool deleteFiles);
+    /// Writes the runs' metrics to `path` as CSV or JSON (core/store/runexport.h).
+    void exportRuns(const QList<qint64> &runIds, bool json, const QString &path);
 
 Q_SIGNALS:
     void runsLoaded(const mf::RunsSnapshot &snapshot);
     void runsFailed(const QString &databasePath, const QString &reason);
     void detailsLoaded(const mf::RunDetails &details);
     void detailsFailed(qint64 runId, const QString &reason);
+    void metricsLoaded(const mf::RunsMetrics &metrics);
+    void metricsFailed(const QString &reason);
+    void runEdited(qint64 runId);
+    /// A rename, tags, notes or delete request failed.
+    void writeFailed(const QString &reason);
+    /// `problems`: run directories that could not be removed.
+    void runsDeleted(const QList<qint64> &runIds, const QStringList &problems);
+    void exportFinished(const QString &path, int runCount);
+    void exportFailed(const QString &path, const QString &reason);
 
 private:
     void poll();
@@ -51,6 +74,7 @@ private:
     void onDetailsLoaded(quint64 requestId, const mf::RunDetails &details);
     void onDetailsFailed(quint64 requestId, qint64 runId, const QString &reason);
     bool finishLoad(quint64 requestId);
+    void edit(qint64 runId, int edit, const QString &text);
 
     QThread m_thread;
     RunStoreReader *m_reader;
@@ -61,6 +85,7 @@ private:
     quint64 m_nextRequest = 1;
     quint64 m_firstCurrentRequest = 1; ///< answers to earlier requests concern an older path
     quint64 m_latestDetailsRequest = 0;
+    quint64 m_latestMetricsRequest = 0;
     bool m_runsInFlight = false;
     bool m_reloadQueued = false;
 };

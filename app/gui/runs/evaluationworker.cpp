@@ -1,0 +1,175 @@
+#include "app/gui/runs/evaluationworker.h"
+
+#include "app/gui/runs/evaluationcache.h"
+#include "core/data/datasetloader.h"
+#include "core/data/datasetsplit.h"
+#include "core/store/runstore.h"
+#include "core/store/workspace.h"
+#include "core/train/trainconfig.h"
+#include "core/train/trainingsession.h"
+#include "core/util/error.h"
+
+#include <QFile>
+
+#include <filesystem>
+
+namespace mf {
+
+namespace {
+
+QString fromStd(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+std::string toStd(const QString &path)
+{
+    return QFile::encodeName(path).toStdString();
+}
+
+/// Sample `index` of an image dataset as a QImage (grey for one channel, RGB for three; other
+/// channel counts show their first channel).
+QImage sampleImage(const Dataset &dataset, std::int64_t index)
+{
+    const torch::Tensor sample = dataset.inputs[index].to(torch::kUInt8).contiguous();
+    if (sample.dim() != 3)
+        return QImage();
+    const int channels = int(sample.size(0));
+    const int height = int(sample.size(1));
+    const int width = int(sample.size(2));
+    const std::uint8_t *data = sample.data_ptr<std::uint8_t>();
+    const std::size_t plane = std::size_t(height) * std::size_t(width);
+    if (channels == 3) {
+        QImage image(width, height, QImage::Format_RGB888);
+        for (int y = 0; y < height; ++y) {
+            uchar *line = image.scanLine(y);
+            for (int x = 0; x < width; ++x)
+                for (int c = 0; c < 3; ++c)
+                    line[3 * x + c] = data[std::size_t(c) * plane + std::size_t(y) * width + x];
+        }
+        return image;
+    }
+    QImage image(width, height, QImage::Format_Grayscale8);
+    for (int y = 0; y < height; ++y)
+        std::copy_n(data + std::size_t(y) * width, width, image.scanLine(y));
+    return image;
+}
+
+RunEvaluation toRunEvaluation(const EvalReport &report)
+{
+    RunEvaluation result;
+    result.loss = report.loss;
+    result.accuracy = report.accuracy;
+    result.samples = report.samples;
+    for (const std::string &name : report.classNames)
+        result.classNames.append(fromStd(name));
+    for (const auto &row : report.confusion)
+        result.confusion.append(QVector<qint64>(row.begin(), row.end()));
+    result.precision = QVector<double>(report.precision.begin(), report.precision.end());
+    result.recall = QVector<double>(report.recall.begin(), report.recall.end());
+    result.f1 = QVector<double>(report.f1.begin(), report.f1.end());
+    // Class names may be missing (a dataset without names): number the classes.
+    for (qsizetype k = result.classNames.size(); k < result.confusion.size(); ++k)
+        result.classNames.append(QString::number(k));
+    return result;
+}
+
+struct Failure
+{
+    EvaluationProblem problem;
+    QString message;
+};
+
+} // namespace
+
+EvaluationWorker::EvaluationWorker(std::shared_ptr<std::atomic<quint64>> latestRequest,
+                                   QObject *parent)
+    : QObject(parent), m_latestRequest(std::move(latestRequest))
+{
+}
+
+EvaluationWorker::~EvaluationWorker() = default;
+
+void EvaluationWorker::evaluate(quint64 requestId, qint64 runId, const QString &workspaceDir)
+{
+    if (m_latestRequest->load() != requestId)
+        return;
+    try {
+        SessionOptions options;
+        options.workspaceDir = toStd(workspaceDir);
+        const Workspace workspace{options.workspaceDir};
+        TrainConfig config;
+        {
+            const RunStore store(workspace.databasePath());
+            const std::optional<RunRecord> record = store.run(runId);
+            if (!record)
+                throw Failure{EvaluationProblem::Failed,
+                              tr("Run #%1 no longer exists.").arg(runId)};
+            config = nlohmann::json::parse(record->configJson).get<TrainConfig>();
+        }
+        Artifact checkpoint;
+        try {
+            checkpoint = TrainingSession::evaluationCheckpoint(runId, options);
+        } catch (const ConfigError &error) {
+            throw Failure{EvaluationProblem::NoCheckpoint, fromStd(error.what())};
+        }
+        std::error_code missing;
+        if (config.dataset.empty() || !std::filesystem::exists(config.dataset, missing))
+            throw Failure{EvaluationProblem::DatasetMissing, fromStd(config.dataset)};
+
+        const DatasetBundle bundle = loadDataset(config.dataset);
+        const bool testSplit = bundle.test.has_value();
+        const Dataset evaluated =
+            testSplit
+                ? *bundle.test
+                : splitDataset(bundle.train, config.validationFraction, config.seed).validation;
+
+        const std::string cachePath =
+            workspace.runDir(runId) + "/" + EvaluationCache::fileName(testSplit);
+        std::optional<EvalReport> report = EvaluationCache::read(cachePath, checkpoint.sha256);
+        const bool fromCache = report.has_value();
+        QString cacheProblem;
+        if (!report) {
+            report = TrainingSession::evaluateRun(
+                runId, options, testSplit ? EvalSplit::Test : EvalSplit::Validation);
+            try {
+                EvaluationCache::write(cachePath, *report, checkpoint, config.dataset);
+            } catch (const std::exception &error) {
+                cacheProblem = fromStd(error.what());
+            }
+        }
+
+        RunEvaluation result = toRunEvaluation(*report);
+        result.runId = runId;
+        result.split = testSplit ? RunEvaluation::Split::Test : RunEvaluation::Split::Validation;
+        result.datasetPath = fromStd(config.dataset);
+        result.checkpointPath = fromStd(checkpoint.path);
+        result.checkpointEpoch = checkpoint.epoch;
+        result.fromCache = fromCache;
+        result.cacheProblem = cacheProblem;
+        result.imagesAvailable = evaluated.kind == DatasetKind::Image;
+        const qsizetype classes = result.classNames.size();
+        for (const Misclassification &mistake : report->mistakes) {
+            // A cache made before the dataset changed may point past its end.
+            if (mistake.index < 0 || mistake.index >= evaluated.size() || mistake.trueLabel < 0 ||
+                mistake.trueLabel >= classes || mistake.predicted < 0 ||
+                mistake.predicted >= classes)
+                continue;
+            EvaluatedMistake entry;
+            entry.index = mistake.index;
+            entry.trueLabel = int(mistake.trueLabel);
+            entry.predicted = int(mistake.predicted);
+            entry.confidence = mistake.confidence;
+            if (result.imagesAvailable)
+                entry.image = sampleImage(evaluated, mistake.index);
+            result.mistakes.append(entry);
+        }
+        Q_EMIT finished(requestId, result);
+    } catch (const Failure &failure) {
+        Q_EMIT failed(requestId, runId, int(failure.problem), failure.message);
+    } catch (const std::exception &error) {
+        Q_EMIT failed(requestId, runId, int(EvaluationProblem::Failed), fromStd(error.what()));
+    }
+}
+
+} // namespace mf

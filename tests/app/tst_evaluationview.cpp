@@ -1,0 +1,344 @@
+#include "app/gui/rundetails.h"
+#include "app/gui/rundetailspane.h"
+#include "app/gui/runs/confusionmatrixview.h"
+#include "app/gui/runs/evaluationcache.h"
+#include "app/gui/runs/evaluationview.h"
+#include "app/gui/runs/mistakegallery.h"
+#include "app/gui/runspage.h"
+#include "core/store/runstore.h"
+#include "core/store/workspace.h"
+#include "core/train/trainingsession.h"
+#include "core/util/atomicfile.h"
+#include "tests/support/testdata.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include <filesystem>
+
+using mf::EvaluationView;
+
+namespace {
+
+constexpr int kClasses = 10;
+constexpr int kTestSamples = 1000;
+
+QString shotPath(const QTemporaryDir &fallback, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("MODELFORGE_SHOT_DIR", fallback.path());
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(name);
+}
+
+} // namespace
+
+class TestEvaluationView : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::string m_workspace;
+    std::int64_t m_withTest = 0;    ///< a run on a dataset with a test part
+    std::int64_t m_withoutTest = 0; ///< a run on a dataset without one
+    std::int64_t m_moved = 0;       ///< a run whose dataset is gone
+
+    /// A short, weak training (one epoch, a tiny MLP, a small learning rate), so that the
+    /// evaluation has mistakes to show.
+    std::int64_t train(const std::string &dataset, const std::string &name)
+    {
+        mf::TrainConfig config;
+        config.dataset = dataset;
+        config.model = {{"type", "mlp"}, {"hidden", {16}}};
+        config.optimizer.learningRate = 1e-4;
+        config.epochs = 1;
+        config.batchSize = 32;
+        config.validationFraction = 0.2;
+        config.threads = 1;
+        mf::SessionOptions options;
+        options.workspaceDir = m_workspace;
+        options.runName = name;
+        mf::TrainingSession session(config, options);
+        const mf::SessionResult result = session.run();
+        return result.runId;
+    }
+
+    mf::RunDetails details(std::int64_t runId) const
+    {
+        const mf::RunStore store(mf::Workspace{m_workspace}.databasePath());
+        mf::RunDetails details;
+        details.run = *store.run(runId);
+        details.params = store.params(runId);
+        details.artifacts = store.artifacts(runId);
+        return details;
+    }
+
+    std::string cachePath(std::int64_t runId, bool test) const
+    {
+        return mf::Workspace{m_workspace}.runDir(runId) + "/" + mf::EvaluationCache::fileName(test);
+    }
+
+    /// Shows the run in an active view and waits for the result (or an error).
+    static bool evaluate(EvaluationView &view, const mf::RunDetails &details)
+    {
+        QSignalSpy changed(&view, &EvaluationView::stateChanged);
+        view.setRun(details);
+        view.setActive(true);
+        return QTest::qWaitFor(
+            [&] {
+                return view.state() == EvaluationView::State::Ready ||
+                       view.state() == EvaluationView::State::Error;
+            },
+            25000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_workspace = m_dir.filePath(QStringLiteral("workspace")).toStdString();
+        const std::string root = m_dir.path().toStdString();
+        const auto trainSet = mf::testdata::makeImageSet(300, kClasses, 1, 12, 12, 1);
+        mf::testdata::writeMnistLayout(
+            root + "/mnist", trainSet,
+            mf::testdata::makeImageSet(kTestSamples, kClasses, 1, 12, 12, 2));
+        std::filesystem::create_directories(root + "/train-only");
+        mf::testdata::writeIdxImages(root + "/train-only/train-images-idx3-ubyte", trainSet);
+        mf::testdata::writeIdxLabels(root + "/train-only/train-labels-idx1-ubyte", trainSet);
+        std::filesystem::copy(root + "/mnist", root + "/moved");
+
+        m_withTest = train(root + "/mnist", "with-test");
+        m_withoutTest = train(root + "/train-only", "without-test");
+        m_moved = train(root + "/moved", "moved");
+        std::filesystem::remove_all(root + "/moved");
+    }
+
+    void showsMatrixClassesAndMistakes()
+    {
+        EvaluationView view;
+        view.setWorkspaceDir(QString::fromStdString(m_workspace));
+        view.resize(520, 640);
+        QVERIFY(evaluate(view, details(m_withTest)));
+        QCOMPARE(view.state(), EvaluationView::State::Ready);
+        const mf::RunEvaluation &evaluation = view.evaluation();
+        QVERIFY(!evaluation.fromCache);
+        QCOMPARE(evaluation.split, mf::RunEvaluation::Split::Test);
+
+        // The matrix covers the whole test part.
+        mf::ConfusionMatrixView *matrix = view.confusionView();
+        QCOMPARE(matrix->classCount(), kClasses);
+        QCOMPARE(matrix->total(), qint64(kTestSamples));
+        qint64 correct = 0;
+        for (int k = 0; k < kClasses; ++k)
+            correct += matrix->count(k, k);
+        QCOMPARE(double(correct) / kTestSamples, evaluation.accuracy);
+
+        // One row per class; the supports add up to the test size.
+        QTableWidget *table = view.classTable();
+        QCOMPARE(table->rowCount(), kClasses);
+        qint64 support = 0;
+        for (int row = 0; row < table->rowCount(); ++row)
+            support += table->item(row, 4)->text().toLongLong();
+        QCOMPARE(support, qint64(kTestSamples));
+
+        // The wrong predictions are in the gallery, most confident first, with their images.
+        mf::MistakeGallery *gallery = view.gallery();
+        QVERIFY2(gallery->entryCount() > 0, "the weak model made no mistakes");
+        // At most EvalReport::kMaxMistakes of them are kept.
+        QVERIFY2(kTestSamples - correct > qint64(mf::EvalReport::kMaxMistakes),
+                 "the weak model was too good to test the cap");
+        QCOMPARE(gallery->entryCount(), int(mf::EvalReport::kMaxMistakes));
+        double previous = 1.0;
+        for (int row = 0; row < gallery->entryCount(); ++row) {
+            const mf::EvaluatedMistake &mistake = gallery->entry(row);
+            QVERIFY(mistake.trueLabel != mistake.predicted);
+            QVERIFY(mistake.confidence <= previous);
+            previous = mistake.confidence;
+            QCOMPARE(mistake.image.size(), QSize(12, 12));
+            QVERIFY(matrix->count(mistake.trueLabel, mistake.predicted) > 0);
+        }
+        QCOMPARE(gallery->list()->count(), gallery->entryCount());
+        QVERIFY(view.tabs()->tabText(2).contains(QString::number(gallery->entryCount())));
+
+        // Clicking a thumbnail shows it larger.
+        const int last = gallery->entryCount() - 1;
+        QListWidget *list = gallery->list();
+        view.tabs()->setCurrentWidget(gallery);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        list->scrollToItem(list->item(last));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualItemRect(list->item(last)).center());
+        QCOMPARE(gallery->previewedRow(), last);
+        QVERIFY(gallery->previewImage()->pixmap().width() > 12 * 8);
+        QVERIFY(
+            gallery->previewText().contains(evaluation.classNames[gallery->entry(last).predicted]));
+
+        // The result is cached beside the checkpoint it came from.
+        QVERIFY(QFile::exists(QString::fromStdString(cachePath(m_withTest, true))));
+
+        QTemporaryDir shots;
+        QVERIFY(view.grab().save(shotPath(shots, QStringLiteral("eval-mistakes.png")), "PNG"));
+        view.tabs()->setCurrentIndex(0);
+        QApplication::processEvents();
+        QVERIFY(view.grab().save(shotPath(shots, QStringLiteral("eval-matrix.png")), "PNG"));
+        view.tabs()->setCurrentIndex(1);
+        QApplication::processEvents();
+        QVERIFY(view.grab().save(shotPath(shots, QStringLiteral("eval-classes.png")), "PNG"));
+    }
+
+    void cachedResultIsReusedWhileTheCheckpointIsUnchanged()
+    {
+        EvaluationView first;
+        first.setWorkspaceDir(QString::fromStdString(m_workspace));
+        QVERIFY(evaluate(first, details(m_withTest)));
+        QCOMPARE(first.state(), EvaluationView::State::Ready);
+
+        EvaluationView second;
+        second.setWorkspaceDir(QString::fromStdString(m_workspace));
+        QVERIFY(evaluate(second, details(m_withTest)));
+        QCOMPARE(second.state(), EvaluationView::State::Ready);
+        QVERIFY(second.evaluation().fromCache);
+        QCOMPARE(second.evaluation().confusion, first.evaluation().confusion);
+        QCOMPARE(second.evaluation().mistakes.size(), first.evaluation().mistakes.size());
+
+        // A cache made from another checkpoint is not used (and is replaced).
+        const std::string path = cachePath(m_withTest, true);
+        std::string text = mf::readWholeFile(path);
+        nlohmann::json document = nlohmann::json::parse(text);
+        document["checkpoint_sha256"] = std::string(64, '0');
+        mf::writeFileAtomically(path, document.dump());
+        EvaluationView third;
+        third.setWorkspaceDir(QString::fromStdString(m_workspace));
+        QVERIFY(evaluate(third, details(m_withTest)));
+        QVERIFY(!third.evaluation().fromCache);
+        QCOMPARE(third.evaluation().confusion, first.evaluation().confusion);
+    }
+
+    void datasetWithoutTestPartUsesTheValidationSplit()
+    {
+        EvaluationView view;
+        view.setWorkspaceDir(QString::fromStdString(m_workspace));
+        QVERIFY(evaluate(view, details(m_withoutTest)));
+        QCOMPARE(view.state(), EvaluationView::State::Ready);
+        QCOMPARE(view.evaluation().split, mf::RunEvaluation::Split::Validation);
+        QCOMPARE(view.confusionView()->total(), qint64(60)); // 20% of 300
+        QVERIFY(view.summaryText().contains(QStringLiteral("validation")));
+        QVERIFY(QFile::exists(QString::fromStdString(cachePath(m_withoutTest, false))));
+    }
+
+    void missingDatasetNamesItsPath()
+    {
+        EvaluationView view;
+        view.setWorkspaceDir(QString::fromStdString(m_workspace));
+        QVERIFY(evaluate(view, details(m_moved)));
+        QCOMPARE(view.state(), EvaluationView::State::Error);
+        QCOMPARE(view.messageTitle(), QStringLiteral("Dataset not found"));
+        QVERIFY2(view.messageText().contains(m_dir.filePath(QStringLiteral("moved"))),
+                 qPrintable(view.messageText()));
+    }
+
+    void runsThatDoNotQualifySayWhy_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("checkpoint");
+        QTest::addColumn<QString>("title");
+        QTest::newRow("running") << int(mf::RunStatus::Running) << true << "Not evaluated yet";
+        QTest::newRow("failed") << int(mf::RunStatus::Failed) << true << "Not evaluated yet";
+        QTest::newRow("interrupted")
+            << int(mf::RunStatus::Interrupted) << true << "Not evaluated yet";
+        QTest::newRow("finished without checkpoint")
+            << int(mf::RunStatus::Finished) << false << "No checkpoint";
+    }
+
+    void runsThatDoNotQualifySayWhy()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, checkpoint);
+        QFETCH(QString, title);
+        mf::RunDetails run = details(m_withTest);
+        run.run.status = mf::RunStatus(status);
+        if (!checkpoint)
+            run.artifacts.clear();
+        EvaluationView view;
+        view.setWorkspaceDir(QString::fromStdString(m_workspace));
+        view.setRun(run);
+        view.setActive(true);
+        QCOMPARE(view.state(), EvaluationView::State::NotApplicable);
+        QCOMPARE(view.messageTitle(), title);
+        QVERIFY(view.messageText().contains(QString::number(m_withTest)));
+    }
+
+    void theRunsPageEvaluatesOnTheEvaluationTab()
+    {
+        mf::RunsPage page;
+        page.resize(1280, 760);
+        page.setDatabasePath(QString::fromStdString(mf::Workspace{m_workspace}.databasePath()));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_COMPARE(page.state(), mf::RunsPage::State::Populated);
+        QSignalSpy shown(&page, &mf::RunsPage::detailsShown);
+        QVERIFY(page.selectRun(m_withTest));
+        QVERIFY(shown.wait());
+        EvaluationView *view = page.detailsPane()->evaluationView();
+        QCOMPARE(view->state(), EvaluationView::State::Waiting);
+        QSignalSpy evaluated(view, &EvaluationView::evaluationShown);
+        page.detailsPane()->tabs()->setCurrentIndex(mf::RunDetailsPane::EvaluationTab);
+        QVERIFY(evaluated.wait(25000));
+        QCOMPARE(evaluated.first().at(0).toLongLong(), qint64(m_withTest));
+        QCOMPARE(view->confusionView()->total(), qint64(kTestSamples));
+        QTemporaryDir shots;
+        QApplication::processEvents();
+        QVERIFY(page.grab().save(shotPath(shots, QStringLiteral("runs-evaluation.png")), "PNG"));
+    }
+
+    void heatmapFitsTenAndScrollsAHundredClasses_data()
+    {
+        QTest::addColumn<int>("classes");
+        QTest::addColumn<bool>("fits");
+        QTest::newRow("10") << 10 << true;
+        QTest::newRow("100") << 100 << false;
+    }
+
+    void heatmapFitsTenAndScrollsAHundredClasses()
+    {
+        QFETCH(int, classes);
+        QFETCH(bool, fits);
+        QStringList names;
+        QVector<QVector<qint64>> counts(classes, QVector<qint64>(classes, 0));
+        for (int t = 0; t < classes; ++t) {
+            names.append(QStringLiteral("class %1").arg(t));
+            counts[t][t] = 90 + t;
+            counts[t][(t + 1) % classes] = 10;
+            counts[t][(t + 7) % classes] += t % 3;
+        }
+        auto *matrix = new mf::ConfusionMatrixView;
+        matrix->setMatrix(names, counts);
+        QScrollArea scroll;
+        scroll.setWidgetResizable(true);
+        scroll.setWidget(matrix);
+        scroll.resize(480, 520);
+        scroll.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&scroll));
+        QApplication::processEvents();
+        QVERIFY(matrix->cellSize() >= mf::ConfusionMatrixView::kMinCellSize);
+        const QRect last = matrix->cellRect(classes - 1, classes - 1);
+        QCOMPARE(last.right() < scroll.viewport()->width(), fits);
+        QCOMPARE(matrix->rowShare(3, 3), double(93) / double(93 + 10 + 0));
+        QVERIFY(matrix->cellText(3, 4).contains(QStringLiteral("class 4")));
+        QTemporaryDir shots;
+        QVERIFY(scroll.grab().save(shotPath(shots, QStringLiteral("heatmap-%1.png").arg(classes)),
+                                   "PNG"));
+    }
+};
+
+QTEST_MAIN(TestEvaluationView)
+#include "tst_evaluationview.moc"
