@@ -1,0 +1,36 @@
+#pragma once
+
+#include "app/gui/augment/previewtypes.h"
+
+#include <QMutex>
+#include <QObject>
+
+#include <optional>
+
+namespace mf {
+
+/// Renders preview requests on the thread it lives on, newest first: a request submitted while
+/// another renders replaces any request still waiting, so a burst of edits costs one render
+/// after the current one, not one per edit.
+/// Threading: submit() from any thread; rendered() is emitted on the worker's thread.
+class PreviewWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PreviewWorker(QObject *parent = nullptr);
+    ~PreviewWorker() override;
+
+    void submit(PreviewRequest request);
+
+Q_SIGNALS:
+    void rendered(const mf::PreviewResult &result);
+
+private:
+    void renderPending();
+
+    QMutex m_mutex;
+    std::optional<PreviewRequest> m_pending;
+    bool m_scheduled = false;
+};
+
+} // namespace mf
