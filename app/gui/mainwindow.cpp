@@ -1,6 +1,12 @@
 #include "app/gui/mainwindow.h"
 
+#include "app/gui/augment/augmentpage.h"
+#include "app/gui/datasets/datasetspage.h"
+#include "app/gui/datasets/loadeddataset.h"
 #include "app/gui/runspage.h"
+#include "app/gui/train/trainconfigform.h"
+#include "app/gui/train/traincontroller.h"
+#include "app/gui/train/trainpage.h"
 #include "app/gui/versioninfo.h"
 #include "core/store/workspace.h"
 #include "widgets/sectionnavigator.h"
@@ -27,7 +33,9 @@ namespace mf {
 
 MainWindow::MainWindow(const QString &workspaceDir, QWidget *parent)
     : QMainWindow(parent), m_navigator(new SectionNavigator), m_pages(new QStackedWidget),
-      m_runsPage(new RunsPage), m_workspaceLabel(new QLabel), m_summaryLabel(new QLabel)
+      m_runsPage(new RunsPage), m_datasetsPage(new DatasetsPage),
+      m_augmentPage(new AugmentPage(workspaceDir)), m_trainPage(new TrainPage(workspaceDir)),
+      m_workspaceLabel(new QLabel), m_summaryLabel(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/modelforge.png")));
@@ -47,6 +55,49 @@ MainWindow::MainWindow(const QString &workspaceDir, QWidget *parent)
     statusBar()->addPermanentWidget(m_summaryLabel);
     connect(m_runsPage, &RunsPage::stateChanged, this, &MainWindow::updateStatus);
     connect(m_runsPage, &RunsPage::runsLoaded, this, &MainWindow::updateStatus);
+    connect(m_trainPage, &TrainPage::runsChanged, m_runsPage, &RunsPage::refresh);
+    // The dataset opened last and the pipeline saved last are what the next run trains with.
+    connect(m_datasetsPage, &DatasetsPage::datasetLoaded, this, [this](const QString &path) {
+        const std::shared_ptr<const LoadedDataset> loaded = m_datasetsPage->loadedDataset();
+        if (loaded && loaded->bundle && loaded->kind == LoadedDataset::Kind::Images)
+            m_augmentPage->setDataset(loaded->bundle, path);
+        if (!m_trainPage->controller()->isBusy())
+            m_trainPage->form()->setDatasetPath(path);
+    });
+    connect(m_augmentPage, &AugmentPage::pipelineSaved, this, [this](const QString &path) {
+        if (m_trainPage->controller()->isBusy())
+            return;
+        m_trainPage->form()->setAugmentationPath(path);
+        statusBar()->showMessage(
+            tr("The Train section will augment with %1.").arg(QDir::toNativeSeparators(path)),
+            8000);
+    });
+    connect(m_runsPage, &RunsPage::resumeRequested, this, [this](qint64 runId) {
+        if (!m_trainPage->resumeRun(runId)) {
+            QMessageBox::information(
+                this, tr("Resume Run"),
+                tr("Run %1 cannot resume while another run is training.").arg(runId));
+            return;
+        }
+        showSection(TrainSection);
+    });
+    connect(m_runsPage, &RunsPage::openInTrainRequested, this, [this](qint64 runId) {
+        if (m_trainPage->showStoredRun(runId))
+            showSection(TrainSection);
+        else
+            QMessageBox::information(this, tr("Open in Train"),
+                                     tr("The Train section is busy with a run in progress."));
+    });
+    connect(m_trainPage, &TrainPage::showRunRequested, this, [this](qint64 runId) {
+        showSection(RunsSection);
+        m_runsPage->selectRun(runId);
+    });
+    const auto closeIfAsked = [this] {
+        if (m_closeAfterStop)
+            close();
+    };
+    connect(m_trainPage->controller(), &TrainController::runEnded, this, closeIfAsked);
+    connect(m_trainPage->controller(), &TrainController::startFailed, this, closeIfAsked);
 
     resize(1280, 800);
     setWorkspace(workspaceDir);
@@ -61,6 +112,15 @@ void MainWindow::createActions()
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setStatusTip(tr("Show the runs of another workspace directory"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openWorkspace);
+
+    m_openDatasetAction = new QAction(tr("Open &Dataset…"), this);
+    m_openDatasetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openDatasetAction->setStatusTip(
+        tr("Browse a dataset file or folder in the Datasets section"));
+    connect(m_openDatasetAction, &QAction::triggered, this, [this] {
+        showSection(DatasetsSection);
+        m_datasetsPage->chooseDataset();
+    });
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -83,6 +143,7 @@ void MainWindow::createActions()
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
+    file->addAction(m_openDatasetAction);
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -111,18 +172,14 @@ void MainWindow::createSections()
     const Entry entries[SectionCount] = {
         {QStyle::SP_DirIcon, tr("Datasets"),
          tr("Load MNIST, CIFAR, CSV and image-folder datasets; browse samples and check class "
-            "balance.") +
-             QLatin1Char('\n') + later,
-         nullptr},
+            "balance."),
+         m_datasetsPage},
         {QStyle::SP_FileDialogContentsView, tr("Augment"),
-         tr("Compose an augmentation pipeline and preview it on sample images.") +
-             QLatin1Char('\n') + later,
-         nullptr},
+         tr("Compose an augmentation pipeline and preview it on sample images."), m_augmentPage},
         {QStyle::SP_MediaPlay, tr("Train"),
          tr("Configure a model and optimiser, start training and follow loss and accuracy "
-            "live.") +
-             QLatin1Char('\n') + later,
-         nullptr},
+            "live."),
+         m_trainPage},
         {QStyle::SP_FileDialogDetailedView, tr("Runs"),
          tr("Every training run in the workspace: status, parameters and final metrics."),
          m_runsPage},
@@ -156,6 +213,9 @@ void MainWindow::setWorkspace(const QString &dir)
     setWindowTitle(tr("%1 — ModelForge").arg(QDir::toNativeSeparators(dir)));
     m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(dir)));
     m_runsPage->setDatabasePath(databasePathFor(dir));
+    m_datasetsPage->setDatabasePath(databasePathFor(dir));
+    m_augmentPage->setWorkspace(dir);
+    m_trainPage->setWorkspace(dir);
     updateStatus();
 }
 
@@ -209,13 +269,42 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_trainPage->controller()->isBusy() && !confirmCloseWhileTraining()) {
+        event->ignore();
+        return;
+    }
     if (m_remembersLayout)
         saveLayout();
     event->accept();
 }
 
+bool MainWindow::confirmCloseWhileTraining()
+{
+    TrainController *controller = m_trainPage->controller();
+    if (m_closeAfterStop) // already asked; the run is stopping
+        return false;
+    const QMessageBox::StandardButton answer = QMessageBox::question(
+        this, tr("Training in Progress"),
+        tr("Run %1 is still training. Stop it and quit? The run is kept as STOPPED with its last "
+           "checkpoint, so it can be resumed later.")
+            .arg(controller->runId()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return false;
+    m_closeAfterStop = true;
+    controller->stop();
+    statusBar()->showMessage(tr("Stopping the run before quitting…"));
+    return false;
+}
+
 void MainWindow::openWorkspace()
 {
+    if (m_trainPage->controller()->isBusy()) {
+        QMessageBox::information(this, tr("Open Workspace"),
+                                 tr("Stop the run in progress before opening another "
+                                    "workspace."));
+        return;
+    }
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"), m_workspace);
     if (!dir.isEmpty())
         setWorkspace(dir);

@@ -8,7 +8,10 @@ class QStackedWidget;
 
 namespace mf {
 
+class AugmentPage;
+class DatasetsPage;
 class RunsPage;
+class TrainPage;
 class SectionNavigator;
 
 /// The workbench window: a section navigator beside the page of the chosen section. Sections that
@@ -38,6 +41,9 @@ public:
 
     SectionNavigator *navigator() const { return m_navigator; }
     RunsPage *runsPage() const { return m_runsPage; }
+    DatasetsPage *datasetsPage() const { return m_datasetsPage; }
+    AugmentPage *augmentPage() const { return m_augmentPage; }
+    TrainPage *trainPage() const { return m_trainPage; }
     /// The page of a section; nullptr for a section that is not built yet.
     QWidget *sectionPage(int section) const;
     /// A stable, untranslated name: "datasets", "augment", "train", "runs", "compress", "roi".
@@ -60,13 +66,20 @@ private:
     void openWorkspace();
     void showAbout();
     void updateStatus();
+    /// Training in progress: asks, then stops the run and closes once it has ended.
+    bool confirmCloseWhileTraining();
 
     QString m_workspace;
     SectionNavigator *m_navigator;
     QStackedWidget *m_pages;
     RunsPage *m_runsPage;
+    DatasetsPage *m_datasetsPage;
+    AugmentPage *m_augmentPage;
+    TrainPage *m_trainPage;
+    bool m_closeAfterStop = false;
     QWidget *m_sectionPages[SectionCount] = {};
     QAction *m_openAction = nullptr;
+    QAction *m_openDatasetAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -1,19 +1,61 @@
 #include "app/gui/screenshotwriter.h"
 
+#include "app/gui/augment/augmentpage.h"
+#include "app/gui/datasets/datasetspage.h"
+#include "app/gui/datasets/thumbnailmodel.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/runspage.h"
 #include "app/gui/runsproxymodel.h"
 #include "app/gui/runstablemodel.h"
+#include "app/gui/train/trainpage.h"
 #include "widgets/sectionnavigator.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QPixmap>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
 
+#include <memory>
+
 namespace mf {
+
+namespace {
+
+/// Runs the event loop until `done` holds or `timeoutMs` have passed.
+template <typename Done> void waitUntil(Done done, int timeoutMs)
+{
+    if (done())
+        return;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(20);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+}
+
+/// The Datasets section shows Fashion-MNIST when it is installed (not added to the recent list).
+void openSampleDataset(DatasetsPage *page)
+{
+    const QString sample = DatasetsPage::sampleDatasetPath();
+    if (!page->loadedDataset() && !sample.isEmpty())
+        page->openDataset(sample, false);
+}
+
+bool datasetsSettled(const DatasetsPage *page)
+{
+    return page->state() != DatasetsPage::State::Loading &&
+           (page->state() != DatasetsPage::State::Loaded || page->isAnalysed());
+}
+
+} // namespace
 
 ScreenshotWriter::ScreenshotWriter(MainWindow *window, const QString &directory, QObject *parent)
     : QObject(parent), m_window(window), m_directory(directory)
@@ -30,6 +72,9 @@ void ScreenshotWriter::start()
         return;
     }
     m_window->show();
+    openSampleDataset(m_window->datasetsPage());
+    // The Augment section previews a demo pipeline on Fashion-MNIST when it is installed.
+    m_window->augmentPage()->showDemo();
     RunsPage *runs = m_window->runsPage();
     connect(runs, &RunsPage::stateChanged, this, [this](RunsPage::State state) {
         if (state != RunsPage::State::Loading)
@@ -49,7 +94,28 @@ void ScreenshotWriter::onRunsReady()
     }
     const QModelIndex first = runs->proxyModel()->index(0, 0);
     const qint64 runId = first.data(RunsTableModel::RunIdRole).toLongLong();
-    connect(runs, &RunsPage::detailsShown, this, &ScreenshotWriter::render);
+    // Render once both the run's details and its curves on the Train page are shown.
+    auto waiting = std::make_shared<int>(2);
+    const auto oneReady = [this, waiting] {
+        if (--*waiting == 0)
+            render();
+    };
+    connect(runs, &RunsPage::detailsShown, this, oneReady);
+    // The Train page shows the newest finished run: curves over every epoch.
+    qint64 finishedRunId = runId;
+    QAbstractItemModel *rows = runs->proxyModel();
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        const QModelIndex index = rows->index(row, 0);
+        if (index.data(RunsTableModel::StatusRole).toInt() == int(RunStatus::Finished)) {
+            finishedRunId = index.data(RunsTableModel::RunIdRole).toLongLong();
+            break;
+        }
+    }
+    TrainPage *train = m_window->trainPage();
+    connect(train, &TrainPage::storedRunShown, this, oneReady);
+    connect(train->controller(), &TrainController::loadFailed, this, oneReady);
+    if (!train->showStoredRun(finishedRunId))
+        oneReady();
     runs->selectRun(runId);
 }
 
@@ -60,12 +126,21 @@ void ScreenshotWriter::render()
     m_rendering = true;
     // Let pending layouts and paints settle before grabbing.
     QApplication::processEvents();
+    DatasetsPage *datasets = m_window->datasetsPage();
+    waitUntil([datasets] { return datasetsSettled(datasets); }, loadTimeoutMs);
+    AugmentPage *augment = m_window->augmentPage();
+    waitUntil([augment] { return !augment->isBusy(); }, loadTimeoutMs);
     const int previous = m_window->currentSection();
     bool ok = true;
     for (int section = 0; section < MainWindow::SectionCount && ok; ++section) {
         if (!m_window->showSection(section))
             continue;
         QApplication::processEvents();
+        if (section == MainWindow::DatasetsSection) {
+            // The grid draws its thumbnails once it is painted; wait for the visible ones.
+            waitUntil([datasets] { return datasets->thumbnailModel()->isIdle(); }, 5000);
+            QApplication::processEvents();
+        }
         ok = save(m_window->sectionPage(section),
                   QStringLiteral("section-%1.png").arg(MainWindow::sectionKey(section)));
     }

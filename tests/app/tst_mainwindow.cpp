@@ -6,6 +6,7 @@
 #include "app/gui/runstablemodel.h"
 #include "app/gui/runstorewatcher.h"
 #include "app/gui/screenshotwriter.h"
+#include "app/gui/train/trainpage.h"
 #include "app/gui/versioninfo.h"
 #include "samplestore.h"
 #include "widgets/keyvaluetable.h"
@@ -74,11 +75,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("title");
         QTest::addColumn<bool>("enabled");
         QTest::newRow("datasets") << int(MainWindow::DatasetsSection) << "datasets"
-                                  << "Datasets" << false;
+                                  << "Datasets" << true;
         QTest::newRow("augment") << int(MainWindow::AugmentSection) << "augment"
-                                 << "Augment" << false;
+                                 << "Augment" << true;
         QTest::newRow("train") << int(MainWindow::TrainSection) << "train"
-                               << "Train" << false;
+                               << "Train" << true;
         QTest::newRow("runs") << int(MainWindow::RunsSection) << "runs"
                               << "Runs" << true;
         QTest::newRow("compress") << int(MainWindow::CompressSection) << "compress"
@@ -105,7 +106,7 @@ private Q_SLOTS:
             QVERIFY(window.navigator()->sectionToolTip(section).contains(
                 QStringLiteral("Not available yet")));
         QCOMPARE(window.showSection(section), enabled);
-        QCOMPARE(window.currentSection(), int(MainWindow::RunsSection));
+        QCOMPARE(window.currentSection(), enabled ? section : int(MainWindow::RunsSection));
     }
 
     void runsSectionIsShownFirst()
@@ -332,12 +333,16 @@ private Q_SLOTS:
         writer.start();
         QVERIFY(finished.wait(mf::ScreenshotWriter::loadTimeoutMs + 5000));
         QCOMPARE(finished.first().at(0).toBool(), true);
-        const QStringList expected{QDir(out).filePath(QStringLiteral("section-runs.png")),
-                                   QDir(out).filePath(QStringLiteral("mainwindow.png"))};
+        QStringList expected;
+        for (const char *key : {"datasets", "augment", "train", "runs"})
+            expected.append(QDir(out).filePath(QStringLiteral("section-%1.png").arg(key)));
+        expected.append(QDir(out).filePath(QStringLiteral("mainwindow.png")));
         QCOMPARE(writer.writtenFiles(), expected);
         for (const QString &file : expected)
             QVERIFY(!QImage(file).isNull());
-        QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("section-datasets.png"))));
+        QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("section-compress.png"))));
+        // The Train section shows a finished run's curves.
+        QVERIFY(window.trainPage()->statusText().startsWith(QStringLiteral("FINISHED")));
         // The first run was selected so the picture shows its details.
         QVERIFY(window.runsPage()->detailsPane()->isShowingDetails());
     }

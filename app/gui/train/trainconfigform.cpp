@@ -1,0 +1,647 @@
+#include "app/gui/train/trainconfigform.h"
+
+#include "app/gui/train/trainpresets.h"
+#include "core/models/modelfactory.h"
+#include "core/train/environmentinfo.h"
+#include "core/train/trainconfig.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <nlohmann/json.hpp>
+
+namespace mf {
+
+namespace {
+
+QDoubleSpinBox *numberBox(double min, double max, int decimals, double step)
+{
+    auto *box = new QDoubleSpinBox;
+    box->setRange(min, max);
+    box->setDecimals(decimals);
+    box->setSingleStep(step);
+    box->setAccelerated(true);
+    return box;
+}
+
+QSpinBox *integerBox(int min, int max)
+{
+    auto *box = new QSpinBox;
+    box->setRange(min, max);
+    box->setAccelerated(true);
+    return box;
+}
+
+QComboBox *choiceBox(const QStringList &values)
+{
+    auto *box = new QComboBox;
+    for (const QString &value : values)
+        box->addItem(value, value);
+    return box;
+}
+
+void selectData(QComboBox *box, const QString &value)
+{
+    int index = box->findData(value);
+    if (index < 0) {
+        box->addItem(value, value);
+        index = box->count() - 1;
+    }
+    box->setCurrentIndex(index);
+}
+
+QString dataOf(const QComboBox *box)
+{
+    return box->currentData().toString();
+}
+
+QString listText(const nlohmann::json &array)
+{
+    QStringList parts;
+    if (array.is_array())
+        for (const auto &v : array)
+            parts.append(QString::fromStdString(v.dump()));
+    return parts.join(QStringLiteral(", "));
+}
+
+/// "32, 64" as a JSON array of integers; `ok` false when a part is not a whole number.
+nlohmann::json listJson(const QString &text, bool &ok)
+{
+    ok = true;
+    nlohmann::json array = nlohmann::json::array();
+    const QStringList parts =
+        text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        bool partOk = false;
+        const long long value = part.toLongLong(&partOk);
+        if (!partOk) {
+            ok = false;
+            return nlohmann::json::array();
+        }
+        array.push_back(value);
+    }
+    return array;
+}
+
+const char *layersKeyOf(const std::string &type)
+{
+    if (type == "mlp")
+        return "hidden";
+    if (type == "resnet")
+        return "channels";
+    return "conv";
+}
+
+/// The form field a validation message is about, from the key it starts with.
+QString fieldKeyOf(const QString &problem)
+{
+    static const QRegularExpression keyPattern(QStringLiteral("^([a-z_0-9]+(\\.[a-z_0-9]+)*)"));
+    const QString key = keyPattern.match(problem).captured(1);
+    if (key.startsWith(QLatin1String("model.fc")))
+        return QStringLiteral("model.fc");
+    if (key.startsWith(QLatin1String("model.blocks")))
+        return QStringLiteral("model.blocks");
+    if (key.startsWith(QLatin1String("model")))
+        return QStringLiteral("model.layers");
+    return key;
+}
+
+} // namespace
+
+TrainConfigForm::TrainConfigForm(QWidget *parent) : QWidget(parent)
+{
+    m_preset = new QComboBox;
+    m_presetDescription = new QLabel;
+    m_presetDescription->setWordWrap(true);
+    m_presetDescription->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    for (const TrainPreset &preset : trainPresets())
+        m_preset->addItem(preset.title, preset.key);
+    m_preset->addItem(tr("Custom"), QString());
+
+    m_problemLabel = new QLabel;
+    m_problemLabel->setWordWrap(true);
+    m_problemLabel->setTextFormat(Qt::PlainText);
+    m_problemLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+
+    auto *presetRow = new QFormLayout;
+    presetRow->addRow(tr("Preset"), m_preset);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(presetRow);
+    layout->addWidget(m_presetDescription);
+    layout->addWidget(createDataGroup());
+    layout->addWidget(createModelGroup());
+    layout->addWidget(createOptimizerGroup());
+    layout->addWidget(createRunGroup());
+    layout->addWidget(m_problemLabel);
+    layout->addStretch(1);
+
+    connectEdits();
+    connect(m_preset, &QComboBox::activated, this, [this](int index) {
+        const QString key = m_preset->itemData(index).toString();
+        if (!key.isEmpty())
+            applyPreset(key);
+    });
+    applyPreset(trainPresets().constFirst().key);
+}
+
+TrainConfigForm::~TrainConfigForm() = default;
+
+void TrainConfigForm::addField(const QString &key, QWidget *editor)
+{
+    editor->setObjectName(key);
+    m_fields.insert(key, editor);
+}
+
+QWidget *TrainConfigForm::createDataGroup()
+{
+    auto *group = new QGroupBox(tr("Data"));
+    auto *form = new QFormLayout(group);
+
+    m_dataset = new QLineEdit;
+    m_dataset->setPlaceholderText(tr("Folder or file: MNIST, CIFAR, image folder, CSV"));
+    auto *datasetFile = new QToolButton;
+    datasetFile->setText(tr("File…"));
+    auto *datasetFolder = new QToolButton;
+    datasetFolder->setText(tr("Folder…"));
+    connect(datasetFile, &QToolButton::clicked, this, [this] { browseDataset(false); });
+    connect(datasetFolder, &QToolButton::clicked, this, [this] { browseDataset(true); });
+    auto *datasetRow = new QHBoxLayout;
+    datasetRow->addWidget(m_dataset, 1);
+    datasetRow->addWidget(datasetFile);
+    datasetRow->addWidget(datasetFolder);
+    form->addRow(tr("Dataset"), datasetRow);
+    addField(QStringLiteral("dataset"), m_dataset);
+
+    m_augmentation = new QLineEdit;
+    m_augmentation->setPlaceholderText(tr("None (a pipeline saved in the Augment section)"));
+    m_augmentation->setClearButtonEnabled(true);
+    auto *augmentationBrowse = new QToolButton;
+    augmentationBrowse->setText(tr("Browse…"));
+    connect(augmentationBrowse, &QToolButton::clicked, this, &TrainConfigForm::browseAugmentation);
+    auto *augmentationRow = new QHBoxLayout;
+    augmentationRow->addWidget(m_augmentation, 1);
+    augmentationRow->addWidget(augmentationBrowse);
+    form->addRow(tr("Augmentation"), augmentationRow);
+    addField(QStringLiteral("augmentation"), m_augmentation);
+    if (!supportsAugmentation()) {
+        m_augmentation->setEnabled(false);
+        augmentationBrowse->setEnabled(false);
+    }
+
+    m_validation = numberBox(0.0, 0.9, 2, 0.05);
+    form->addRow(tr("Validation split"), m_validation);
+    addField(QStringLiteral("validation_fraction"), m_validation);
+    m_normalize = new QCheckBox(tr("Normalise each channel with the training split's mean/std"));
+    form->addRow(QString(), m_normalize);
+    addField(QStringLiteral("normalize"), m_normalize);
+    return group;
+}
+
+QWidget *TrainConfigForm::createModelGroup()
+{
+    auto *group = new QGroupBox(tr("Model"));
+    auto *form = new QFormLayout(group);
+    m_modelType = new QComboBox;
+    m_modelType->addItem(tr("MLP"), QStringLiteral("mlp"));
+    m_modelType->addItem(tr("CNN"), QStringLiteral("cnn"));
+    m_modelType->addItem(tr("ResNet"), QStringLiteral("resnet"));
+    form->addRow(tr("Type"), m_modelType);
+    addField(QStringLiteral("model.type"), m_modelType);
+    m_layers = new QLineEdit;
+    m_layers->setToolTip(tr("MLP: hidden widths; CNN: channels of each conv block; ResNet: "
+                            "channels of each stage. Comma-separated."));
+    form->addRow(tr("Layer widths"), m_layers);
+    addField(QStringLiteral("model.layers"), m_layers);
+    m_fc = new QLineEdit;
+    m_fc->setToolTip(tr("CNN: widths of the dense layers after the conv blocks"));
+    form->addRow(tr("Dense layers"), m_fc);
+    addField(QStringLiteral("model.fc"), m_fc);
+    m_blocks = integerBox(1, 16);
+    form->addRow(tr("Blocks per stage"), m_blocks);
+    addField(QStringLiteral("model.blocks"), m_blocks);
+    m_batchNorm = new QCheckBox(tr("Batch normalisation"));
+    form->addRow(QString(), m_batchNorm);
+    addField(QStringLiteral("model.batch_norm"), m_batchNorm);
+    m_activation = choiceBox({QStringLiteral("relu"), QStringLiteral("gelu"),
+                              QStringLiteral("tanh"), QStringLiteral("sigmoid")});
+    form->addRow(tr("Activation"), m_activation);
+    addField(QStringLiteral("model.activation"), m_activation);
+    m_dropout = numberBox(0.0, 0.95, 2, 0.05);
+    form->addRow(tr("Dropout"), m_dropout);
+    addField(QStringLiteral("model.dropout"), m_dropout);
+    m_init =
+        choiceBox({QStringLiteral("default"), QStringLiteral("kaiming"), QStringLiteral("xavier"),
+                   QStringLiteral("gaussian"), QStringLiteral("uniform")});
+    form->addRow(tr("Initialisation"), m_init);
+    addField(QStringLiteral("model.init"), m_init);
+    return group;
+}
+
+QWidget *TrainConfigForm::createOptimizerGroup()
+{
+    auto *group = new QGroupBox(tr("Optimisation"));
+    auto *form = new QFormLayout(group);
+    m_loss =
+        choiceBox({QStringLiteral("cross_entropy"), QStringLiteral("mse"), QStringLiteral("bce")});
+    form->addRow(tr("Loss"), m_loss);
+    addField(QStringLiteral("loss"), m_loss);
+    m_optimizer = choiceBox({QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("sgd"),
+                             QStringLiteral("momentum"), QStringLiteral("nesterov"),
+                             QStringLiteral("adagrad"), QStringLiteral("rmsprop")});
+    form->addRow(tr("Optimiser"), m_optimizer);
+    addField(QStringLiteral("optimizer.name"), m_optimizer);
+    m_learningRate = numberBox(0.0, 10.0, 6, 1e-4);
+    form->addRow(tr("Learning rate"), m_learningRate);
+    addField(QStringLiteral("optimizer.learning_rate"), m_learningRate);
+    m_momentum = numberBox(0.0, 0.999, 3, 0.01);
+    form->addRow(tr("Momentum"), m_momentum);
+    addField(QStringLiteral("optimizer.momentum"), m_momentum);
+    m_beta1 = numberBox(0.0, 0.9999, 4, 0.001);
+    form->addRow(tr("Beta 1"), m_beta1);
+    addField(QStringLiteral("optimizer.beta1"), m_beta1);
+    m_beta2 = numberBox(0.0, 0.99999, 5, 0.0001);
+    form->addRow(tr("Beta 2"), m_beta2);
+    addField(QStringLiteral("optimizer.beta2"), m_beta2);
+    m_weightDecay = numberBox(0.0, 1.0, 6, 1e-4);
+    form->addRow(tr("Weight decay"), m_weightDecay);
+    addField(QStringLiteral("optimizer.weight_decay"), m_weightDecay);
+    m_schedule =
+        choiceBox({QStringLiteral("constant"), QStringLiteral("step"), QStringLiteral("cosine"),
+                   QStringLiteral("warmup"), QStringLiteral("onecycle")});
+    form->addRow(tr("LR schedule"), m_schedule);
+    addField(QStringLiteral("schedule.name"), m_schedule);
+    m_stepEpochs = integerBox(1, 1000);
+    form->addRow(tr("Decay every (epochs)"), m_stepEpochs);
+    addField(QStringLiteral("schedule.step_epochs"), m_stepEpochs);
+    m_gamma = numberBox(0.001, 1.0, 3, 0.05);
+    form->addRow(tr("Decay factor"), m_gamma);
+    addField(QStringLiteral("schedule.gamma"), m_gamma);
+    m_warmup = integerBox(0, 1000000);
+    form->addRow(tr("Warm-up steps"), m_warmup);
+    addField(QStringLiteral("schedule.warmup_steps"), m_warmup);
+    m_minLr = numberBox(0.0, 10.0, 6, 1e-4);
+    form->addRow(tr("Final learning rate"), m_minLr);
+    addField(QStringLiteral("schedule.min_learning_rate"), m_minLr);
+    m_maxLr = numberBox(0.0, 10.0, 6, 1e-3);
+    m_maxLr->setSpecialValueText(tr("10x the base rate"));
+    form->addRow(tr("Peak learning rate"), m_maxLr);
+    addField(QStringLiteral("schedule.max_learning_rate"), m_maxLr);
+    m_pctStart = numberBox(0.01, 0.99, 2, 0.05);
+    form->addRow(tr("Rising fraction"), m_pctStart);
+    addField(QStringLiteral("schedule.pct_start"), m_pctStart);
+    m_l1 = numberBox(0.0, 1.0, 6, 1e-5);
+    form->addRow(tr("L1 penalty"), m_l1);
+    addField(QStringLiteral("l1"), m_l1);
+    m_l2 = numberBox(0.0, 1.0, 6, 1e-5);
+    form->addRow(tr("L2 penalty"), m_l2);
+    addField(QStringLiteral("l2"), m_l2);
+    m_clip = numberBox(0.0, 1000.0, 2, 0.5);
+    m_clip->setSpecialValueText(tr("Off"));
+    form->addRow(tr("Clip gradient norm"), m_clip);
+    addField(QStringLiteral("clip_grad_norm"), m_clip);
+    return group;
+}
+
+QWidget *TrainConfigForm::createRunGroup()
+{
+    auto *group = new QGroupBox(tr("Run"));
+    auto *form = new QFormLayout(group);
+    m_epochs = integerBox(1, 100000);
+    form->addRow(tr("Epochs"), m_epochs);
+    addField(QStringLiteral("epochs"), m_epochs);
+    m_batchSize = integerBox(1, 65536);
+    form->addRow(tr("Batch size"), m_batchSize);
+    addField(QStringLiteral("batch_size"), m_batchSize);
+    m_patience = integerBox(0, 1000);
+    m_patience->setSpecialValueText(tr("Off"));
+    form->addRow(tr("Early stopping patience"), m_patience);
+    addField(QStringLiteral("early_stopping_patience"), m_patience);
+    m_patienceMetric = new QComboBox;
+    m_patienceMetric->addItem(tr("Validation accuracy"), QStringLiteral("val_accuracy"));
+    m_patienceMetric->addItem(tr("Validation loss"), QStringLiteral("val_loss"));
+    form->addRow(tr("Early stopping watches"), m_patienceMetric);
+    addField(QStringLiteral("early_stopping_metric"), m_patienceMetric);
+    m_seed = new QLineEdit;
+    m_seed->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), this));
+    form->addRow(tr("Seed"), m_seed);
+    addField(QStringLiteral("seed"), m_seed);
+    m_threads = integerBox(0, 1024);
+    m_threads->setSpecialValueText(tr("All cores"));
+    form->addRow(tr("Threads"), m_threads);
+    addField(QStringLiteral("threads"), m_threads);
+    m_device = new QComboBox;
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    const int gpus = cudaDeviceCount();
+    for (int i = 0; i < gpus; ++i)
+        m_device->addItem(tr("CUDA GPU %1").arg(i), QStringLiteral("cuda:%1").arg(i));
+    m_device->setToolTip(gpus > 0 ? tr("%n CUDA device(s) found", nullptr, gpus)
+                                  : tr("This LibTorch build sees no CUDA device"));
+    form->addRow(tr("Device"), m_device);
+    addField(QStringLiteral("device"), m_device);
+    return group;
+}
+
+void TrainConfigForm::connectEdits()
+{
+    const auto edited = [this] {
+        if (m_loading)
+            return;
+        const int custom = m_preset->findData(QString());
+        m_preset->setCurrentIndex(custom);
+        m_presetDescription->clear();
+        updateEnabledFields();
+        revalidate();
+    };
+    for (QWidget *w : qAsConst(m_fields)) {
+        if (auto *e = qobject_cast<QLineEdit *>(w))
+            connect(e, &QLineEdit::textChanged, this, edited);
+        else if (auto *c = qobject_cast<QComboBox *>(w))
+            connect(c, &QComboBox::currentIndexChanged, this, edited);
+        else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
+            connect(d, &QDoubleSpinBox::valueChanged, this, edited);
+        else if (auto *s = qobject_cast<QSpinBox *>(w))
+            connect(s, &QSpinBox::valueChanged, this, edited);
+        else if (auto *b = qobject_cast<QCheckBox *>(w))
+            connect(b, &QCheckBox::toggled, this, edited);
+    }
+    connect(m_modelType, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_loading)
+            return;
+        // A new type starts from that type's defaults, so no key of the old one lingers.
+        const std::string type = dataOf(m_modelType).toStdString();
+        const nlohmann::json spec = defaultModelSpec(type);
+        m_loading = true;
+        m_layers->setText(listText(spec.value(layersKeyOf(type), nlohmann::json::array())));
+        m_fc->setText(listText(spec.value("fc", nlohmann::json::array())));
+        m_loading = false;
+        nlohmann::json base = m_baseJson.isEmpty()
+                                  ? nlohmann::json::object()
+                                  : nlohmann::json::parse(m_baseJson.toStdString());
+        base["model"] = spec;
+        m_baseJson = QByteArray::fromStdString(base.dump());
+        updateEnabledFields();
+        revalidate();
+    });
+}
+
+bool TrainConfigForm::applyPreset(const QString &key)
+{
+    for (const TrainPreset &preset : trainPresets()) {
+        if (preset.key != key)
+            continue;
+        setConfigJson(preset.configJson);
+        m_preset->setCurrentIndex(m_preset->findData(key));
+        m_presetDescription->setText(preset.description);
+        return true;
+    }
+    return false;
+}
+
+bool TrainConfigForm::supportsAugmentation()
+{
+    static const bool supported = nlohmann::json(TrainConfig{}).contains("augmentation");
+    return supported;
+}
+
+bool TrainConfigForm::setConfigJson(const QByteArray &json, QString *error)
+{
+    TrainConfig config;
+    nlohmann::json j;
+    try {
+        config = nlohmann::json::parse(json.toStdString()).get<TrainConfig>();
+        j = config;
+    } catch (const std::exception &e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    m_loading = true;
+    m_baseJson = QByteArray::fromStdString(j.dump());
+    m_dataset->setText(QString::fromStdString(config.dataset));
+    m_augmentation->setText(QString::fromStdString(j.value("augmentation", std::string())));
+    m_validation->setValue(config.validationFraction);
+    m_normalize->setChecked(config.normalize);
+
+    const nlohmann::json &model = config.model;
+    const std::string type = model.value("type", std::string("cnn"));
+    m_modelType->setCurrentIndex(qMax(0, m_modelType->findData(QString::fromStdString(type))));
+    m_layers->setText(listText(model.value(layersKeyOf(type), nlohmann::json::array())));
+    m_fc->setText(listText(model.value("fc", nlohmann::json::array())));
+    m_blocks->setValue(int(model.value("blocks", 1)));
+    m_batchNorm->setChecked(model.value("batch_norm", false));
+    selectData(m_activation, QString::fromStdString(model.value("activation", "relu")));
+    m_dropout->setValue(model.value("dropout", 0.0));
+    const nlohmann::json init = model.value("init", nlohmann::json::object());
+    selectData(m_init, QString::fromStdString(init.value("scheme", "default")));
+
+    selectData(m_loss, QString::fromStdString(config.loss));
+    selectData(m_optimizer, QString::fromStdString(config.optimizer.name));
+    m_learningRate->setValue(config.optimizer.learningRate);
+    m_momentum->setValue(config.optimizer.momentum);
+    m_beta1->setValue(config.optimizer.beta1);
+    m_beta2->setValue(config.optimizer.beta2);
+    m_weightDecay->setValue(config.optimizer.weightDecay);
+    selectData(m_schedule, QString::fromStdString(config.schedule.name));
+    m_stepEpochs->setValue(int(config.schedule.stepEpochs));
+    m_gamma->setValue(config.schedule.gamma);
+    m_warmup->setValue(int(config.schedule.warmupSteps));
+    m_minLr->setValue(config.schedule.minLearningRate);
+    m_maxLr->setValue(config.schedule.maxLearningRate);
+    m_pctStart->setValue(config.schedule.pctStart);
+    m_l1->setValue(config.l1);
+    m_l2->setValue(config.l2);
+    m_clip->setValue(config.clipGradNorm);
+    m_epochs->setValue(config.epochs);
+    m_batchSize->setValue(config.batchSize);
+    m_patience->setValue(config.earlyStoppingPatience);
+    selectData(m_patienceMetric, QString::fromStdString(config.earlyStoppingMetric));
+    m_seed->setText(QString::number(config.seed));
+    m_threads->setValue(config.threads);
+    selectData(m_device, QString::fromStdString(config.device));
+    m_preset->setCurrentIndex(m_preset->findData(QString()));
+    m_presetDescription->clear();
+    m_loading = false;
+    updateEnabledFields();
+    revalidate();
+    return true;
+}
+
+QByteArray TrainConfigForm::configJson() const
+{
+    nlohmann::json j = m_baseJson.isEmpty() ? nlohmann::json(TrainConfig{})
+                                            : nlohmann::json::parse(m_baseJson.toStdString());
+    j["dataset"] = m_dataset->text().trimmed().toStdString();
+    if (supportsAugmentation())
+        j["augmentation"] = m_augmentation->text().trimmed().toStdString();
+    j["validation_fraction"] = m_validation->value();
+    j["normalize"] = m_normalize->isChecked();
+
+    const std::string type = dataOf(m_modelType).toStdString();
+    nlohmann::json &model = j["model"];
+    if (!model.is_object() || model.value("type", std::string()) != type)
+        model = defaultModelSpec(type);
+    bool layersOk = true, fcOk = true;
+    nlohmann::json layers = listJson(m_layers->text(), layersOk);
+    nlohmann::json fc = listJson(m_fc->text(), fcOk);
+    // Text that is no list becomes a string, so validation names the key.
+    model[layersKeyOf(type)] = layersOk ? layers : nlohmann::json(m_layers->text().toStdString());
+    if (type == "cnn") {
+        model["fc"] = fcOk ? fc : nlohmann::json(m_fc->text().toStdString());
+        model["batch_norm"] = m_batchNorm->isChecked();
+    }
+    if (type == "resnet")
+        model["blocks"] = m_blocks->value();
+    model["activation"] = dataOf(m_activation).toStdString();
+    model["dropout"] = m_dropout->value();
+    model["init"]["scheme"] = dataOf(m_init).toStdString();
+
+    j["loss"] = dataOf(m_loss).toStdString();
+    nlohmann::json &optimizer = j["optimizer"];
+    optimizer["name"] = dataOf(m_optimizer).toStdString();
+    optimizer["learning_rate"] = m_learningRate->value();
+    optimizer["momentum"] = m_momentum->value();
+    optimizer["beta1"] = m_beta1->value();
+    optimizer["beta2"] = m_beta2->value();
+    optimizer["weight_decay"] = m_weightDecay->value();
+    nlohmann::json &schedule = j["schedule"];
+    schedule["name"] = dataOf(m_schedule).toStdString();
+    schedule["step_epochs"] = m_stepEpochs->value();
+    schedule["gamma"] = m_gamma->value();
+    schedule["warmup_steps"] = m_warmup->value();
+    schedule["min_learning_rate"] = m_minLr->value();
+    schedule["max_learning_rate"] = m_maxLr->value();
+    schedule["pct_start"] = m_pctStart->value();
+    j["l1"] = m_l1->value();
+    j["l2"] = m_l2->value();
+    j["clip_grad_norm"] = m_clip->value();
+    j["epochs"] = m_epochs->value();
+    j["batch_size"] = m_batchSize->value();
+    j["early_stopping_patience"] = m_patience->value();
+    j["early_stopping_metric"] = dataOf(m_patienceMetric).toStdString();
+    j["seed"] = m_seed->text().toULongLong();
+    j["threads"] = m_threads->value();
+    j["device"] = dataOf(m_device).toStdString();
+    return QByteArray::fromStdString(j.dump(2));
+}
+
+void TrainConfigForm::revalidate()
+{
+    QStringList problems;
+    QStringList keys;
+    const auto add = [&](const QString &problem) {
+        problems.append(problem);
+        keys.append(fieldKeyOf(problem));
+    };
+    TrainConfig config;
+    try {
+        config = nlohmann::json::parse(configJson().toStdString()).get<TrainConfig>();
+        for (const std::string &problem : config.validate())
+            add(QString::fromStdString(problem));
+    } catch (const std::exception &e) {
+        add(QString::fromUtf8(e.what()));
+    }
+    const QString dataset = m_dataset->text().trimmed();
+    if (!dataset.isEmpty() && !QFileInfo::exists(dataset))
+        add(tr("dataset: %1 does not exist").arg(dataset));
+    const QString augmentation = m_augmentation->text().trimmed();
+    if (!augmentation.isEmpty() && !QFileInfo(augmentation).isFile())
+        add(tr("augmentation: %1 is not a file").arg(augmentation));
+    if (m_seed->text().isEmpty())
+        add(tr("seed must be a whole number"));
+    problems.removeDuplicates();
+    m_problems = problems;
+    markInvalid(keys);
+    m_problemLabel->setText(problems.join(QLatin1Char('\n')));
+    m_problemLabel->setVisible(!problems.isEmpty());
+    Q_EMIT configChanged();
+}
+
+QStringList TrainConfigForm::invalidKeys() const
+{
+    return m_invalidKeys;
+}
+
+void TrainConfigForm::markInvalid(const QStringList &keys)
+{
+    m_invalidKeys.clear();
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        const bool invalid = keys.contains(it.key());
+        if (invalid)
+            m_invalidKeys.append(it.key());
+        QWidget *w = it.value();
+        if (w->property("invalid").toBool() == invalid)
+            continue;
+        w->setProperty("invalid", invalid);
+        w->setStyleSheet(invalid ? QStringLiteral("border: 1px solid #b3261e;") : QString());
+    }
+    m_invalidKeys.sort();
+}
+
+void TrainConfigForm::updateEnabledFields()
+{
+    const QString type = dataOf(m_modelType);
+    m_fc->setEnabled(type == QLatin1String("cnn"));
+    m_batchNorm->setEnabled(type == QLatin1String("cnn"));
+    m_blocks->setEnabled(type == QLatin1String("resnet"));
+    const QString optimizer = dataOf(m_optimizer);
+    m_momentum->setEnabled(optimizer == QLatin1String("momentum") ||
+                           optimizer == QLatin1String("nesterov") ||
+                           optimizer == QLatin1String("rmsprop"));
+    const bool adam = optimizer.startsWith(QLatin1String("adam"));
+    m_beta1->setEnabled(adam);
+    m_beta2->setEnabled(adam);
+    const QString schedule = dataOf(m_schedule);
+    m_stepEpochs->setEnabled(schedule == QLatin1String("step"));
+    m_gamma->setEnabled(schedule == QLatin1String("step"));
+    m_minLr->setEnabled(schedule == QLatin1String("cosine"));
+    m_maxLr->setEnabled(schedule == QLatin1String("onecycle"));
+    m_pctStart->setEnabled(schedule == QLatin1String("onecycle"));
+    m_patienceMetric->setEnabled(m_patience->value() > 0);
+}
+
+void TrainConfigForm::setDatasetPath(const QString &path)
+{
+    m_dataset->setText(path);
+}
+
+void TrainConfigForm::setAugmentationPath(const QString &path)
+{
+    m_augmentation->setText(path);
+}
+
+void TrainConfigForm::browseDataset(bool folder)
+{
+    const QString start = m_dataset->text().isEmpty() ? fashionMnistPath() : m_dataset->text();
+    const QString path =
+        folder ? QFileDialog::getExistingDirectory(this, tr("Choose a dataset folder"), start)
+               : QFileDialog::getOpenFileName(
+                     this, tr("Choose a dataset file"), start,
+                     tr("Datasets (*.csv *.bin *-ubyte *.gz);;All files (*)"));
+    if (!path.isEmpty())
+        m_dataset->setText(path);
+}
+
+void TrainConfigForm::browseAugmentation()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Choose a saved pipeline"), m_augmentation->text(),
+                                     tr("Pipelines (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        m_augmentation->setText(path);
+}
+
+} // namespace mf

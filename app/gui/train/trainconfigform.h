@@ -1,0 +1,113 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace mf {
+
+/// The Train section's form over every field of a training configuration. The configuration
+/// travels as TrainConfig JSON, so this header stays free of core types. Each edit re-checks the
+/// whole configuration; fields named by a problem are marked, and problems() says why.
+class TrainConfigForm : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TrainConfigForm(QWidget *parent = nullptr);
+    ~TrainConfigForm() override;
+
+    /// The configuration the fields describe, as TrainConfig JSON (also when it has problems).
+    QByteArray configJson() const;
+    /// Fills every field from TrainConfig JSON; false with `error` set when it does not parse.
+    bool setConfigJson(const QByteArray &json, QString *error = nullptr);
+
+    /// What stops the configuration from training, one sentence each; empty when it can start.
+    QStringList problems() const { return m_problems; }
+    /// The config keys ("optimizer.learning_rate") whose fields are marked invalid.
+    QStringList invalidKeys() const;
+
+    /// The editor of a config key ("dataset", "model.layers", "optimizer.learning_rate"...).
+    QWidget *field(const QString &key) const { return m_fields.value(key); }
+    QComboBox *presetBox() const { return m_preset; }
+    /// Selects a preset by key and loads it; false for an unknown key.
+    bool applyPreset(const QString &key);
+
+    void setDatasetPath(const QString &path);
+    void setAugmentationPath(const QString &path);
+    /// Sets `augmentation` directly when the build knows the key (see supportsAugmentation).
+    static bool supportsAugmentation();
+
+Q_SIGNALS:
+    /// After any edit, once problems() is up to date.
+    void configChanged();
+
+private:
+    QWidget *createDataGroup();
+    QWidget *createModelGroup();
+    QWidget *createOptimizerGroup();
+    QWidget *createRunGroup();
+    void addField(const QString &key, QWidget *editor);
+    void connectEdits();
+    void revalidate();
+    void updateEnabledFields();
+    void markInvalid(const QStringList &keys);
+    void browseDataset(bool folder);
+    void browseAugmentation();
+
+    QHash<QString, QWidget *> m_fields;
+    QStringList m_problems;
+    QStringList m_invalidKeys;
+    bool m_loading = false;
+
+    QComboBox *m_preset;
+    QLabel *m_presetDescription;
+    QLineEdit *m_dataset;
+    QLineEdit *m_augmentation;
+    QDoubleSpinBox *m_validation;
+    QCheckBox *m_normalize;
+    QComboBox *m_modelType;
+    QLineEdit *m_layers;
+    QLineEdit *m_fc;
+    QSpinBox *m_blocks;
+    QCheckBox *m_batchNorm;
+    QComboBox *m_activation;
+    QDoubleSpinBox *m_dropout;
+    QComboBox *m_init;
+    QComboBox *m_loss;
+    QComboBox *m_optimizer;
+    QDoubleSpinBox *m_learningRate;
+    QDoubleSpinBox *m_momentum;
+    QDoubleSpinBox *m_beta1;
+    QDoubleSpinBox *m_beta2;
+    QDoubleSpinBox *m_weightDecay;
+    QComboBox *m_schedule;
+    QSpinBox *m_stepEpochs;
+    QDoubleSpinBox *m_gamma;
+    QSpinBox *m_warmup;
+    QDoubleSpinBox *m_minLr;
+    QDoubleSpinBox *m_maxLr;
+    QDoubleSpinBox *m_pctStart;
+    QDoubleSpinBox *m_l1;
+    QDoubleSpinBox *m_l2;
+    QDoubleSpinBox *m_clip;
+    QSpinBox *m_epochs;
+    QSpinBox *m_batchSize;
+    QSpinBox *m_patience;
+    QComboBox *m_patienceMetric;
+    QLineEdit *m_seed;
+    QSpinBox *m_threads;
+    QComboBox *m_device;
+    QLabel *m_problemLabel;
+    QByteArray m_baseJson; ///< keys the form has no field for survive a round trip
+};
+
+} // namespace mf

@@ -1,0 +1,567 @@
+#include "app/gui/train/trainpage.h"
+
+#include "app/gui/displayformat.h"
+#include "app/gui/train/trainconfigform.h"
+#include "core/util/atomicfile.h"
+#include "widgets/messagepanel.h"
+#include "widgets/metricdashboard.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedLayout>
+#include <QStyle>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace mf {
+
+namespace {
+
+constexpr int kUsageIntervalMs = 1000;
+
+/// Epoch as a fractional x: a step of batch b in epoch e lies at (e - 1) + b / batches.
+double fractionalEpoch(int epoch, std::int64_t batchInEpoch, std::int64_t batches)
+{
+    if (batches <= 0)
+        return epoch;
+    return (epoch - 1) + double(batchInEpoch) / double(batches);
+}
+
+QString etaText(double seconds)
+{
+    if (!(seconds >= 0.0) || !std::isfinite(seconds))
+        return QStringLiteral("–");
+    const qint64 s = qint64(std::llround(seconds));
+    if (s >= 3600)
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString bytesText(std::int64_t bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+TrainPage::TrainPage(const QString &workspaceDir, QWidget *parent)
+    : QWidget(parent), m_controller(new TrainController(workspaceDir, this)),
+      m_form(new TrainConfigForm), m_dashboard(new MetricDashboard), m_empty(new MessagePanel),
+      m_dashboardHolder(new QWidget), m_runTitle(new QLabel), m_status(new QLabel),
+      m_progressDetail(new QLabel), m_usage(new QLabel), m_blocked(new QLabel),
+      m_progress(new QProgressBar), m_start(new QPushButton), m_pause(new QPushButton),
+      m_stop(new QPushButton), m_showInRuns(new QPushButton), m_usageTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("trainPage"));
+    auto *formScroll = new QScrollArea;
+    formScroll->setWidget(m_form);
+    formScroll->setWidgetResizable(true);
+    formScroll->setFrameShape(QFrame::NoFrame);
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    formScroll->setMinimumWidth(360);
+
+    auto *saveConfig = new QPushButton(tr("Save Config…"));
+    auto *loadConfig = new QPushButton(tr("Load Config…"));
+    connect(saveConfig, &QPushButton::clicked, this, &TrainPage::saveConfigInteractively);
+    connect(loadConfig, &QPushButton::clicked, this, &TrainPage::loadConfigInteractively);
+    auto *configButtons = new QHBoxLayout;
+    configButtons->addWidget(loadConfig);
+    configButtons->addWidget(saveConfig);
+    configButtons->addStretch(1);
+
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(formScroll, 1);
+    leftLayout->addLayout(configButtons);
+
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(8, 0, 0, 0);
+    rightLayout->addWidget(createControls());
+    auto *stack = new QStackedLayout(m_dashboardHolder);
+    stack->addWidget(m_empty);
+    stack->addWidget(m_dashboard);
+    rightLayout->addWidget(m_dashboardHolder, 1);
+    m_empty->setMessage(MessagePanel::Kind::Information, tr("No run yet"),
+                        tr("Pick a preset or set up a run on the left, then press Start. Loss, "
+                           "accuracy, learning rate and throughput appear here as it trains."));
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(QStringLiteral("trainSplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({460, 800});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addWidget(splitter);
+
+    connect(m_form, &TrainConfigForm::configChanged, this, &TrainPage::updateButtons);
+    connect(m_controller, &TrainController::stateChanged, this, &TrainPage::onStateChanged);
+    connect(m_controller, &TrainController::runPrepared, this, &TrainPage::onRunPrepared);
+    connect(m_controller, &TrainController::steps, this, &TrainPage::onSteps);
+    connect(m_controller, &TrainController::epochEnded, this, &TrainPage::onEpoch);
+    connect(m_controller, &TrainController::history, this, &TrainPage::onHistory);
+    connect(m_controller, &TrainController::runEnded, this, &TrainPage::onRunEnded);
+    connect(m_controller, &TrainController::startFailed, this, &TrainPage::onStartFailed);
+    connect(m_controller, &TrainController::storedRun, this, &TrainPage::onStoredRun);
+    connect(m_controller, &TrainController::loadFailed, this,
+            [this](qint64, const QString &reason) { m_status->setText(reason); });
+    connect(m_usageTimer, &QTimer::timeout, this, &TrainPage::sampleUsage);
+    m_usageTimer->start(kUsageIntervalMs);
+    sampleUsage();
+    showDashboard(false);
+    onStateChanged(TrainController::State::Idle);
+}
+
+TrainPage::~TrainPage() = default;
+
+QWidget *TrainPage::createControls()
+{
+    auto *box = new QWidget;
+    m_runTitle->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_runTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_runTitle->setFont(titleFont);
+    m_runTitle->setText(tr("Train a model"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
+    m_blocked->setTextFormat(Qt::PlainText);
+    m_blocked->setWordWrap(true);
+    m_blocked->setStyleSheet(QStringLiteral("color: #b3261e;"));
+
+    m_start->setText(tr("Start"));
+    m_start->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_start->setDefault(true);
+    m_pause->setText(tr("Pause"));
+    m_pause->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    m_stop->setText(tr("Stop"));
+    m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_stop->setToolTip(tr("Stop after the current batch; the last checkpoint is kept"));
+    m_showInRuns->setText(tr("Show in Runs"));
+    connect(m_start, &QPushButton::clicked, this, &TrainPage::startTraining);
+    connect(m_pause, &QPushButton::clicked, this, [this] {
+        if (m_controller->state() == TrainController::State::Paused)
+            m_controller->resumeTraining();
+        else
+            m_controller->pause();
+    });
+    connect(m_stop, &QPushButton::clicked, m_controller, &TrainController::stop);
+    connect(m_showInRuns, &QPushButton::clicked, this,
+            [this] { Q_EMIT showRunRequested(m_shownRunId); });
+
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(true);
+    m_progress->setFormat(QStringLiteral("%p%"));
+    m_progressDetail->setTextFormat(Qt::PlainText);
+    m_usage->setTextFormat(Qt::PlainText);
+    m_usage->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_runTitle, 1);
+    buttons->addWidget(m_showInRuns);
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_pause);
+    buttons->addWidget(m_stop);
+    auto *grid = new QGridLayout(box);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addLayout(buttons, 0, 0, 1, 2);
+    grid->addWidget(m_status, 1, 0, 1, 2);
+    grid->addWidget(m_blocked, 2, 0, 1, 2);
+    grid->addWidget(m_progress, 3, 0, 1, 2);
+    grid->addWidget(m_progressDetail, 4, 0);
+    grid->addWidget(m_usage, 4, 1);
+    return box;
+}
+
+bool TrainPage::setWorkspace(const QString &dir)
+{
+    return m_controller->setWorkspaceDir(dir);
+}
+
+QString TrainPage::startBlockedReason() const
+{
+    if (m_controller->isBusy())
+        return tr("A run is in progress.");
+    const QStringList problems = m_form->problems();
+    if (problems.isEmpty())
+        return QString();
+    return tr("Cannot start: %1").arg(problems.constFirst());
+}
+
+QString TrainPage::statusText() const
+{
+    return m_status->text();
+}
+
+QString TrainPage::progressText() const
+{
+    return m_progressDetail->text();
+}
+
+bool TrainPage::startTraining()
+{
+    if (!startBlockedReason().isEmpty())
+        return false;
+    const QByteArray config = m_form->configJson();
+    resetLiveView(tr("Starting…"));
+    return m_controller->start(config);
+}
+
+bool TrainPage::resumeRun(qint64 runId)
+{
+    if (m_controller->isBusy())
+        return false;
+    resetLiveView(tr("Run %1").arg(runId));
+    return m_controller->resume(runId);
+}
+
+bool TrainPage::showStoredRun(qint64 runId)
+{
+    return m_controller->loadRun(runId);
+}
+
+void TrainPage::resetLiveView(const QString &title)
+{
+    m_dashboard->clear();
+    m_epochs = 0;
+    m_batchesPerEpoch = 0;
+    m_step = 0;
+    m_epoch = 0;
+    m_batchInEpoch = 0;
+    m_samplesPerSecond = 0.0;
+    m_rateStartStep = -1;
+    m_wall = 0.0;
+    m_outcome.clear();
+    m_shownRunId = 0;
+    m_runTitle->setText(title);
+    m_progress->setValue(0);
+    m_progressDetail->clear();
+    showDashboard(true);
+}
+
+void TrainPage::showDashboard(bool show)
+{
+    static_cast<QStackedLayout *>(m_dashboardHolder->layout())
+        ->setCurrentWidget(show ? static_cast<QWidget *>(m_dashboard) : m_empty);
+}
+
+void TrainPage::onStateChanged(TrainController::State state)
+{
+    switch (state) {
+    case TrainController::State::Idle:
+        if (m_outcome.isEmpty())
+            m_status->setText(tr("Ready."));
+        break;
+    case TrainController::State::Preparing:
+        m_status->setText(tr("Loading the dataset and creating the run…"));
+        break;
+    case TrainController::State::Running:
+        m_status->setText(tr("Training."));
+        break;
+    case TrainController::State::Paused:
+        m_status->setText(tr("Paused after the current batch. Resume continues where it stopped."));
+        break;
+    case TrainController::State::Stopping:
+        m_status->setText(tr("Stopping after the current batch…"));
+        break;
+    }
+    updateButtons();
+}
+
+void TrainPage::updateButtons()
+{
+    const TrainController::State state = m_controller->state();
+    const bool idle = state == TrainController::State::Idle;
+    const QString blocked = startBlockedReason();
+    m_start->setEnabled(idle && blocked.isEmpty());
+    m_start->setToolTip(blocked.isEmpty() ? tr("Train with this configuration") : blocked);
+    m_blocked->setText(idle ? blocked : QString());
+    m_blocked->setVisible(idle && !blocked.isEmpty());
+    const bool paused = state == TrainController::State::Paused;
+    m_pause->setEnabled(state == TrainController::State::Running || paused);
+    m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    m_pause->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_stop->setEnabled(!idle && state != TrainController::State::Stopping);
+    m_showInRuns->setVisible(m_shownRunId > 0);
+    m_form->setEnabled(idle);
+}
+
+void TrainPage::onRunPrepared(qint64 runId, const QByteArray &configJson, int epochs)
+{
+    m_shownRunId = runId;
+    m_epochs = epochs;
+    QString name;
+    try {
+        const nlohmann::json config = nlohmann::json::parse(configJson.toStdString());
+        name =
+            QString::fromStdString(
+                config.value("model", nlohmann::json::object()).value("type", std::string("model")))
+                .toUpper() +
+            QStringLiteral(" · ") +
+            QFileInfo(QString::fromStdString(config.value("dataset", std::string()))).fileName();
+    } catch (const std::exception &) {
+        name.clear();
+    }
+    m_runTitle->setText(tr("Run %1").arg(runId) +
+                        (name.isEmpty() ? QString() : QStringLiteral(": ") + name));
+    updateButtons();
+    Q_EMIT runsChanged();
+}
+
+void TrainPage::onSteps(const QVector<StepMetrics> &steps)
+{
+    if (steps.isEmpty())
+        return;
+    QVector<MetricSample> loss, lr, throughput;
+    loss.reserve(steps.size());
+    lr.reserve(steps.size());
+    throughput.reserve(steps.size());
+    for (const StepMetrics &s : steps) {
+        const double epochX = fractionalEpoch(s.epoch, s.batchInEpoch, s.batchesPerEpoch);
+        loss.append({double(s.step), epochX, s.wallSeconds, s.loss});
+        lr.append({double(s.step), epochX, s.wallSeconds, s.learningRate});
+        throughput.append({double(s.step), epochX, s.wallSeconds, s.samplesPerSecond});
+    }
+    m_dashboard->addSamples(QStringLiteral("train_loss"), tr("train loss"), loss);
+    m_dashboard->addSamples(QStringLiteral("lr"), tr("learning rate"), lr);
+    m_dashboard->addSamples(QStringLiteral("samples_per_second"), tr("samples/s"), throughput);
+
+    const StepMetrics &last = steps.constLast();
+    if (m_rateStartStep < 0) {
+        m_rateStartStep = steps.constFirst().step;
+        m_rateStartWall = steps.constFirst().wallSeconds;
+    }
+    m_step = last.step;
+    m_epoch = last.epoch;
+    m_batchInEpoch = last.batchInEpoch;
+    m_batchesPerEpoch = last.batchesPerEpoch;
+    m_samplesPerSecond = last.samplesPerSecond;
+    m_wall = last.wallSeconds;
+    updateProgress();
+}
+
+void TrainPage::onEpoch(const EpochMetrics &epoch)
+{
+    const double x = epoch.epoch;
+    const auto sample = [&](double value) {
+        return QVector<MetricSample>{{double(epoch.step), x, epoch.wallSeconds, value}};
+    };
+    const auto sparse = MetricDashboard::Density::Sparse;
+    m_dashboard->addSamples(QStringLiteral("val_loss"), tr("validation loss"),
+                            sample(epoch.valLoss), sparse);
+    m_dashboard->addSamples(QStringLiteral("train_accuracy"), tr("train accuracy"),
+                            sample(epoch.trainAccuracy), sparse);
+    m_dashboard->addSamples(QStringLiteral("val_accuracy"), tr("validation accuracy"),
+                            sample(epoch.valAccuracy), sparse);
+    const QLocale locale;
+    m_status->setText(tr("Epoch %1: validation accuracy %2, validation loss %3.")
+                          .arg(epoch.epoch)
+                          .arg(DisplayFormat::percentText(epoch.valAccuracy, locale))
+                          .arg(locale.toString(epoch.valLoss, 'f', 4)));
+    Q_EMIT runsChanged();
+}
+
+void TrainPage::onHistory(const QVector<HistoryPoint> &points)
+{
+    // Steps per epoch from the first epoch-end point; per-step points get fractional epochs.
+    std::int64_t batches = 0;
+    for (const HistoryPoint &p : points)
+        if (p.key == QLatin1String("val_accuracy") && p.epoch == 1)
+            batches = p.step;
+    QHash<QString, QVector<MetricSample>> byKey;
+    for (const HistoryPoint &p : points) {
+        double epochX = p.epoch;
+        if (batches > 0 && p.key != QLatin1String("val_accuracy") &&
+            p.key != QLatin1String("val_loss") && p.key != QLatin1String("train_accuracy"))
+            epochX = double(p.step) / double(batches);
+        byKey[p.key].append({double(p.step), epochX, p.wallSeconds, p.value});
+    }
+    struct Shown
+    {
+        const char *key;
+        QString series;
+        MetricDashboard::Density density;
+    };
+    const Shown shown[] = {
+        {"train_loss", tr("train loss"), MetricDashboard::Density::Dense},
+        {"lr", tr("learning rate"), MetricDashboard::Density::Dense},
+        {"samples_per_second", tr("samples/s"), MetricDashboard::Density::Dense},
+        {"val_loss", tr("validation loss"), MetricDashboard::Density::Sparse},
+        {"train_accuracy", tr("train accuracy"), MetricDashboard::Density::Sparse},
+        {"val_accuracy", tr("validation accuracy"), MetricDashboard::Density::Sparse},
+    };
+    for (const Shown &s : shown) {
+        const QString key = QString::fromLatin1(s.key);
+        if (byKey.contains(key))
+            m_dashboard->addSamples(key, s.series, byKey.value(key), s.density);
+    }
+}
+
+void TrainPage::onStoredRun(qint64 runId, const QString &name, const QString &status,
+                            const QByteArray &configJson, const QVector<HistoryPoint> &points)
+{
+    if (m_controller->isBusy())
+        return;
+    resetLiveView(tr("Run %1: %2").arg(runId).arg(name));
+    m_shownRunId = runId;
+    QString error;
+    m_form->setConfigJson(configJson, &error);
+    onHistory(points);
+    m_dashboard->refreshNow();
+    int epochs = 0;
+    for (const HistoryPoint &p : points)
+        if (p.key == QLatin1String("val_accuracy"))
+            epochs = qMax(epochs, p.epoch);
+    m_outcome = status;
+    m_status->setText(tr("%1 after %n epoch(s).", nullptr, epochs).arg(status));
+    try {
+        m_epochs = nlohmann::json::parse(configJson.toStdString()).value("epochs", epochs);
+    } catch (const std::exception &) {
+        m_epochs = epochs;
+    }
+    m_progress->setValue(m_epochs > 0 ? int(1000.0 * epochs / m_epochs) : 0);
+    updateButtons();
+    Q_EMIT storedRunShown(runId);
+}
+
+void TrainPage::updateProgress()
+{
+    const std::int64_t total = std::int64_t(m_epochs) * m_batchesPerEpoch;
+    if (total > 0)
+        m_progress->setValue(int(1000.0 * double(m_step) / double(total)));
+    double eta = -1.0;
+    const std::int64_t doneHere = m_step - m_rateStartStep;
+    if (doneHere > 0 && m_wall > m_rateStartWall && total > 0)
+        eta = double(total - m_step) * (m_wall - m_rateStartWall) / double(doneHere);
+    const QLocale locale;
+    m_progressDetail->setText(tr("Epoch %1/%2 · batch %3/%4 · step %5 · %6 samples/s · ETA %7")
+                                  .arg(m_epoch)
+                                  .arg(m_epochs)
+                                  .arg(m_batchInEpoch)
+                                  .arg(m_batchesPerEpoch)
+                                  .arg(locale.toString(qlonglong(m_step)))
+                                  .arg(locale.toString(m_samplesPerSecond, 'f', 0))
+                                  .arg(etaText(eta)));
+}
+
+void TrainPage::sampleUsage()
+{
+    const ProcessUsage::Sample s = m_processUsage.sample();
+    if (!s.valid) {
+        m_usage->setText(tr("CPU and memory: not available on this system"));
+        return;
+    }
+    m_usage->setText(tr("CPU %1% of %2% · memory %3")
+                         .arg(qRound(s.cpuPercent))
+                         .arg(ProcessUsage::coreCount() * 100)
+                         .arg(bytesText(s.residentBytes)));
+}
+
+void TrainPage::onRunEnded(const TrainOutcomeReport &report)
+{
+    m_outcome = report.status;
+    QString text;
+    const QLocale locale;
+    if (report.status == QLatin1String("FINISHED")) {
+        text = tr("Finished: %1 samples/s over the run.")
+                   .arg(locale.toString(report.samplesPerSecond, 'f', 0));
+        if (report.testAccuracy >= 0.0)
+            text += QLatin1Char(' ') +
+                    tr("Test accuracy %1.")
+                        .arg(DisplayFormat::percentText(report.testAccuracy, locale));
+        m_progress->setValue(m_progress->maximum());
+    } else if (report.status == QLatin1String("STOPPED")) {
+        text = tr("Stopped. The last checkpoint is kept; resume the run from the Runs section.");
+    } else {
+        text = tr("Failed: %1").arg(report.message);
+    }
+    m_status->setText(text);
+    updateButtons();
+    Q_EMIT runsChanged();
+}
+
+void TrainPage::onStartFailed(const QString &reason)
+{
+    m_outcome = QStringLiteral("FAILED");
+    m_status->setText(tr("Could not start: %1").arg(reason));
+    if (m_shownRunId == 0)
+        showDashboard(false);
+    updateButtons();
+    Q_EMIT runsChanged();
+}
+
+bool TrainPage::saveConfig(const QString &path, QString *error)
+{
+    try {
+        writeFileAtomically(path.toStdString(), m_form->configJson().toStdString() + "\n");
+    } catch (const std::exception &e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    return true;
+}
+
+bool TrainPage::loadConfig(const QString &path, QString *error)
+{
+    QString reason;
+    try {
+        const std::string text = readWholeFile(path.toStdString());
+        if (m_form->setConfigJson(QByteArray::fromStdString(text), &reason))
+            return true;
+    } catch (const std::exception &e) {
+        reason = QString::fromUtf8(e.what());
+    }
+    if (error)
+        *error = tr("%1: %2").arg(path, reason);
+    return false;
+}
+
+void TrainPage::saveConfigInteractively()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Training Configuration"),
+        QDir(m_controller->workspaceDir()).filePath(QStringLiteral("config.json")),
+        tr("Training configurations (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveConfig(path, &error))
+        QMessageBox::warning(this, tr("Save Training Configuration"), error);
+}
+
+void TrainPage::loadConfigInteractively()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load Training Configuration"),
+                                                      m_controller->workspaceDir(),
+                                                      tr("Training configurations (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!loadConfig(path, &error))
+        QMessageBox::warning(this, tr("Load Training Configuration"), error);
+}
+
+} // namespace mf

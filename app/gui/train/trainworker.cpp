@@ -1,0 +1,191 @@
+#include "app/gui/train/trainworker.h"
+
+#include "core/store/runstore.h"
+#include "core/store/workspace.h"
+#include "core/train/trainconfig.h"
+#include "core/train/trainingsession.h"
+
+#include <nlohmann/json.hpp>
+
+namespace mf {
+
+namespace {
+
+const char *statusOf(TrainOutcome outcome)
+{
+    switch (outcome) {
+    case TrainOutcome::Finished:
+    case TrainOutcome::EarlyStopped:
+        return "FINISHED";
+    case TrainOutcome::Stopped:
+        return "STOPPED";
+    case TrainOutcome::Failed:
+        break;
+    }
+    return "FAILED";
+}
+
+QVector<HistoryPoint> storedHistory(const RunStore &store, qint64 runId)
+{
+    QVector<HistoryPoint> points;
+    for (const MetricPoint &p : store.metrics(runId)) {
+        points.append(
+            HistoryPoint{QString::fromStdString(p.key), p.step, p.epoch, p.wallSeconds, p.value});
+    }
+    return points;
+}
+
+} // namespace
+
+TrainWorker::TrainWorker(QString workspaceDir) : m_workspaceDir(std::move(workspaceDir)) {}
+
+TrainWorker::~TrainWorker() = default;
+
+void TrainWorker::requestStop()
+{
+    std::lock_guard<std::mutex> lock(m_sessionMutex);
+    m_stopRequested = true;
+    if (m_session)
+        m_session->requestStop();
+}
+
+void TrainWorker::setPaused(bool paused)
+{
+    std::lock_guard<std::mutex> lock(m_sessionMutex);
+    m_paused = paused;
+    if (m_session)
+        m_session->setPaused(paused);
+}
+
+void TrainWorker::setSession(TrainingSession *session)
+{
+    std::lock_guard<std::mutex> lock(m_sessionMutex);
+    m_session = session;
+    if (!session) {
+        m_stopRequested = false;
+        m_paused = false;
+        return;
+    }
+    if (m_paused)
+        session->setPaused(true);
+    if (m_stopRequested)
+        session->requestStop();
+}
+
+void TrainWorker::startRun(const QByteArray &configJson, const QString &runName)
+{
+    TrainConfig config;
+    try {
+        config = nlohmann::json::parse(configJson.toStdString()).get<TrainConfig>();
+    } catch (const std::exception &e) {
+        setSession(nullptr);
+        Q_EMIT startFailed(QString::fromUtf8(e.what()));
+        return;
+    }
+    SessionOptions options;
+    options.workspaceDir = m_workspaceDir.toStdString();
+    options.runName = runName.toStdString();
+    TrainingSession session(std::move(config), std::move(options));
+    setSession(&session);
+    try {
+        session.prepare();
+    } catch (const std::exception &e) {
+        setSession(nullptr);
+        Q_EMIT startFailed(QString::fromUtf8(e.what()));
+        return;
+    }
+    execute(session);
+}
+
+void TrainWorker::resumeRun(qint64 runId)
+{
+    std::unique_ptr<TrainingSession> session;
+    QVector<HistoryPoint> points;
+    try {
+        SessionOptions options;
+        options.workspaceDir = m_workspaceDir.toStdString();
+        session = std::make_unique<TrainingSession>(TrainingSession::resume(runId, options));
+        const RunStore store(Workspace{m_workspaceDir.toStdString()}.databasePath());
+        points = storedHistory(store, runId);
+    } catch (const std::exception &e) {
+        setSession(nullptr);
+        Q_EMIT startFailed(QString::fromUtf8(e.what()));
+        return;
+    }
+    setSession(session.get());
+    Q_EMIT history(points);
+    execute(*session);
+}
+
+void TrainWorker::loadRun(qint64 runId)
+{
+    try {
+        const RunStore store(Workspace{m_workspaceDir.toStdString()}.databasePath());
+        const std::optional<RunRecord> record = store.run(runId);
+        if (!record) {
+            Q_EMIT loadFailed(runId, tr("There is no run %1 in %2")
+                                         .arg(runId)
+                                         .arg(QString::fromStdString(store.path())));
+            return;
+        }
+        Q_EMIT storedRun(runId, QString::fromStdString(record->name),
+                         QString::fromLatin1(runStatusName(record->status)),
+                         QByteArray::fromStdString(record->configJson),
+                         storedHistory(store, runId));
+    } catch (const std::exception &e) {
+        Q_EMIT loadFailed(runId, QString::fromUtf8(e.what()));
+    }
+}
+
+void TrainWorker::execute(TrainingSession &session)
+{
+    const nlohmann::json configJson = session.config();
+    Q_EMIT runPrepared(session.runId(), QByteArray::fromStdString(configJson.dump()),
+                       session.config().epochs);
+    session.addObserver(this);
+    m_pending.clear();
+    m_lastEmit = std::chrono::steady_clock::now();
+
+    TrainOutcomeReport report;
+    report.runId = session.runId();
+    try {
+        const SessionResult result = session.run();
+        flushSteps();
+        report.status = QString::fromLatin1(statusOf(result.train.outcome));
+        report.message = QString::fromStdString(result.train.failureReason);
+        report.samplesPerSecond = result.train.samplesPerSecond;
+        if (result.test)
+            report.testAccuracy = result.test->accuracy;
+    } catch (const std::exception &e) {
+        flushSteps();
+        report.status = QStringLiteral("FAILED");
+        report.message = QString::fromUtf8(e.what());
+    }
+    setSession(nullptr);
+    Q_EMIT runEnded(report);
+}
+
+void TrainWorker::onStep(const StepMetrics &step)
+{
+    m_pending.append(step);
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_lastEmit >= std::chrono::milliseconds(kEmitIntervalMs))
+        flushSteps();
+}
+
+void TrainWorker::onEpoch(const EpochMetrics &epoch)
+{
+    flushSteps();
+    Q_EMIT epochEnded(epoch);
+}
+
+void TrainWorker::flushSteps()
+{
+    m_lastEmit = std::chrono::steady_clock::now();
+    if (m_pending.isEmpty())
+        return;
+    Q_EMIT steps(m_pending);
+    m_pending.clear();
+}
+
+} // namespace mf

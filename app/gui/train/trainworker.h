@@ -1,0 +1,98 @@
+#pragma once
+
+#include "core/train/trainevents.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+
+namespace mf {
+
+class TrainingSession;
+struct TrainConfig;
+
+/// A finished run as the Train page reports it.
+struct TrainOutcomeReport
+{
+    qint64 runId = 0;
+    QString status;  ///< FINISHED, STOPPED, FAILED
+    QString message; ///< failure reason, or a one-line summary
+    double testAccuracy = -1.0;
+    double samplesPerSecond = 0.0;
+};
+
+/// One stored metric of a resumed run, for the charts.
+struct HistoryPoint
+{
+    QString key;
+    qint64 step = 0;
+    int epoch = 0;
+    double wallSeconds = 0.0;
+    double value = 0.0;
+};
+
+/// Lives on the controller's training thread and drives one TrainingSession at a time. Step
+/// metrics are batched and sent at most every `kEmitIntervalMs`, so the GUI gets no more than
+/// ~25 updates per second however fast the steps come.
+class TrainWorker : public QObject, private TrainerObserver
+{
+    Q_OBJECT
+public:
+    static constexpr int kEmitIntervalMs = 40;
+
+    explicit TrainWorker(QString workspaceDir);
+    ~TrainWorker() override;
+
+    /// Thread-safe: reach the running session from the GUI thread.
+    void requestStop();
+    void setPaused(bool paused);
+
+public Q_SLOTS:
+    /// `configJson` is a TrainConfig as JSON; `runName` may be empty.
+    void startRun(const QByteArray &configJson, const QString &runName);
+    void resumeRun(qint64 runId);
+    /// Reads a stored run's config and metrics for display; emits storedRun or loadFailed.
+    void loadRun(qint64 runId);
+
+Q_SIGNALS:
+    /// The dataset is loaded and the run exists in the store.
+    void runPrepared(qint64 runId, const QByteArray &configJson, int epochs);
+    /// The metrics a resumed run had logged before this session.
+    void history(const QVector<mf::HistoryPoint> &points);
+    void storedRun(qint64 runId, const QString &name, const QString &status,
+                   const QByteArray &configJson, const QVector<mf::HistoryPoint> &points);
+    void loadFailed(qint64 runId, const QString &reason);
+    void steps(const QVector<mf::StepMetrics> &steps);
+    void epochEnded(const mf::EpochMetrics &epoch);
+    void runEnded(const mf::TrainOutcomeReport &report);
+    /// Nothing started: bad config, unreadable data, unknown run.
+    void startFailed(const QString &reason);
+
+private:
+    void onStep(const StepMetrics &step) override;
+    void onEpoch(const EpochMetrics &epoch) override;
+    void execute(TrainingSession &session);
+    void flushSteps();
+    void setSession(TrainingSession *session);
+
+    QString m_workspaceDir;
+    QVector<StepMetrics> m_pending;
+    std::chrono::steady_clock::time_point m_lastEmit;
+    std::mutex m_sessionMutex; // guards m_session against the GUI thread's stop/pause
+    TrainingSession *m_session = nullptr;
+    bool m_stopRequested = false;
+    bool m_paused = false;
+};
+
+} // namespace mf
+
+Q_DECLARE_METATYPE(mf::StepMetrics)
+Q_DECLARE_METATYPE(mf::EpochMetrics)
+Q_DECLARE_METATYPE(mf::TrainOutcomeReport)
+Q_DECLARE_METATYPE(mf::HistoryPoint)

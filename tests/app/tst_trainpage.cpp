@@ -1,0 +1,304 @@
+#include "app/gui/mainwindow.h"
+#include "app/gui/runspage.h"
+#include "app/gui/train/trainconfigform.h"
+#include "app/gui/train/traincontroller.h"
+#include "app/gui/train/trainpage.h"
+#include "core/store/runstore.h"
+#include "core/store/workspace.h"
+#include "tests/support/testdata.h"
+#include "widgets/metricchart.h"
+#include "widgets/metricdashboard.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QtTest/QtTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace mf;
+
+namespace {
+
+constexpr int kTrainTimeoutMs = 60000;
+
+/// A small MLP run on the generated dataset: `epochs` epochs of 6 batches.
+QByteArray tinyConfig(const QString &dataset, int epochs, int batchSize = 32)
+{
+    nlohmann::json config = {
+        {"dataset", dataset.toStdString()},
+        {"model", {{"type", "mlp"}, {"hidden", {16}}}},
+        {"epochs", epochs},
+        {"batch_size", batchSize},
+        {"validation_fraction", 0.2},
+        {"threads", 1},
+        {"seed", 7},
+    };
+    return QByteArray::fromStdString(config.dump());
+}
+
+std::vector<MetricPoint> storedMetrics(const QString &workspace, qint64 runId,
+                                       const std::string &key)
+{
+    RunStore store(Workspace{workspace.toStdString()}.databasePath());
+    return store.metrics(runId, key);
+}
+
+RunStatus storedStatus(const QString &workspace, qint64 runId)
+{
+    RunStore store(Workspace{workspace.toStdString()}.databasePath());
+    return store.run(runId)->status;
+}
+
+} // namespace
+
+class TestTrainPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_dataset;
+    int m_workspaces = 0;
+
+    QString newWorkspace() { return m_dir.filePath(QStringLiteral("ws%1").arg(++m_workspaces)); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_dataset = m_dir.filePath(QStringLiteral("digits"));
+        const auto train = testdata::makeImageSet(240, 3, 1, 8, 8, 1);
+        const auto test = testdata::makeImageSet(60, 3, 1, 8, 8, 2);
+        testdata::writeMnistLayout(m_dataset.toStdString(), train, test);
+    }
+
+    void startedRunReachesFinishedWithChartPoints()
+    {
+        const QString workspace = newWorkspace();
+        TrainPage page(workspace);
+        page.resize(1200, 800);
+        page.show();
+        QVERIFY(page.form()->setConfigJson(tinyConfig(m_dataset, 2)));
+        QVERIFY2(page.startBlockedReason().isEmpty(), qPrintable(page.startBlockedReason()));
+        QVERIFY(page.startButton()->isEnabled());
+
+        QSignalSpy ended(page.controller(), &TrainController::runEnded);
+        QSignalSpy prepared(page.controller(), &TrainController::runPrepared);
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QVERIFY(!page.startButton()->isEnabled());
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        QCOMPARE(prepared.count(), 1);
+        const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
+        QCOMPARE(report.status, QStringLiteral("FINISHED"));
+        QVERIFY(report.testAccuracy >= 0.0);
+        QCOMPARE(page.controller()->state(), TrainController::State::Idle);
+        QCOMPARE(page.progressBar()->value(), page.progressBar()->maximum());
+
+        // Every logged step reached the chart, in order, with the stored values.
+        const auto stored = storedMetrics(workspace, report.runId, "train_loss");
+        const QVector<MetricSample> shown = page.dashboard()->samples(QStringLiteral("train loss"));
+        QCOMPARE(qsizetype(stored.size()), shown.size());
+        QCOMPARE(shown.size(), 2 * 6);
+        for (int i = 0; i < shown.size(); ++i) {
+            QCOMPARE(shown[i].step, double(stored[i].step));
+            QCOMPARE(shown[i].value, stored[i].value);
+        }
+        const auto valAccuracy = storedMetrics(workspace, report.runId, "val_accuracy");
+        QCOMPARE(page.dashboard()->samples(QStringLiteral("validation accuracy")).size(),
+                 qsizetype(valAccuracy.size()));
+        MetricChart *loss = page.dashboard()->chart(MetricDashboard::LossPanel);
+        QCOMPARE(loss->rawPoints(QStringLiteral("train loss")).size(), shown.size());
+        QCOMPARE(storedStatus(workspace, report.runId), RunStatus::Finished);
+        QVERIFY(page.startButton()->isEnabled());
+    }
+
+    void pauseResumeAndStopChangeStatus()
+    {
+        const QString workspace = newWorkspace();
+        TrainPage page(workspace);
+        // Batches of 1 keep the run long enough to act on it mid-epoch.
+        QVERIFY(page.form()->setConfigJson(tinyConfig(m_dataset, 200, 1)));
+        TrainController *controller = page.controller();
+        QSignalSpy steps(controller, &TrainController::steps);
+        QSignalSpy ended(controller, &TrainController::runEnded);
+        QVERIFY(page.startTraining());
+        QVERIFY(steps.wait(kTrainTimeoutMs));
+        QCOMPARE(controller->state(), TrainController::State::Running);
+
+        QTest::mouseClick(page.pauseButton(), Qt::LeftButton);
+        QCOMPARE(controller->state(), TrainController::State::Paused);
+        QCOMPARE(page.pauseButton()->text(), QStringLiteral("Resume"));
+        // Whatever was in flight arrives within a batch; after that nothing moves.
+        QTest::qWait(300);
+        const qsizetype settled = steps.count();
+        QTest::qWait(400);
+        QCOMPARE(steps.count(), settled);
+        QCOMPARE(storedStatus(workspace, controller->runId()), RunStatus::Running);
+
+        QTest::mouseClick(page.pauseButton(), Qt::LeftButton);
+        QCOMPARE(controller->state(), TrainController::State::Running);
+        QVERIFY(steps.wait(kTrainTimeoutMs));
+        QVERIFY(steps.count() > settled);
+
+        QTest::mouseClick(page.stopButton(), Qt::LeftButton);
+        QCOMPARE(controller->state(), TrainController::State::Stopping);
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
+        QCOMPARE(report.status, QStringLiteral("STOPPED"));
+        QCOMPARE(storedStatus(workspace, report.runId), RunStatus::Stopped);
+        QCOMPARE(controller->state(), TrainController::State::Idle);
+    }
+
+    void resumeContinuesAStoppedRun()
+    {
+        const QString workspace = newWorkspace();
+        TrainPage page(workspace);
+        QVERIFY(page.form()->setConfigJson(tinyConfig(m_dataset, 3)));
+        TrainController *controller = page.controller();
+        QSignalSpy epochs(controller, &TrainController::epochEnded);
+        QSignalSpy ended(controller, &TrainController::runEnded);
+        QVERIFY(page.startTraining());
+        QVERIFY(epochs.wait(kTrainTimeoutMs));
+        controller->stop();
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        const qint64 runId = ended.takeFirst().at(0).value<TrainOutcomeReport>().runId;
+        QCOMPARE(storedStatus(workspace, runId), RunStatus::Stopped);
+
+        QSignalSpy history(controller, &TrainController::history);
+        QVERIFY(page.resumeRun(runId));
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        QCOMPARE(history.count(), 1);
+        QCOMPARE(ended.takeFirst().at(0).value<TrainOutcomeReport>().status,
+                 QStringLiteral("FINISHED"));
+        QCOMPARE(storedStatus(workspace, runId), RunStatus::Finished);
+        // One point per step over the whole run, earlier epochs included, none twice.
+        const auto stored = storedMetrics(workspace, runId, "train_loss");
+        QCOMPARE(qsizetype(stored.size()), qsizetype(3 * 6));
+        QCOMPARE(page.dashboard()->samples(QStringLiteral("train loss")).size(),
+                 qsizetype(stored.size()));
+    }
+
+    void resumeFromTheRunsSectionTrainsInTheTrainSection()
+    {
+        const QString workspace = newWorkspace();
+        MainWindow window(workspace);
+        TrainPage *page = window.trainPage();
+        QVERIFY(page->form()->setConfigJson(tinyConfig(m_dataset, 2)));
+        QSignalSpy epochs(page->controller(), &TrainController::epochEnded);
+        QSignalSpy ended(page->controller(), &TrainController::runEnded);
+        QVERIFY(page->startTraining());
+        QVERIFY(epochs.wait(kTrainTimeoutMs));
+        page->controller()->stop();
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        const qint64 runId = ended.takeFirst().at(0).value<TrainOutcomeReport>().runId;
+
+        window.showSection(MainWindow::RunsSection);
+        Q_EMIT window.runsPage()->resumeRequested(runId);
+        QCOMPARE(window.currentSection(), int(MainWindow::TrainSection));
+        QVERIFY(page->controller()->isBusy());
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        QCOMPARE(ended.takeFirst().at(0).value<TrainOutcomeReport>().status,
+                 QStringLiteral("FINISHED"));
+        QCOMPARE(storedStatus(workspace, runId), RunStatus::Finished);
+    }
+
+    void invalidFieldsBlockStartWithTheReason()
+    {
+        TrainPage page(newWorkspace());
+        TrainConfigForm *form = page.form();
+        QVERIFY(form->setConfigJson(tinyConfig(m_dataset, 1)));
+        QVERIFY(page.startButton()->isEnabled());
+
+        auto *dataset = qobject_cast<QLineEdit *>(form->field(QStringLiteral("dataset")));
+        QVERIFY(dataset);
+        dataset->setText(m_dir.filePath(QStringLiteral("missing")));
+        QVERIFY(!page.startButton()->isEnabled());
+        QVERIFY(form->invalidKeys().contains(QStringLiteral("dataset")));
+        QVERIFY2(page.startBlockedReason().contains(QStringLiteral("missing")),
+                 qPrintable(page.startBlockedReason()));
+        QVERIFY(!page.startTraining());
+
+        dataset->setText(m_dataset);
+        auto *layers = qobject_cast<QLineEdit *>(form->field(QStringLiteral("model.layers")));
+        layers->setText(QStringLiteral("16, wide"));
+        QVERIFY(!page.startButton()->isEnabled());
+        QCOMPARE(form->invalidKeys(), QStringList{QStringLiteral("model.layers")});
+        layers->setText(QStringLiteral("16, 0"));
+        QVERIFY(form->invalidKeys().contains(QStringLiteral("model.layers")));
+        layers->setText(QStringLiteral("16, 8"));
+        QVERIFY(form->problems().isEmpty());
+        QVERIFY(page.startButton()->isEnabled());
+        QVERIFY(form->presetBox()->currentData().toString().isEmpty()); // now "Custom"
+    }
+
+    void presetsAndConfigFilesRoundTrip()
+    {
+        TrainPage page(newWorkspace());
+        TrainConfigForm *form = page.form();
+        QVERIFY(form->applyPreset(QStringLiteral("fashion-mnist-cnn")));
+        const auto preset = nlohmann::json::parse(form->configJson().toStdString());
+        QCOMPARE(preset["model"]["type"].get<std::string>(), std::string("cnn"));
+        QCOMPARE(preset["model"]["conv"], nlohmann::json({32, 64}));
+        QCOMPARE(preset["dataset"].get<std::string>(),
+                 std::string("/usr/share/datasets/fashion-mnist"));
+
+        QVERIFY(form->setConfigJson(tinyConfig(m_dataset, 4)));
+        qobject_cast<QSpinBox *>(form->field(QStringLiteral("batch_size")))->setValue(48);
+        const QString path = m_dir.filePath(QStringLiteral("saved.json"));
+        QString error;
+        QVERIFY2(page.saveConfig(path, &error), qPrintable(error));
+        const QByteArray saved = form->configJson();
+        QVERIFY(form->applyPreset(QStringLiteral("fashion-mnist-mlp")));
+        QVERIFY2(page.loadConfig(path, &error), qPrintable(error));
+        QCOMPARE(nlohmann::json::parse(form->configJson().toStdString()),
+                 nlohmann::json::parse(saved.toStdString()));
+        QCOMPARE(nlohmann::json::parse(saved.toStdString())["batch_size"].get<int>(), 48);
+
+        const QString bad = m_dir.filePath(QStringLiteral("bad.json"));
+        testdata::writeBytes(bad.toStdString(), "{\"epochs\": \"many\"}");
+        QVERIFY(!page.loadConfig(bad, &error));
+        QVERIFY2(error.contains(bad) && error.contains(QStringLiteral("epochs")),
+                 qPrintable(error));
+        QCOMPARE(nlohmann::json::parse(form->configJson().toStdString()),
+                 nlohmann::json::parse(saved.toStdString()));
+    }
+
+    void closingDuringTrainingAsksAndStops()
+    {
+        const QString workspace = newWorkspace();
+        MainWindow window(workspace);
+        window.show();
+        TrainPage *page = window.trainPage();
+        QVERIFY(page->form()->setConfigJson(tinyConfig(m_dataset, 200, 1)));
+        QSignalSpy steps(page->controller(), &TrainController::steps);
+        QSignalSpy ended(page->controller(), &TrainController::runEnded);
+        QVERIFY(page->startTraining());
+        QVERIFY(steps.wait(kTrainTimeoutMs));
+
+        bool asked = false;
+        QTimer::singleShot(0, this, [&asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            asked = true;
+            box->button(QMessageBox::Yes)->click();
+        });
+        window.close();
+        QVERIFY(asked);
+        QVERIFY(window.isVisible()); // stays open until the run has stopped
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
+        QCOMPARE(report.status, QStringLiteral("STOPPED"));
+        QTRY_VERIFY(!window.isVisible());
+        QCOMPARE(storedStatus(workspace, report.runId), RunStatus::Stopped);
+    }
+};
+
+QTEST_MAIN(TestTrainPage)
+#include "tst_trainpage.moc"
