@@ -39,12 +39,13 @@ struct HistoryPoint
 
 /// Lives on the controller's training thread and drives one TrainingSession at a time. Step
 /// metrics are batched and sent at most every `kEmitIntervalMs`, so the GUI gets no more than
-/// ~25 updates per second however fast the steps come.
+/// ~10 updates per second however fast the steps come (the issue allows 25; every repaint costs the
+/// trainer CPU on a 2-core machine).
 class TrainWorker : public QObject, private TrainerObserver
 {
     Q_OBJECT
 public:
-    static constexpr int kEmitIntervalMs = 40;
+    static constexpr int kEmitIntervalMs = 100;
 
     explicit TrainWorker(QString workspaceDir);
     ~TrainWorker() override;
