@@ -74,8 +74,7 @@ TrainPage::TrainPage(const QString &workspaceDir, QWidget *parent)
     formScroll->setWidget(m_form);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
-    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    formScroll->setMinimumWidth(360);
+    formScroll->setMinimumWidth(440);
 
     auto *saveConfig = new QPushButton(tr("Save Config…"));
     auto *loadConfig = new QPushButton(tr("Load Config…"));
@@ -110,7 +109,7 @@ TrainPage::TrainPage(const QString &workspaceDir, QWidget *parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({460, 800});
+    splitter->setSizes({500, 800});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(splitter);
