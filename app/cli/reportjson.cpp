@@ -1,5 +1,7 @@
 #include "app/cli/reportjson.h"
 
+#include "core/store/runexport.h"
+
 #include "app/cli/texttable.h"
 
 namespace mf::cli {
@@ -31,21 +33,7 @@ nlohmann::json toJson(const EvalReport &report)
 
 nlohmann::json toJson(const RunRecord &run)
 {
-    nlohmann::json j = {{"id", run.id},
-                        {"name", run.name},
-                        {"status", runStatusName(run.status)},
-                        {"dataset", run.dataset},
-                        {"model", run.model},
-                        {"started_at_ms", run.startedAtMs},
-                        {"ended_at_ms", run.endedAtMs},
-                        {"device", run.device},
-                        {"versions", run.versions},
-                        {"failure_reason", run.failureReason},
-                        {"tags", run.tags},
-                        {"notes", run.notes}};
-    j["best_val_accuracy"] =
-        run.bestValAccuracy ? nlohmann::json(*run.bestValAccuracy) : nlohmann::json(nullptr);
-    return j;
+    return runRecordJson(run);
 }
 
 nlohmann::json toJson(const EpochMetrics &epoch)
