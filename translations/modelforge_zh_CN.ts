@@ -2,6 +2,602 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>mf</name>
+    <message>
+        <source>Fashion-MNIST CNN (2 conv)</source>
+        <translation>Fashion-MNIST CNN（2 个卷积块）</translation>
+    </message>
+    <message>
+        <source>Two 3x3 conv blocks with max pooling and a 128-unit dense layer, Adam 1e-3: above 90% test accuracy after two epochs.</source>
+        <translation>两个带最大池化的 3x3 卷积块和一个 128 单元的全连接层，Adam 1e-3：两轮后测试准确率超过 90%。</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST MLP (256-128)</source>
+        <translation>Fashion-MNIST MLP（256-128）</translation>
+    </message>
+    <message>
+        <source>Two hidden layers with dropout: a fast baseline around 88% test accuracy.</source>
+        <translation>两个带 dropout 的隐藏层：快速基线，测试准确率约 88%。</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 ResNet (3 stages)</source>
+        <translation>CIFAR-10 ResNet（3 个阶段）</translation>
+    </message>
+    <message>
+        <source>A small residual network with SGD momentum and a cosine schedule; choose the CIFAR-10 folder (cifar-10-batches-bin).</source>
+        <translation>使用 SGD 动量和余弦调度的小型残差网络；请选择 CIFAR-10 文件夹（cifar-10-batches-bin）。</translation>
+    </message>
+    <message>
+        <source>Table MLP (CSV)</source>
+        <translation>表格 MLP（CSV）</translation>
+    </message>
+    <message>
+        <source>A small MLP for a CSV table with a &quot;label&quot; column.</source>
+        <translation>用于带有 &quot;label&quot; 列的 CSV 表格的小型 MLP。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::AugmentPage</name>
+    <message>
+        <source>%1 · a table of %2 rows</source>
+        <translation>%1 · %2 行的表格</translation>
+    </message>
+    <message>
+        <source>%1 · %2 training images, %3</source>
+        <translation>%1 · %2 张训练图像，%3</translation>
+    </message>
+    <message>
+        <source>Open Dataset…</source>
+        <translation>打开数据集…</translation>
+    </message>
+    <message>
+        <source>Use Fashion-MNIST</source>
+        <translation>使用 Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>Dataset…</source>
+        <translation>数据集…</translation>
+    </message>
+    <message>
+        <source>Open a dataset to preview</source>
+        <translation>打开数据集以预览</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Start an empty pipeline</source>
+        <translation>新建空流水线</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>加载…</translation>
+    </message>
+    <message>
+        <source>Load a pipeline saved as JSON</source>
+        <translation>加载以 JSON 保存的流水线</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the pipeline as JSON</source>
+        <translation>将流水线保存为 JSON</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save the pipeline to another file</source>
+        <translation>将流水线保存到另一个文件</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Augment image datasets</source>
+        <translation>增强图像数据集</translation>
+    </message>
+    <message>
+        <source>Augment text with EDA operations</source>
+        <translation>用 EDA 操作增强文本</translation>
+    </message>
+    <message>
+        <source>The dataset cannot be opened</source>
+        <translation>无法打开该数据集</translation>
+    </message>
+    <message>
+        <source>No dataset open</source>
+        <translation>未打开数据集</translation>
+    </message>
+    <message>
+        <source>Open an image dataset to preview the pipeline on its samples. The preview shows what training with the same seed and epoch feeds the model.</source>
+        <translation>打开图像数据集，在其样本上预览流水线。预览显示的正是使用相同种子和轮次训练时输入模型的数据。</translation>
+    </message>
+    <message>
+        <source>Open an image dataset to preview the pipeline.</source>
+        <translation>打开图像数据集以预览流水线。</translation>
+    </message>
+    <message>
+        <source>Nothing to augment</source>
+        <translation>没有可增强的内容</translation>
+    </message>
+    <message>
+        <source>%1 holds a table; augmentation applies to images.</source>
+        <translation>%1 是表格数据；数据增强仅适用于图像。</translation>
+    </message>
+    <message>
+        <source>%1 holds no training images.</source>
+        <translation>%1 中没有训练图像。</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Open Dataset Directory</source>
+        <translation>打开数据集目录</translation>
+    </message>
+    <message>
+        <source>The pipeline was not loaded: %1</source>
+        <translation>未能加载流水线：%1</translation>
+    </message>
+    <message>
+        <source>Loaded %1.</source>
+        <translation>已加载 %1。</translation>
+    </message>
+    <message>
+        <source>The pipeline was not saved: %1</source>
+        <translation>未能保存流水线：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Load Pipeline</source>
+        <translation>加载流水线</translation>
+    </message>
+    <message>
+        <source>Pipelines (*.json);;All files (*)</source>
+        <translation>流水线 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save Pipeline</source>
+        <translation>保存流水线</translation>
+    </message>
+    <message>
+        <source>Pipelines (*.json)</source>
+        <translation>流水线 (*.json)</translation>
+    </message>
+    <message>
+        <source>Discard Changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <source>The pipeline has changes that are not saved. Discard them?</source>
+        <translation>流水线有未保存的更改。要放弃这些更改吗？</translation>
+    </message>
+    <message>
+        <source>No dataset</source>
+        <translation>无数据集</translation>
+    </message>
+    <message>
+        <source>Unsaved pipeline</source>
+        <translation>未保存的流水线</translation>
+    </message>
+    <message>
+        <source>%1 (modified)</source>
+        <translation>%1（已修改）</translation>
+    </message>
+</context>
+<context>
+    <name>mf::ClassBalanceChart</name>
+    <message>
+        <source>Train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试集</translation>
+    </message>
+</context>
+<context>
+    <name>mf::ConfigDiffModel</name>
+    <message>
+        <source>Not set in this run</source>
+        <translation>此运行中未设置</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+</context>
+<context>
+    <name>mf::ConfusionMatrixView</name>
+    <message>
+        <source>True: %1
+Predicted: %2
+%3 samples, %4 of the true class</source>
+        <translation>真实：%1
+预测：%2
+%3 个样本，占该真实类别的 %4</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>真实类别</translation>
+    </message>
+</context>
+<context>
+    <name>mf::DatasetFileDialog</name>
+    <message>
+        <source>Open Dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>Datasets (*.csv *.tsv *.jsonl *.ndjson *.bin *.gz *-ubyte *ubyte)</source>
+        <translation>数据集 (*.csv *.tsv *.jsonl *.ndjson *.bin *.gz *-ubyte *ubyte)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>mf::DatasetLoadWorker</name>
+    <message>
+        <source>%1: not enough memory to load it</source>
+        <translation>%1：内存不足，无法加载</translation>
+    </message>
+</context>
+<context>
+    <name>mf::DatasetStatsPanel</name>
+    <message>
+        <source>R %1  G %2  B %3</source>
+        <translation>R %1  G %2  B %3</translation>
+    </message>
+    <message>
+        <source>No dataset is open.</source>
+        <translation>未打开数据集。</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>File or sample</source>
+        <translation>文件或样本</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>%1 (train %2, test %3)</source>
+        <translation>%1（训练集 %2，测试集 %3）</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>图像尺寸</translation>
+    </message>
+    <message>
+        <source>Mean (train)</source>
+        <translation>均值（训练集）</translation>
+    </message>
+    <message>
+        <source>Std (train)</source>
+        <translation>标准差（训练集）</translation>
+    </message>
+    <message>
+        <source>Mean (test)</source>
+        <translation>均值（测试集）</translation>
+    </message>
+    <message>
+        <source>Std (test)</source>
+        <translation>标准差（测试集）</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列数</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元数</translation>
+    </message>
+    <message>
+        <source>Distinct tokens</source>
+        <translation>不同词元数</translation>
+    </message>
+    <message>
+        <source>Vocabulary (seen twice or more)</source>
+        <translation>词表（出现两次及以上）</translation>
+    </message>
+    <message>
+        <source>Tokens per document</source>
+        <translation>每篇文档的词元数</translation>
+    </message>
+    <message>
+        <source>mean %1, median %2</source>
+        <translation>均值 %1，中位数 %2</translation>
+    </message>
+    <message>
+        <source>Invalid UTF-8 replaced</source>
+        <translation>已替换的无效 UTF-8</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复样本</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 samples repeat an earlier one (%2 groups, %3 across train and test)</source>
+        <translation>%1 个样本与之前的样本重复（%2 组，其中 %3 个跨训练集和测试集）</translation>
+    </message>
+    <message>
+        <source>Files left out</source>
+        <translation>被跳过的文件</translation>
+    </message>
+    <message>
+        <source>Loaded in</source>
+        <translation>加载用时</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Analysed in</source>
+        <translation>分析用时</translation>
+    </message>
+    <message>
+        <source>cannot be used for training: %1</source>
+        <translation>无法用于训练：%1</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>same label %1</source>
+        <translation>标签相同：%1</translation>
+    </message>
+    <message>
+        <source>labels differ: %1 here, %2 there</source>
+        <translation>标签不同：此处为 %1，彼处为 %2</translation>
+    </message>
+    <message>
+        <source>sample %1 (%2)</source>
+        <translation>样本 %1（%2）</translation>
+    </message>
+    <message>
+        <source>duplicate of sample %1 (%2); %3</source>
+        <translation>与样本 %1（%2）重复；%3</translation>
+    </message>
+    <message>
+        <source>… and %1 more duplicates</source>
+        <translation>… 另有 %1 个重复样本</translation>
+    </message>
+    <message>
+        <source>Problems: checking for duplicates…</source>
+        <translation>问题：正在检查重复样本…</translation>
+    </message>
+    <message>
+        <source>Problems: none found</source>
+        <translation>问题：未发现</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>mf::DatasetsPage</name>
+    <message>
+        <source>No dataset open</source>
+        <translation>未打开数据集</translation>
+    </message>
+    <message>
+        <source>Open a dataset to browse its samples, class balance and statistics: an MNIST or Fashion-MNIST folder, CIFAR-10/100 binary batches, a folder of class sub-folders holding images, a CSV table, or a text dataset (aclImdb folder, .tsv, .jsonl). Use File &gt; Open Dataset…, drop it here, or pick a recent one.</source>
+        <translation>打开数据集以浏览其样本、类别分布和统计信息：MNIST 或 Fashion-MNIST 文件夹、CIFAR-10/100 二进制批次文件、按类别子文件夹存放图像的文件夹、CSV 表格，或文本数据集（aclImdb 文件夹、.tsv、.jsonl）。请使用“文件 &gt; 打开数据集…”、将其拖放到此处，或选择最近打开的数据集。</translation>
+    </message>
+    <message>
+        <source>Open Dataset…</source>
+        <translation>打开数据集…</translation>
+    </message>
+    <message>
+        <source>&amp;Split:</source>
+        <translation>划分(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Open Fashion-MNIST</source>
+        <translation>打开 Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>Recent datasets</source>
+        <translation>最近的数据集</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Back to %1</source>
+        <translation>返回 %1</translation>
+    </message>
+    <message>
+        <source>%1  —  %2</source>
+        <translation>%1  —  %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2, last opened %3</source>
+        <translation>%1
+%2，上次打开于 %3</translation>
+    </message>
+    <message>
+        <source>Train and test</source>
+        <translation>训练集和测试集</translation>
+    </message>
+    <message>
+        <source>Train (%1)</source>
+        <translation>训练集（%1）</translation>
+    </message>
+    <message>
+        <source>Test (%1)</source>
+        <translation>测试集（%1）</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>1 sample</source>
+        <translation>1 个样本</translation>
+    </message>
+    <message>
+        <source>%1 samples</source>
+        <translation>%1 个样本</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>showing %1</source>
+        <translation>显示 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>mf::DeleteRunsDialog</name>
+    <message>
+        <source>Delete run</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <source>Delete %1 runs</source>
+        <translation>删除 %1 个运行</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>以及另外 %1 个</translation>
+    </message>
+    <message>
+        <source>Delete these runs with their parameters, metrics and checkpoint records?
+
+%1
+
+This cannot be undone.</source>
+        <translation>要删除这些运行及其参数、指标和检查点记录吗？
+
+%1
+
+此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Also delete their files (checkpoints, evaluations) in %1</source>
+        <translation>同时删除它们在 %1 中的文件（检查点、评估结果）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>mf::DisplayFormat</name>
     <message>
         <source>Running</source>
@@ -41,6 +637,140 @@
     </message>
 </context>
 <context>
+    <name>mf::EvaluationView</name>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持数</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>各类别</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>错误样本</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>未选择运行</translation>
+    </message>
+    <message>
+        <source>Select a finished run to see how its best checkpoint classifies the test set.</source>
+        <translation>选择一个已完成的运行，查看其最佳检查点在测试集上的分类效果。</translation>
+    </message>
+    <message>
+        <source>Not evaluated yet</source>
+        <translation>尚未评估</translation>
+    </message>
+    <message>
+        <source>Run #%1 is still training. Its checkpoint is evaluated once it has finished.</source>
+        <translation>运行 #%1 仍在训练。训练结束后将评估其检查点。</translation>
+    </message>
+    <message>
+        <source>Only finished or stopped runs are evaluated. Resume run #%1 to finish it.</source>
+        <translation>只评估已完成或已停止的运行。请继续运行 #%1 直至完成。</translation>
+    </message>
+    <message>
+        <source>No checkpoint</source>
+        <translation>没有检查点</translation>
+    </message>
+    <message>
+        <source>Run #%1 saved no checkpoint (it ended before its first epoch did), so there is no model to evaluate.</source>
+        <translation>运行 #%1 没有保存检查点（它在第一轮结束前就已终止），因此没有可评估的模型。</translation>
+    </message>
+    <message>
+        <source>Evaluating run #%1…</source>
+        <translation>正在评估运行 #%1…</translation>
+    </message>
+    <message>
+        <source>Evaluation failed</source>
+        <translation>评估失败</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>未打开工作区。</translation>
+    </message>
+    <message>
+        <source>Accuracy %1 · loss %2 · macro F1 %3 on %4 %5 samples</source>
+        <translation>在 %4 个%5样本上：准确率 %1 · 损失 %2 · 宏平均 F1 %3</translation>
+    </message>
+    <message>
+        <source>Checkpoint of epoch %1 (%2)%3</source>
+        <translation>第 %1 轮的检查点（%2）%3</translation>
+    </message>
+    <message>
+        <source>, result cached</source>
+        <translation>，结果来自缓存</translation>
+    </message>
+    <message>
+        <source>The dataset has no test part: the validation split was evaluated.</source>
+        <translation>该数据集没有测试部分：已改为评估验证集。</translation>
+    </message>
+    <message>
+        <source>The result could not be cached: %1</source>
+        <translation>无法缓存结果：%1</translation>
+    </message>
+    <message>
+        <source>Mistakes (%1)</source>
+        <translation>错误样本（%1）</translation>
+    </message>
+    <message>
+        <source>The checkpoint files of this run are gone, so there is no model to evaluate.
+
+%1</source>
+        <translation>此运行的检查点文件已不存在，因此没有可评估的模型。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Dataset not found</source>
+        <translation>未找到数据集</translation>
+    </message>
+    <message>
+        <source>The run was trained on %1, but nothing is there any more. Put the dataset back at that path to evaluate the run.</source>
+        <translation>此运行使用 %1 训练，但该位置已没有任何内容。请将数据集放回该路径后再评估此运行。</translation>
+    </message>
+    <message>
+        <source>an unnamed dataset</source>
+        <translation>一个未命名的数据集</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+</context>
+<context>
+    <name>mf::EvaluationWorker</name>
+    <message>
+        <source>Run #%1 no longer exists.</source>
+        <translation>运行 #%1 已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>mf::LaunchOptions</name>
     <message>
         <source>ModelForge: train, compare and compress models on your own datasets.</source>
@@ -73,6 +803,61 @@
     <message>
         <source>Unknown language &quot;%1&quot;; choose one of: %2.</source>
         <translation>未知语言“%1”；请从以下选项中选择：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::LoadedDataset</name>
+    <message>
+        <source>train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>IDX images (MNIST layout)</source>
+        <translation>IDX 图像（MNIST 布局）</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 binary</source>
+        <translation>CIFAR-10 二进制</translation>
+    </message>
+    <message>
+        <source>CIFAR-100 binary</source>
+        <translation>CIFAR-100 二进制</translation>
+    </message>
+    <message>
+        <source>Image folder</source>
+        <translation>图像文件夹</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <source>Text folder (aclImdb layout)</source>
+        <translation>文本文件夹（aclImdb 布局）</translation>
+    </message>
+    <message>
+        <source>TSV text table</source>
+        <translation>TSV 文本表格</translation>
+    </message>
+    <message>
+        <source>JSON Lines text</source>
+        <translation>JSON Lines 文本</translation>
+    </message>
+    <message>
+        <source>%1, record %2</source>
+        <translation>%1，第 %2 条记录</translation>
+    </message>
+    <message>
+        <source>%1 × %2, 1 channel</source>
+        <translation>%1 × %2，1 个通道</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3 channels</source>
+        <translation>%1 × %2，%3 个通道</translation>
     </message>
 </context>
 <context>
@@ -201,6 +986,50 @@
         <source>Run store unavailable</source>
         <translation>运行记录库不可用</translation>
     </message>
+    <message>
+        <source>The Train section will augment with %1.</source>
+        <translation>“训练”分区将使用 %1 进行数据增强。</translation>
+    </message>
+    <message>
+        <source>Resume Run</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>Run %1 cannot resume while another run is training.</source>
+        <translation>另一个运行正在训练，运行 %1 无法继续。</translation>
+    </message>
+    <message>
+        <source>Open in Train</source>
+        <translation>在“训练”中打开</translation>
+    </message>
+    <message>
+        <source>The Train section is busy with a run in progress.</source>
+        <translation>“训练”分区中有正在进行的运行。</translation>
+    </message>
+    <message>
+        <source>Open &amp;Dataset…</source>
+        <translation>打开数据集(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Browse a dataset file or folder in the Datasets section</source>
+        <translation>在“数据集”分区中浏览数据集文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Training in Progress</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Run %1 is still training. Stop it and quit? The run is kept as STOPPED with its last checkpoint, so it can be resumed later.</source>
+        <translation>运行 %1 仍在训练。要停止它并退出吗？该运行将以“已停止”状态连同最后一个检查点一起保留，以后可以继续。</translation>
+    </message>
+    <message>
+        <source>Stopping the run before quitting…</source>
+        <translation>正在停止运行，随后退出…</translation>
+    </message>
+    <message>
+        <source>Stop the run in progress before opening another workspace.</source>
+        <translation>请先停止正在进行的运行，再打开其他工作区。</translation>
+    </message>
 </context>
 <context>
     <name>mf::MetricChart</name>
@@ -223,6 +1052,628 @@
     <message>
         <source>at %1</source>
         <translation>于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mf::MetricDashboard</name>
+    <message>
+        <source>Log loss</source>
+        <translation>损失对数坐标</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Samples per second</source>
+        <translation>每秒样本数</translation>
+    </message>
+    <message>
+        <source>No values yet</source>
+        <translation>暂无数值</translation>
+    </message>
+    <message>
+        <source>Exponential moving average with TensorBoard&apos;s debiasing; 0 shows the raw values.</source>
+        <translation>带 TensorBoard 去偏校正的指数移动平均；0 表示显示原始值。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Wall time (s)</source>
+        <translation>实际用时（秒）</translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis for the loss</source>
+        <translation>损失使用对数 y 轴</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>X axis</source>
+        <translation>X 轴</translation>
+    </message>
+</context>
+<context>
+    <name>mf::MistakeGallery</name>
+    <message>
+        <source>No mistakes: every sample was classified correctly.</source>
+        <translation>没有错误：所有样本均分类正确。</translation>
+    </message>
+    <message>
+        <source>%1 → %2
+%3</source>
+        <translation>%1 → %2
+%3</translation>
+    </message>
+    <message>
+        <source>True: %1
+Predicted: %2 (confidence %3)
+Sample %4 of the %5 set</source>
+        <translation>真实：%1
+预测：%2（置信度 %3）
+%5中的样本 %4</translation>
+    </message>
+    <message>
+        <source>True class: %1
+Predicted: %2
+Confidence: %3
+Sample %4 of the %5 set</source>
+        <translation>真实类别：%1
+预测：%2
+置信度：%3
+%5中的样本 %4</translation>
+    </message>
+</context>
+<context>
+    <name>mf::OperationCatalog</name>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Random crop</source>
+        <translation>随机裁剪</translation>
+    </message>
+    <message>
+        <source>Random resized crop</source>
+        <translation>随机缩放裁剪</translation>
+    </message>
+    <message>
+        <source>Horizontal flip</source>
+        <translation>水平翻转</translation>
+    </message>
+    <message>
+        <source>Vertical flip</source>
+        <translation>垂直翻转</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Affine</source>
+        <translation>仿射变换</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>对比度</translation>
+    </message>
+    <message>
+        <source>Saturation</source>
+        <translation>饱和度</translation>
+    </message>
+    <message>
+        <source>Hue</source>
+        <translation>色调</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>灰度化</translation>
+    </message>
+    <message>
+        <source>Gaussian blur</source>
+        <translation>高斯模糊</translation>
+    </message>
+    <message>
+        <source>Gaussian noise</source>
+        <translation>高斯噪声</translation>
+    </message>
+    <message>
+        <source>Random erasing</source>
+        <translation>随机擦除</translation>
+    </message>
+    <message>
+        <source>Normalize</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <source>Pads each side and crops back to the original size at a random offset.</source>
+        <translation>在各边填充，再以随机偏移裁剪回原始尺寸。</translation>
+    </message>
+    <message>
+        <source>Crops a random area and aspect ratio and resizes it to the original size.</source>
+        <translation>按随机面积和宽高比裁剪，再缩放回原始尺寸。</translation>
+    </message>
+    <message>
+        <source>Mirrors the image left to right.</source>
+        <translation>将图像左右镜像。</translation>
+    </message>
+    <message>
+        <source>Mirrors the image top to bottom.</source>
+        <translation>将图像上下镜像。</translation>
+    </message>
+    <message>
+        <source>Rotates about the centre by a random angle (counter-clockwise for positive angles).</source>
+        <translation>绕中心旋转随机角度（正角度为逆时针）。</translation>
+    </message>
+    <message>
+        <source>Rotates, shifts, scales and shears about the centre.</source>
+        <translation>绕中心进行旋转、平移、缩放和错切。</translation>
+    </message>
+    <message>
+        <source>Multiplies the pixels by a random factor.</source>
+        <translation>将像素值乘以一个随机系数。</translation>
+    </message>
+    <message>
+        <source>Blends with the mean grey level by a random factor.</source>
+        <translation>按随机系数与平均灰度混合。</translation>
+    </message>
+    <message>
+        <source>Blends with the grey image by a random factor; grey images stay as they are.</source>
+        <translation>按随机系数与灰度图混合；灰度图像保持不变。</translation>
+    </message>
+    <message>
+        <source>Shifts the hue by a random fraction of the colour circle; grey images stay as they are.</source>
+        <translation>将色调偏移色环的随机比例；灰度图像保持不变。</translation>
+    </message>
+    <message>
+        <source>Replaces colour images by their luma, keeping three channels.</source>
+        <translation>将彩色图像替换为其亮度（luma），保留三个通道。</translation>
+    </message>
+    <message>
+        <source>Blurs with a Gaussian kernel of a random standard deviation.</source>
+        <translation>用随机标准差的高斯核进行模糊。</translation>
+    </message>
+    <message>
+        <source>Adds Gaussian noise to every pixel.</source>
+        <translation>为每个像素添加高斯噪声。</translation>
+    </message>
+    <message>
+        <source>Blanks a random box (cutout).</source>
+        <translation>将一个随机矩形区域置空（cutout）。</translation>
+    </message>
+    <message>
+        <source>Subtracts the mean and divides by the standard deviation per channel, for every sample. The trainer then adds no normalisation of its own and normalises validation data with these values.</source>
+        <translation>对每个样本逐通道减去均值并除以标准差。此时训练器不再自行归一化，并用这些值对验证数据进行归一化。</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充方式</translation>
+    </message>
+    <message>
+        <source>What fills the padded border</source>
+        <translation>填充边框所用的内容</translation>
+    </message>
+    <message>
+        <source>Padding (px)</source>
+        <translation>填充（像素）</translation>
+    </message>
+    <message>
+        <source>Pixels added on each side</source>
+        <translation>每边添加的像素数</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Area of the crop as a fraction of the image</source>
+        <translation>裁剪区域占图像面积的比例</translation>
+    </message>
+    <message>
+        <source>Area of the erased box as a fraction of the image</source>
+        <translation>擦除区域占图像面积的比例</translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <source>Width / height of the crop, drawn log-uniformly</source>
+        <translation>裁剪区域的宽 / 高，按对数均匀分布抽取</translation>
+    </message>
+    <message>
+        <source>Height / width of the box, drawn log-uniformly</source>
+        <translation>擦除区域的高 / 宽，按对数均匀分布抽取</translation>
+    </message>
+    <message>
+        <source>Angle (°)</source>
+        <translation>角度（°）</translation>
+    </message>
+    <message>
+        <source>Range of the rotation angle</source>
+        <translation>旋转角度的范围</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>填充值</translation>
+    </message>
+    <message>
+        <source>Value of uncovered pixels, 0 to 1</source>
+        <translation>空出像素的取值，0 到 1</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Largest shift as a fraction of the width (x) and height (y)</source>
+        <translation>最大平移量，以宽度（x）和高度（y）的比例表示</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Range of the zoom factor</source>
+        <translation>缩放系数的范围</translation>
+    </message>
+    <message>
+        <source>Shear (°)</source>
+        <translation>错切（°）</translation>
+    </message>
+    <message>
+        <source>Range of the shear along x</source>
+        <translation>沿 x 方向错切的范围</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <source>Range of the factor; 1 keeps the image</source>
+        <translation>系数的范围；1 表示保持原图</translation>
+    </message>
+    <message>
+        <source>Range of the hue shift as a fraction of the colour circle</source>
+        <translation>色调偏移的范围，以色环的比例表示</translation>
+    </message>
+    <message>
+        <source>Kernel (px)</source>
+        <translation>核大小（像素）</translation>
+    </message>
+    <message>
+        <source>Kernel width, odd</source>
+        <translation>核宽度，须为奇数</translation>
+    </message>
+    <message>
+        <source>Sigma</source>
+        <translation>Sigma</translation>
+    </message>
+    <message>
+        <source>Range of the standard deviation in pixels</source>
+        <translation>标准差的范围（像素）</translation>
+    </message>
+    <message>
+        <source>Standard deviation</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Of the noise, on the 0 to 1 pixel scale</source>
+        <translation>噪声的标准差，按 0 到 1 的像素值范围计</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>One value, or one per channel, separated by commas</source>
+        <translation>一个值，或每个通道一个值，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>标准差</translation>
+    </message>
+</context>
+<context>
+    <name>mf::ParameterForm</name>
+    <message>
+        <source>No step selected</source>
+        <translation>未选择步骤</translation>
+    </message>
+    <message>
+        <source>Add an operation with the Add button; the preview shows every change.</source>
+        <translation>使用“添加”按钮添加操作；预览会显示每一处更改。</translation>
+    </message>
+    <message>
+        <source>Select a step to edit its parameters.</source>
+        <translation>选择一个步骤以编辑其参数。</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Chance that a sample gets this operation</source>
+        <translation>样本被施加此操作的概率</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>%1: enter numbers separated by commas, e.g. 0.5, 0.5, 0.5</source>
+        <translation>%1：请输入以逗号分隔的数字，例如 0.5, 0.5, 0.5</translation>
+    </message>
+</context>
+<context>
+    <name>mf::PipelineEditor</name>
+    <message>
+        <source>Steps run from top to bottom; drag a step to move it</source>
+        <translation>步骤从上到下依次执行；拖动步骤可调整顺序</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add an operation at the end</source>
+        <translation>在末尾添加操作</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation>移除所选步骤</translation>
+    </message>
+    <message>
+        <source>Move the selected step up</source>
+        <translation>上移所选步骤</translation>
+    </message>
+    <message>
+        <source>Move the selected step down</source>
+        <translation>下移所选步骤</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>流水线</translation>
+    </message>
+</context>
+<context>
+    <name>mf::PipelineModel</name>
+    <message>
+        <source>p %1</source>
+        <translation>p %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>There is no step %1.</source>
+        <translation>不存在步骤 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::PreviewModel</name>
+    <message>
+        <source>Sample %1</source>
+        <translation>样本 %1</translation>
+    </message>
+    <message>
+        <source>%1, original</source>
+        <translation>%1，原图</translation>
+    </message>
+    <message>
+        <source>%1: no variant (%2)</source>
+        <translation>%1：无变体（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · seed %2 · epoch %3</source>
+        <translation>%1 · 种子 %2 · 轮次 %3</translation>
+    </message>
+    <message>
+        <source>No operation applied</source>
+        <translation>未应用任何操作</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>The sample as stored, without augmentation</source>
+        <translation>存储的原始样本，未经增强</translation>
+    </message>
+    <message>
+        <source>Seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>Drawn with seed %1 for epoch %2</source>
+        <translation>以种子 %1 为第 %2 轮抽取</translation>
+    </message>
+    <message>
+        <source>Training sample %1</source>
+        <translation>训练样本 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mf::PreviewPanel</name>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一组</translation>
+    </message>
+    <message>
+        <source>Show drawn parameters</source>
+        <translation>显示抽取的参数</translation>
+    </message>
+    <message>
+        <source>Indices of training samples, separated by commas (at most %1)</source>
+        <translation>训练样本的索引，以逗号分隔（最多 %1 个）</translation>
+    </message>
+    <message>
+        <source>Show as many other samples, chosen at random</source>
+        <translation>随机选取同样数量的其他样本来显示</translation>
+    </message>
+    <message>
+        <source>Show the samples that follow the last one</source>
+        <translation>显示最后一个样本之后的样本</translation>
+    </message>
+    <message>
+        <source>Variants per sample; variant v is drawn with seed + v</source>
+        <translation>每个样本的变体数；第 v 个变体使用种子 + v 抽取</translation>
+    </message>
+    <message>
+        <source>The run seed: with the seed and epoch of a run, the first variant is what that run trains on</source>
+        <translation>运行的种子：使用某次运行的种子和轮次时，第一个变体就是该运行实际训练的数据</translation>
+    </message>
+    <message>
+        <source>Training epoch, counted from 1</source>
+        <translation>训练轮次，从 1 开始计数</translation>
+    </message>
+    <message>
+        <source>&amp;Samples:</source>
+        <translation>样本(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Variants:</source>
+        <translation>变体(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>E&amp;poch:</source>
+        <translation>轮次(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>“%1” is not a sample index from 0 to %2.</source>
+        <translation>“%1”不是 0 到 %2 之间的样本索引。</translation>
+    </message>
+    <message>
+        <source>There are no samples to show.</source>
+        <translation>没有可显示的样本。</translation>
+    </message>
+    <message>
+        <source>Enter at least one sample index.</source>
+        <translation>请至少输入一个样本索引。</translation>
+    </message>
+    <message>
+        <source>Enter at most %1 samples.</source>
+        <translation>最多只能输入 %1 个样本。</translation>
+    </message>
+    <message>
+        <source>The variants cannot be drawn: %1</source>
+        <translation>无法抽取变体：%1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 tiles drawn in %3 ms</source>
+        <translation>已绘制 %1 × %2 个图块，用时 %3 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>mf::PreviewRendering</name>
+    <message>
+        <source>The preview shows image datasets; this one holds a table.</source>
+        <translation>预览仅支持图像数据集；此数据集是表格。</translation>
+    </message>
+    <message>
+        <source>Sample %1 is outside the %2 training samples.</source>
+        <translation>样本 %1 超出了 %2 个训练样本的范围。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RunComparisonView</name>
+    <message>
+        <source>Show identical values</source>
+        <translation>显示相同的值</translation>
+    </message>
+    <message>
+        <source>Configuration differences</source>
+        <translation>配置差异</translation>
+    </message>
+    <message>
+        <source>Comparing %1 runs</source>
+        <translation>正在比较 %1 个运行</translation>
+    </message>
+    <message>
+        <source>Loading metrics…</source>
+        <translation>正在加载指标…</translation>
+    </message>
+    <message>
+        <source>Nothing to compare</source>
+        <translation>没有可比较的内容</translation>
+    </message>
+    <message>
+        <source>Fewer than two of the selected runs still exist.</source>
+        <translation>所选运行中仍存在的不足两个。</translation>
+    </message>
+    <message>
+        <source>Not logged by these runs</source>
+        <translation>这些运行未记录此项</translation>
+    </message>
+    <message>
+        <source>None of these runs logged metrics</source>
+        <translation>这些运行均未记录指标</translation>
+    </message>
+    <message>
+        <source>Cannot compare the runs</source>
+        <translation>无法比较这些运行</translation>
+    </message>
+    <message>
+        <source>The runs have the same parameters.</source>
+        <translation>这些运行的参数相同。</translation>
+    </message>
+    <message>
+        <source>No parameters recorded.</source>
+        <translation>未记录参数。</translation>
+    </message>
+    <message>
+        <source>1 parameter differs.</source>
+        <translation>有 1 个参数不同。</translation>
+    </message>
+    <message>
+        <source>%1 parameters differ.</source>
+        <translation>有 %1 个参数不同。</translation>
     </message>
 </context>
 <context>
@@ -332,12 +1783,40 @@
         <translation>未选择运行</translation>
     </message>
     <message>
-        <source>Select a run to see its status, parameters and final metrics.</source>
-        <translation>选择一个运行以查看其状态、参数和最终指标。</translation>
-    </message>
-    <message>
         <source>Cannot show run #%1</source>
         <translation>无法显示运行 #%1</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. baseline, sweep-3</source>
+        <translation>以逗号分隔，例如 baseline, sweep-3</translation>
+    </message>
+    <message>
+        <source>What this run tried, what it showed…</source>
+        <translation>这次运行尝试了什么、得出了什么…</translation>
+    </message>
+    <message>
+        <source>Tags and notes</source>
+        <translation>标签和备注</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Select a run to see its status, parameters and final metrics, or several runs to compare them.</source>
+        <translation>选择一个运行以查看其状态、参数和最终指标，或选择多个运行进行比较。</translation>
     </message>
 </context>
 <context>
@@ -346,13 +1825,51 @@
         <source>The run no longer exists.</source>
         <translation>该运行已不存在。</translation>
     </message>
+    <message>
+        <source>The run store %1 does not exist any more.</source>
+        <translation>运行记录库 %1 已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RunStoreWatcher</name>
+    <message>
+        <source>No run store is open.</source>
+        <translation>未打开运行记录库。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RunsFilterBar</name>
+    <message>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>Show the runs with this status</source>
+        <translation>显示处于此状态的运行</translation>
+    </message>
+    <message>
+        <source>All datasets</source>
+        <translation>所有数据集</translation>
+    </message>
+    <message>
+        <source>Show the runs of this dataset</source>
+        <translation>显示使用此数据集的运行</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <source>Show the runs of this model type</source>
+        <translation>显示此模型类型的运行</translation>
+    </message>
+    <message>
+        <source>Filter by name, status, dataset, model or tag</source>
+        <translation>按名称、状态、数据集、模型或标签筛选</translation>
+    </message>
 </context>
 <context>
     <name>mf::RunsPage</name>
-    <message>
-        <source>Filter by name, status, dataset or model</source>
-        <translation>按名称、状态、数据集或模型筛选</translation>
-    </message>
     <message>
         <source>Loading runs…</source>
         <translation>正在加载运行记录…</translation>
@@ -384,6 +1901,94 @@ ModelForge retries when the file changes, or press F5.</source>
 %2
 
 文件发生变化时 ModelForge 会自动重试，也可以按 F5 重试。</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1</source>
+        <translation>更改未保存：%1</translation>
+    </message>
+    <message>
+        <source>Deleted run #%1.</source>
+        <translation>已删除运行 #%1。</translation>
+    </message>
+    <message>
+        <source>Deleted %1 runs.</source>
+        <translation>已删除 %1 个运行。</translation>
+    </message>
+    <message>
+        <source>These run directories could not be removed: %1</source>
+        <translation>无法删除以下运行目录：%1</translation>
+    </message>
+    <message>
+        <source>Exported the metrics of 1 run to %1.</source>
+        <translation>已将 1 个运行的指标导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Exported the metrics of %1 runs to %2.</source>
+        <translation>已将 %1 个运行的指标导出到 %2。</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>无法导出到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue the selected run from its last checkpoint</source>
+        <translation>从最后一个检查点继续所选运行</translation>
+    </message>
+    <message>
+        <source>Open in Train</source>
+        <translation>在“训练”中打开</translation>
+    </message>
+    <message>
+        <source>Start a new run from the selected run&apos;s configuration</source>
+        <translation>以所选运行的配置开始新的运行</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the metrics of the selected runs to a CSV or JSON file</source>
+        <translation>将所选运行的指标写入 CSV 或 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <source>A running run cannot be deleted; stop it first</source>
+        <translation>无法删除正在进行的运行，请先停止它</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs</source>
+        <translation>删除所选运行</translation>
+    </message>
+    <message>
+        <source>%1 of %2 selected</source>
+        <translation>已选择 %1 个，共 %2 个</translation>
     </message>
 </context>
 <context>
@@ -430,6 +2035,61 @@ ModelForge retries when the file changes, or press F5.</source>
     </message>
 </context>
 <context>
+    <name>mf::SampleInspector</name>
+    <message>
+        <source>Select a sample in the grid.</source>
+        <translation>请在网格中选择一个样本。</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>%1 (class %2)</source>
+        <translation>%1（类别 %2）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Point at a pixel to read its value.</source>
+        <translation>将指针移到像素上以读取其值。</translation>
+    </message>
+    <message>
+        <source>R %1  G %2  B %3</source>
+        <translation>R %1  G %2  B %3</translation>
+    </message>
+    <message>
+        <source>x %1, y %2:  %3</source>
+        <translation>x %1，y %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>mf::ScreenshotWriter</name>
     <message>
         <source>Cannot create the directory %1.</source>
@@ -438,6 +2098,845 @@ ModelForge retries when the file changes, or press F5.</source>
     <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::TableSummaryView</name>
+    <message>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation>实数</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation>不同值</translation>
+    </message>
+    <message>
+        <source>%1 (label)</source>
+        <translation>%1（标签）</translation>
+    </message>
+    <message>
+        <source>over %1</source>
+        <translation>超过 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mf::TextAugmentPanel</name>
+    <message>
+        <source>Text Dataset…</source>
+        <translation>文本数据集…</translation>
+    </message>
+    <message>
+        <source>Open a CSV, TSV, JSON Lines or aclImdb-style text dataset</source>
+        <translation>打开 CSV、TSV、JSON Lines 或 aclImdb 格式的文本数据集</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Start an empty text pipeline</source>
+        <translation>新建空的文本流水线</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>加载…</translation>
+    </message>
+    <message>
+        <source>Load a text pipeline saved as JSON</source>
+        <translation>加载以 JSON 保存的文本流水线</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save the text pipeline as JSON</source>
+        <translation>将文本流水线保存为 JSON</translation>
+    </message>
+    <message>
+        <source>The text dataset was not opened: %1</source>
+        <translation>未能打开文本数据集：%1</translation>
+    </message>
+    <message>
+        <source>The quick brown fox jumps over the lazy dog. A small change in wording should not change the label.</source>
+        <translation>The quick brown fox jumps over the lazy dog. A small change in wording should not change the label.</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>Characters (CJK)</source>
+        <translation>字符（中日韩）</translation>
+    </message>
+    <message>
+        <source>What the operations work on; automatic chooses characters for mostly Chinese, Japanese or Korean text</source>
+        <translation>操作的作用单位；“自动”会对以中文、日文或韩文为主的文本选择字符</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add an operation at the end</source>
+        <translation>在末尾添加操作</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation>移除所选步骤</translation>
+    </message>
+    <message>
+        <source>Move the selected step up</source>
+        <translation>上移所选步骤</translation>
+    </message>
+    <message>
+        <source>Move the selected step down</source>
+        <translation>下移所选步骤</translation>
+    </message>
+    <message>
+        <source>EDA&apos;s strength: the share of words changed</source>
+        <translation>EDA 强度：被修改的词所占比例</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>粒度</translation>
+    </message>
+    <message>
+        <source>Text pipeline</source>
+        <translation>文本流水线</translation>
+    </message>
+    <message>
+        <source>T&amp;yped text</source>
+        <translation>输入的文本(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Dataset &amp;sample</source>
+        <translation>数据集样本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The sample index the draws are made for: a training sample&apos;s index in the dataset as loaded</source>
+        <translation>抽取所针对的样本索引：即训练样本在已加载数据集中的索引</translation>
+    </message>
+    <message>
+        <source>Sample &amp;index:</source>
+        <translation>样本索引(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>E&amp;poch:</source>
+        <translation>轮次(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Variants:</source>
+        <translation>变体(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>%1 · %2 training texts</source>
+        <translation>%1 · %2 条训练文本</translation>
+    </message>
+    <message>
+        <source>No text dataset</source>
+        <translation>无文本数据集</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>No step selected</source>
+        <translation>未选择步骤</translation>
+    </message>
+    <message>
+        <source>Add an operation or select a step to edit it.</source>
+        <translation>添加操作，或选择一个步骤进行编辑。</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>The variants cannot be drawn: %1</source>
+        <translation>无法抽取变体：%1</translation>
+    </message>
+    <message>
+        <source>Seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>No operation applied</source>
+        <translation>未应用任何操作</translation>
+    </message>
+    <message>
+        <source>The text pipeline was not loaded: %1</source>
+        <translation>未能加载文本流水线：%1</translation>
+    </message>
+    <message>
+        <source>Loaded %1.</source>
+        <translation>已加载 %1。</translation>
+    </message>
+    <message>
+        <source>The text pipeline was not saved: %1</source>
+        <translation>未能保存文本流水线：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Open Text Dataset</source>
+        <translation>打开文本数据集</translation>
+    </message>
+    <message>
+        <source>Text datasets (*.csv *.tsv *.jsonl);;All files (*)</source>
+        <translation>文本数据集 (*.csv *.tsv *.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Load Text Pipeline</source>
+        <translation>加载文本流水线</translation>
+    </message>
+    <message>
+        <source>Pipelines (*.json);;All files (*)</source>
+        <translation>流水线 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save Text Pipeline</source>
+        <translation>保存文本流水线</translation>
+    </message>
+    <message>
+        <source>Pipelines (*.json)</source>
+        <translation>流水线 (*.json)</translation>
+    </message>
+    <message>
+        <source>No text dataset: typed text</source>
+        <translation>无文本数据集：使用输入的文本</translation>
+    </message>
+    <message>
+        <source>Unsaved text pipeline</source>
+        <translation>未保存的文本流水线</translation>
+    </message>
+    <message>
+        <source>%1 (modified)</source>
+        <translation>%1（已修改）</translation>
+    </message>
+</context>
+<context>
+    <name>mf::TextDocumentsModel</name>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元数</translation>
+    </message>
+    <message>
+        <source>First line</source>
+        <translation>首行</translation>
+    </message>
+</context>
+<context>
+    <name>mf::TextPipelineModel</name>
+    <message>
+        <source>Synonym replacement</source>
+        <translation>同义词替换</translation>
+    </message>
+    <message>
+        <source>Random insertion</source>
+        <translation>随机插入</translation>
+    </message>
+    <message>
+        <source>Random swap</source>
+        <translation>随机交换</translation>
+    </message>
+    <message>
+        <source>Random deletion</source>
+        <translation>随机删除</translation>
+    </message>
+    <message>
+        <source>Sentence reorder</source>
+        <translation>句子重排</translation>
+    </message>
+    <message>
+        <source>Replaces alpha × words non-stop words by WordNet synonyms.</source>
+        <translation>用 WordNet 同义词替换 alpha × 词数 个非停用词。</translation>
+    </message>
+    <message>
+        <source>Inserts a synonym of a random word at a random place, alpha × words times.</source>
+        <translation>在随机位置插入某个随机词的同义词，共 alpha × 词数 次。</translation>
+    </message>
+    <message>
+        <source>Swaps two random words, alpha × words times.</source>
+        <translation>随机交换两个词，共 alpha × 词数 次。</translation>
+    </message>
+    <message>
+        <source>Deletes each word with probability alpha.</source>
+        <translation>以概率 alpha 删除每个词。</translation>
+    </message>
+    <message>
+        <source>Shuffles the sentences.</source>
+        <translation>打乱句子顺序。</translation>
+    </message>
+    <message>
+        <source>%1 · p %2</source>
+        <translation>%1 · p %2</translation>
+    </message>
+    <message>
+        <source> · alpha %1</source>
+        <translation> · alpha %1</translation>
+    </message>
+    <message>
+        <source>There is no step %1.</source>
+        <translation>不存在步骤 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::TextStatsView</name>
+    <message>
+        <source>Document length (tokens)</source>
+        <translation>文档长度（词元）</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <source>tokens (the last bar holds all longer documents)</source>
+        <translation>词元数（最后一个柱包含所有更长的文档）</translation>
+    </message>
+</context>
+<context>
+    <name>mf::ThumbnailModel</name>
+    <message>
+        <source>Sample %1 · %2 (class %3) · %4</source>
+        <translation>样本 %1 · %2（类别 %3）· %4</translation>
+    </message>
+</context>
+<context>
+    <name>mf::TrainConfigForm</name>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Folder or file: MNIST, CIFAR, image folder, CSV</source>
+        <translation>文件夹或文件：MNIST、CIFAR、图像文件夹、CSV</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>None (a pipeline saved in the Augment section)</source>
+        <translation>无（或在“数据增强”分区中保存的流水线）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>Normalise each channel with the training split&apos;s mean/std</source>
+        <translation>用训练集的均值/标准差对各通道归一化</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>CNN</source>
+        <translation>CNN</translation>
+    </message>
+    <message>
+        <source>ResNet</source>
+        <translation>ResNet</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>MLP: hidden widths; CNN: channels of each conv block; ResNet: channels of each stage. Comma-separated.</source>
+        <translation>MLP：各隐藏层宽度；CNN：各卷积块的通道数；ResNet：各阶段的通道数。以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Layer widths</source>
+        <translation>层宽度</translation>
+    </message>
+    <message>
+        <source>CNN: widths of the dense layers after the conv blocks</source>
+        <translation>CNN：卷积块之后各全连接层的宽度</translation>
+    </message>
+    <message>
+        <source>Dense layers</source>
+        <translation>全连接层</translation>
+    </message>
+    <message>
+        <source>Blocks per stage</source>
+        <translation>每阶段块数</translation>
+    </message>
+    <message>
+        <source>Batch normalisation</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Beta 1</source>
+        <translation>Beta 1</translation>
+    </message>
+    <message>
+        <source>Beta 2</source>
+        <translation>Beta 2</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Decay every (epochs)</source>
+        <translation>衰减间隔（轮）</translation>
+    </message>
+    <message>
+        <source>Decay factor</source>
+        <translation>衰减系数</translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <source>Final learning rate</source>
+        <translation>最终学习率</translation>
+    </message>
+    <message>
+        <source>10x the base rate</source>
+        <translation>基础学习率的 10 倍</translation>
+    </message>
+    <message>
+        <source>Peak learning rate</source>
+        <translation>峰值学习率</translation>
+    </message>
+    <message>
+        <source>Rising fraction</source>
+        <translation>上升阶段占比</translation>
+    </message>
+    <message>
+        <source>L1 penalty</source>
+        <translation>L1 惩罚</translation>
+    </message>
+    <message>
+        <source>L2 penalty</source>
+        <translation>L2 惩罚</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Clip gradient norm</source>
+        <translation>梯度范数裁剪</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批次大小</translation>
+    </message>
+    <message>
+        <source>Early stopping patience</source>
+        <translation>早停耐心值</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Early stopping watches</source>
+        <translation>早停监控指标</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>All cores</source>
+        <translation>全部核心</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU %1</source>
+        <translation>CUDA GPU %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CUDA device(s) found</source>
+        <translation>
+            <numerusform>找到 %n 个 CUDA 设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This LibTorch build sees no CUDA device</source>
+        <translation>此 LibTorch 版本未检测到 CUDA 设备</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>dataset: %1 does not exist</source>
+        <translation>数据集：%1 不存在</translation>
+    </message>
+    <message>
+        <source>augmentation: %1 is not a file</source>
+        <translation>数据增强：%1 不是文件</translation>
+    </message>
+    <message>
+        <source>seed must be a whole number</source>
+        <translation>种子必须是整数</translation>
+    </message>
+    <message>
+        <source>Choose a dataset folder</source>
+        <translation>选择数据集文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a dataset file</source>
+        <translation>选择数据集文件</translation>
+    </message>
+    <message>
+        <source>Datasets (*.csv *.bin *-ubyte *.gz);;All files (*)</source>
+        <translation>数据集 (*.csv *.bin *-ubyte *.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a saved pipeline</source>
+        <translation>选择已保存的流水线</translation>
+    </message>
+    <message>
+        <source>Pipelines (*.json);;All files (*)</source>
+        <translation>流水线 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>mf::TrainPage</name>
+    <message>
+        <source>Save Config…</source>
+        <translation>保存配置…</translation>
+    </message>
+    <message>
+        <source>Load Config…</source>
+        <translation>加载配置…</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>尚无运行</translation>
+    </message>
+    <message>
+        <source>Pick a preset or set up a run on the left, then press Start. Loss, accuracy, learning rate and throughput appear here as it trains.</source>
+        <translation>在左侧选择预设或设置运行，然后按“开始”。训练时，损失、准确率、学习率和吞吐量会实时显示在这里。</translation>
+    </message>
+    <message>
+        <source>Train a model</source>
+        <translation>训练模型</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; the last checkpoint is kept</source>
+        <translation>在当前批次结束后停止；保留最后一个检查点</translation>
+    </message>
+    <message>
+        <source>Show in Runs</source>
+        <translation>在“运行记录”中显示</translation>
+    </message>
+    <message>
+        <source>A run is in progress.</source>
+        <translation>有运行正在进行。</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>无法开始：%1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <source>Loading the dataset and creating the run…</source>
+        <translation>正在加载数据集并创建运行…</translation>
+    </message>
+    <message>
+        <source>Training.</source>
+        <translation>正在训练。</translation>
+    </message>
+    <message>
+        <source>Paused after the current batch. Resume continues where it stopped.</source>
+        <translation>已在当前批次结束后暂停。“继续”将从暂停处接着训练。</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>将在当前批次结束后停止…</translation>
+    </message>
+    <message>
+        <source>Train with this configuration</source>
+        <translation>使用此配置训练</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>samples/s</source>
+        <translation>样本/秒</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Epoch %1: validation accuracy %2, validation loss %3.</source>
+        <translation>第 %1 轮：验证准确率 %2，验证损失 %3。</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>运行 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 after %n epoch(s).</source>
+        <translation>
+            <numerusform>%n 轮后%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · batch %3/%4 · step %5 · %6 samples/s · ETA %7</source>
+        <translation>轮次 %1/%2 · 批次 %3/%4 · 步 %5 · %6 样本/秒 · 预计剩余 %7</translation>
+    </message>
+    <message>
+        <source>CPU and memory: not available on this system</source>
+        <translation>CPU 和内存：此系统不支持</translation>
+    </message>
+    <message>
+        <source>CPU %1% of %2% · memory %3</source>
+        <translation>CPU %1% / %2% · 内存 %3</translation>
+    </message>
+    <message>
+        <source>Finished: %1 samples/s over the run.</source>
+        <translation>已完成：整个运行平均 %1 样本/秒。</translation>
+    </message>
+    <message>
+        <source>Test accuracy %1.</source>
+        <translation>测试准确率 %1。</translation>
+    </message>
+    <message>
+        <source>Stopped. The last checkpoint is kept; resume the run from the Runs section.</source>
+        <translation>已停止。最后一个检查点已保留；可在“运行记录”分区继续此运行。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>无法启动：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Save Training Configuration</source>
+        <translation>保存训练配置</translation>
+    </message>
+    <message>
+        <source>Training configurations (*.json)</source>
+        <translation>训练配置 (*.json)</translation>
+    </message>
+    <message>
+        <source>Load Training Configuration</source>
+        <translation>加载训练配置</translation>
+    </message>
+</context>
+<context>
+    <name>mf::TrainWorker</name>
+    <message>
+        <source>There is no run %1 in %2</source>
+        <translation>%2 中没有运行 %1</translation>
     </message>
 </context>
 </TS>
