@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>mf</name>
-    <message>
-        <source>Fashion-MNIST CNN (2 conv)</source>
-        <translation>Fashion-MNIST CNN（2 个卷积块）</translation>
-    </message>
-    <message>
-        <source>Two 3x3 conv blocks with max pooling and a 128-unit dense layer, Adam 1e-3: above 90% test accuracy after two epochs.</source>
-        <translation>两个带最大池化的 3x3 卷积块和一个 128 单元的全连接层，Adam 1e-3：两轮后测试准确率超过 90%。</translation>
-    </message>
-    <message>
-        <source>Fashion-MNIST MLP (256-128)</source>
-        <translation>Fashion-MNIST MLP（256-128）</translation>
-    </message>
-    <message>
-        <source>Two hidden layers with dropout: a fast baseline around 88% test accuracy.</source>
-        <translation>两个带 dropout 的隐藏层：快速基线，测试准确率约 88%。</translation>
-    </message>
-    <message>
-        <source>CIFAR-10 ResNet (3 stages)</source>
-        <translation>CIFAR-10 ResNet（3 个阶段）</translation>
-    </message>
-    <message>
-        <source>A small residual network with SGD momentum and a cosine schedule; choose the CIFAR-10 folder (cifar-10-batches-bin).</source>
-        <translation>使用 SGD 动量和余弦调度的小型残差网络；请选择 CIFAR-10 文件夹（cifar-10-batches-bin）。</translation>
-    </message>
-    <message>
-        <source>Table MLP (CSV)</source>
-        <translation>表格 MLP（CSV）</translation>
-    </message>
-    <message>
-        <source>A small MLP for a CSV table with a &quot;label&quot; column.</source>
-        <translation>用于带有 &quot;label&quot; 列的 CSV 表格的小型 MLP。</translation>
-    </message>
-</context>
-<context>
     <name>mf::AugmentPage</name>
     <message>
         <source>%1 · a table of %2 rows</source>
@@ -2930,6 +2895,41 @@ ModelForge retries when the file changes, or press F5.</source>
     <message>
         <source>Load Training Configuration</source>
         <translation>加载训练配置</translation>
+    </message>
+</context>
+<context>
+    <name>mf::TrainPreset</name>
+    <message>
+        <source>Fashion-MNIST CNN (2 conv)</source>
+        <translation>Fashion-MNIST CNN（2 个卷积块）</translation>
+    </message>
+    <message>
+        <source>Two 3x3 conv blocks with max pooling and a 128-unit dense layer, Adam 1e-3: above 90% test accuracy after two epochs.</source>
+        <translation>两个带最大池化的 3x3 卷积块和一个 128 单元的全连接层，Adam 1e-3：两轮后测试准确率超过 90%。</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST MLP (256-128)</source>
+        <translation>Fashion-MNIST MLP（256-128）</translation>
+    </message>
+    <message>
+        <source>Two hidden layers with dropout: a fast baseline around 88% test accuracy.</source>
+        <translation>两个带 dropout 的隐藏层：快速基线，测试准确率约 88%。</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 ResNet (3 stages)</source>
+        <translation>CIFAR-10 ResNet（3 个阶段）</translation>
+    </message>
+    <message>
+        <source>A small residual network with SGD momentum and a cosine schedule; choose the CIFAR-10 folder (cifar-10-batches-bin).</source>
+        <translation>使用 SGD 动量和余弦调度的小型残差网络；请选择 CIFAR-10 文件夹（cifar-10-batches-bin）。</translation>
+    </message>
+    <message>
+        <source>Table MLP (CSV)</source>
+        <translation>表格 MLP（CSV）</translation>
+    </message>
+    <message>
+        <source>A small MLP for a CSV table with a &quot;label&quot; column.</source>
+        <translation>用于带有 &quot;label&quot; 列的 CSV 表格的小型 MLP。</translation>
     </message>
 </context>
 <context>

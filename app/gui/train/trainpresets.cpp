@@ -9,11 +9,6 @@ namespace mf {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("mf::TrainPreset", text);
-}
-
 QByteArray toJson(const TrainConfig &config)
 {
     const nlohmann::json json = config;
@@ -38,9 +33,12 @@ QVector<TrainPreset> trainPresets()
     cnn.optimizer.learningRate = 1e-3;
     cnn.epochs = 5;
     cnn.batchSize = 64;
-    presets.append({QStringLiteral("fashion-mnist-cnn"), tr("Fashion-MNIST CNN (2 conv)"),
-                    tr("Two 3x3 conv blocks with max pooling and a 128-unit dense layer, Adam "
-                       "1e-3: above 90% test accuracy after two epochs."),
+    presets.append({QStringLiteral("fashion-mnist-cnn"),
+                    QCoreApplication::translate("mf::TrainPreset", "Fashion-MNIST CNN (2 conv)"),
+                    QCoreApplication::translate(
+                        "mf::TrainPreset",
+                        "Two 3x3 conv blocks with max pooling and a 128-unit dense layer, Adam "
+                        "1e-3: above 90% test accuracy after two epochs."),
                     toJson(cnn)});
 
     TrainConfig mlp = cnn;
@@ -48,10 +46,13 @@ QVector<TrainPreset> trainPresets()
     mlp.model["dropout"] = 0.2;
     mlp.epochs = 10;
     mlp.batchSize = 128;
-    presets.append({QStringLiteral("fashion-mnist-mlp"), tr("Fashion-MNIST MLP (256-128)"),
-                    tr("Two hidden layers with dropout: a fast baseline around 88% test "
-                       "accuracy."),
-                    toJson(mlp)});
+    presets.append(
+        {QStringLiteral("fashion-mnist-mlp"),
+         QCoreApplication::translate("mf::TrainPreset", "Fashion-MNIST MLP (256-128)"),
+         QCoreApplication::translate(
+             "mf::TrainPreset", "Two hidden layers with dropout: a fast baseline around 88% test "
+                                "accuracy."),
+         toJson(mlp)});
 
     TrainConfig resnet;
     resnet.model = defaultModelSpec("resnet");
@@ -61,9 +62,12 @@ QVector<TrainPreset> trainPresets()
     resnet.schedule.name = "cosine";
     resnet.epochs = 30;
     resnet.batchSize = 128;
-    presets.append({QStringLiteral("cifar10-resnet"), tr("CIFAR-10 ResNet (3 stages)"),
-                    tr("A small residual network with SGD momentum and a cosine schedule; choose "
-                       "the CIFAR-10 folder (cifar-10-batches-bin)."),
+    presets.append({QStringLiteral("cifar10-resnet"),
+                    QCoreApplication::translate("mf::TrainPreset", "CIFAR-10 ResNet (3 stages)"),
+                    QCoreApplication::translate(
+                        "mf::TrainPreset",
+                        "A small residual network with SGD momentum and a cosine schedule; choose "
+                        "the CIFAR-10 folder (cifar-10-batches-bin)."),
                     toJson(resnet)});
 
     TrainConfig table;
@@ -75,8 +79,11 @@ QVector<TrainPreset> trainPresets()
     table.epochs = 50;
     table.batchSize = 32;
     table.validationFraction = 0.2;
-    presets.append({QStringLiteral("table-mlp"), tr("Table MLP (CSV)"),
-                    tr("A small MLP for a CSV table with a \"label\" column."), toJson(table)});
+    presets.append({QStringLiteral("table-mlp"),
+                    QCoreApplication::translate("mf::TrainPreset", "Table MLP (CSV)"),
+                    QCoreApplication::translate(
+                        "mf::TrainPreset", "A small MLP for a CSV table with a \"label\" column."),
+                    toJson(table)});
     return presets;
 }
 
