@@ -6,6 +6,7 @@
 #include "widgets/seriesthinning.h"
 
 #include <QApplication>
+#include <QGraphicsLayout>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
@@ -140,13 +141,12 @@ MetricChart::MetricChart(QWidget *parent) : QChartView(parent)
     m_interaction = std::make_unique<MetricChartInteraction>(*this);
 
     m_refreshTimer.setSingleShot(true);
-    m_refreshTimer.setInterval(kRefreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &MetricChart::refreshNow);
     // Axis labels change the plot width after a refresh; the thinning must follow it.
     connect(c, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
         updateEmptyState();
         if (hasData() && int(area.width()) != m_thinnedWidth)
-            scheduleRefresh();
+            scheduleRefresh(RefreshPacer::kDefaultMinIntervalMs);
     });
     updateEmptyState();
 }
@@ -436,9 +436,19 @@ void MetricChart::resetView()
     refreshNow();
 }
 
+void MetricChart::setRefreshBudget(double shareOfCore)
+{
+    m_pacer.setBudget(shareOfCore);
+}
+
 void MetricChart::refreshNow()
 {
+    QElapsedTimer cost;
+    cost.start();
+    if (m_unpaintedRefreshMs >= 0.0) // the previous refresh was never painted (hidden chart)
+        m_pacer.addCost(m_unpaintedRefreshMs);
     m_refreshTimer.stop();
+    m_staleWhileHidden = false;
     if (m_followData)
         fitViewToData();
     // Each axis change re-lays out every series item (stroking its whole path), which is wasted
@@ -451,6 +461,10 @@ void MetricChart::refreshNow()
     }
     applyAxes();
     updateEmptyState();
+    // New axis labels can change the plot width; laying out now thins for the final width in
+    // this refresh instead of a second one after the posted layout request.
+    if (QGraphicsLayout *layout = chart()->layout())
+        layout->activate();
     QRectF plot = chart()->plotArea();
     const int width = std::max(1, int(plot.width() >= 1.0 ? plot.width() : viewport()->width()));
     for (const auto &e : m_entries)
@@ -458,14 +472,20 @@ void MetricChart::refreshNow()
     m_thinnedWidth = width;
     ++m_refreshCount;
     m_interaction->refreshHover();
+    m_refreshTimer.stop(); // everything pending, including a plot-width change, is applied
+    m_unpaintedRefreshMs = cost.nsecsElapsed() / 1e6;
     Q_EMIT refreshed();
 }
 
-void MetricChart::scheduleRefresh()
+void MetricChart::scheduleRefresh(int intervalMs)
 {
+    if (!isVisible()) {
+        m_staleWhileHidden = true;
+        return;
+    }
     // Not restarted by later changes, so a steady stream still repaints every interval.
     if (!m_refreshTimer.isActive())
-        m_refreshTimer.start();
+        m_refreshTimer.start(intervalMs >= 0 ? intervalMs : m_pacer.intervalMs());
 }
 
 bool MetricChart::hasData() const
@@ -706,6 +726,24 @@ void MetricChart::leaveEvent(QEvent *event)
 {
     m_interaction->hideHover();
     QChartView::leaveEvent(event);
+}
+
+void MetricChart::paintEvent(QPaintEvent *event)
+{
+    QElapsedTimer cost;
+    cost.start();
+    QChartView::paintEvent(event);
+    if (m_unpaintedRefreshMs >= 0.0) {
+        m_pacer.addCost(m_unpaintedRefreshMs + cost.nsecsElapsed() / 1e6);
+        m_unpaintedRefreshMs = -1.0;
+    }
+}
+
+void MetricChart::showEvent(QShowEvent *event)
+{
+    QChartView::showEvent(event);
+    if (m_staleWhileHidden)
+        scheduleRefresh(0);
 }
 
 void MetricChart::resizeEvent(QResizeEvent *event)

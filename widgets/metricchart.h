@@ -1,6 +1,9 @@
 #pragma once
 
+#include "widgets/refreshpacer.h"
+
 #include <QChartView>
+#include <QElapsedTimer>
 #include <QPointF>
 #include <QRectF>
 #include <QString>
@@ -27,7 +30,10 @@ class MetricChartInteraction;
 /// A live chart of named metric series (e.g. "train_loss", "val_loss"). Each series is kept at
 /// full resolution, smoothed with TensorBoard's debiased moving average (drawn over a faded raw
 /// line), and re-thinned to about two points per pixel of the visible range on every data or
-/// view change. Data changes are coalesced into one refresh per ~40 ms.
+/// view change. Data changes are coalesced into one refresh, paced by what a refresh and its
+/// repaint cost so that live updates stay within a share of one core (RefreshPacer): at most
+/// 25 per second, fewer where drawing is slow. Zoom, pan and settings refresh at once. A hidden
+/// chart (on a page not shown) keeps its data but refreshes only when it is shown again.
 /// Interaction: drag a rectangle to zoom, middle- or Shift+drag and the arrow keys to pan, the
 /// wheel zooms x, double-click or Home resets; hovering shows each series' exact values.
 /// GUI thread only: feed it from queued signals.
@@ -43,14 +49,13 @@ public:
         double smoothed = 0.0;
     };
 
-    static constexpr int kRefreshIntervalMs = 40;
-
     explicit MetricChart(QWidget *parent = nullptr);
     ~MetricChart() override;
 
     /// Replaces the points of series `name`, creating it when new.
     void setSeries(const QString &name, const QVector<QPointF> &points);
-    /// Appends points to series `name` (creating it); the repaint follows within ~40 ms.
+    /// Appends points to series `name` (creating it); the repaint follows within
+    /// refreshIntervalMs().
     void appendPoints(const QString &name, const QVector<QPointF> &points);
     /// Draws series `name` with a marker on each (thinned) raw point, e.g. one per epoch.
     void setPointMarkersVisible(const QString &name, bool visible);
@@ -107,6 +112,13 @@ public:
     int refreshCount() const { return m_refreshCount; }
     /// Whether a coalesced refresh is waiting for its timer.
     bool isRefreshPending() const { return m_refreshTimer.isActive(); }
+    /// The share of one core that data-driven refreshes may take (RefreshPacer's budget).
+    void setRefreshBudget(double shareOfCore);
+    double refreshBudget() const { return m_pacer.budget(); }
+    /// How long new data waits for its refresh, from the measured cost of recent refreshes.
+    int refreshIntervalMs() const { return m_pacer.intervalMs(); }
+    /// The smoothed cost of one refresh with its repaint, in milliseconds.
+    double refreshCostMs() const { return m_pacer.averageCostMs(); }
 
 public Q_SLOTS:
     void clear();
@@ -127,6 +139,8 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     // Handles the input events forwarded from the overrides above and needs the view mapping.
@@ -135,7 +149,8 @@ private:
 
     Entry &entry(const QString &name);
     const Entry *findEntry(const QString &name) const;
-    void scheduleRefresh();
+    /// Starts the coalescing timer unless running; a negative interval asks the pacer.
+    void scheduleRefresh(int intervalMs = -1);
     bool hasData() const;
     void fitViewToData();
     void setView(double x0, double x1, double y0, double y1);
@@ -158,6 +173,11 @@ private:
     QGraphicsSimpleTextItem *m_emptyHint = nullptr;
     std::unique_ptr<MetricChartInteraction> m_interaction;
     QTimer m_refreshTimer;
+    RefreshPacer m_pacer;
+    /// Cost of the last refresh, waiting for the repaint it caused to be added to it.
+    double m_unpaintedRefreshMs = -1.0;
+    /// Data arrived while the chart was hidden (another page is shown); drawn when it shows.
+    bool m_staleWhileHidden = false;
     QString m_yTitle;
     double m_smoothing = 0.6;
     bool m_logScale = false;

@@ -31,6 +31,11 @@ MetricDashboard::MetricDashboard(QWidget *parent)
         m_charts[p]->setEmptyText(tr("No values yet"));
         m_charts[p]->setMinimumSize(200, 170);
     }
+    // The loss is what a user watches during a run: it gets half the budget, so it redraws
+    // about three times as often as the other panels.
+    m_charts[LossPanel]->setRefreshBudget(kLiveRefreshBudget / 2.0);
+    for (int p = AccuracyPanel; p < PanelCount; ++p)
+        m_charts[p]->setRefreshBudget(kLiveRefreshBudget / 2.0 / (PanelCount - 1));
     m_charts[LearningRatePanel]->setSmoothing(0.0);
 
     m_smoothingSlider->setRange(0, kSliderSteps);

@@ -26,7 +26,8 @@ struct MetricSample
 /// The dashboard of a run (or of several overlaid runs): loss, accuracy, learning-rate and
 /// throughput charts over a shared x axis (step, epoch or wall time), with one smoothing slider
 /// and a log-scale switch for the loss. Series keep every sample, so switching the x axis redraws
-/// from full data. GUI thread only.
+/// from full data. Live updates are paced so that the four charts together take at most
+/// kLiveRefreshBudget of one core (see RefreshPacer), half of it for the loss. GUI thread only.
 class MetricDashboard : public QWidget
 {
     Q_OBJECT
@@ -53,6 +54,11 @@ public:
         Dense,
         Sparse
     };
+
+    /// The share of one core the dashboard's data-driven refreshes may take, all charts
+    /// together. Training on every core of a small machine loses about this share of its
+    /// throughput to the charts, so it is kept low; zoom and settings refresh at once.
+    static constexpr double kLiveRefreshBudget = 0.02;
 
     explicit MetricDashboard(QWidget *parent = nullptr);
     ~MetricDashboard() override;

@@ -1,7 +1,10 @@
 // Live metric chart: the time from a zoom to a finished repaint of a MetricChart holding a
-// 1,000,000-point noisy loss series, and the thinning alone. Prints figures next to their
-// targets; it is not a pass/fail test. Runs on the offscreen platform unless told otherwise.
+// 1,000,000-point noisy loss series, the thinning alone, and what one live update (a batch of
+// new steps) costs the GUI thread, with the refresh interval the chart's pacer derives from it.
+// Prints figures next to their targets; it is not a pass/fail test. Runs on the offscreen platform
+// unless told otherwise.
 #include "widgets/metricchart.h"
+#include "widgets/metricdashboard.h"
 #include "widgets/seriessmoothing.h"
 #include "widgets/seriesthinning.h"
 
@@ -18,6 +21,8 @@ namespace {
 
 constexpr int kPoints = 1000000;
 constexpr int kZooms = 30;
+constexpr int kLiveBatch = 10;
+constexpr int kLiveUpdates = 200;
 
 QVector<QPointF> noisyLoss(int count)
 {
@@ -57,6 +62,38 @@ QPair<double, double> randomRange(QRandomGenerator &rng)
 void print(const char *what, const Figures &f, const char *target)
 {
     std::printf("%-44s median %7.2f ms   max %7.2f ms   (%s)\n", what, f.median, f.max, target);
+}
+
+/// One live update as the Train page's dashboard sees it: a batch of new steps arrives, the chart
+/// follows the data, refreshes and repaints.
+void liveUpdates()
+{
+    const QVector<QPointF> points = noisyLoss(kLiveUpdates * kLiveBatch);
+    mf::MetricChart chart;
+    chart.setTitle(QStringLiteral("Loss"));
+    chart.setXAxisTitle(QStringLiteral("Step"));
+    chart.resize(600, 360);
+    chart.show();
+    chart.setRefreshBudget(
+        mf::MetricDashboard().chart(mf::MetricDashboard::LossPanel)->refreshBudget());
+    std::vector<double> ms;
+    QElapsedTimer clock;
+    for (int i = 0; i < kLiveUpdates; ++i) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        clock.start();
+        chart.appendPoints(QStringLiteral("train loss"), points.mid(i * kLiveBatch, kLiveBatch));
+        chart.refreshNow();
+        chart.viewport()->repaint();
+        ms.push_back(clock.nsecsElapsed() / 1e6);
+    }
+    std::printf("Live run, 600x360 chart, a loss series growing by %d points per update to %d:\n",
+                kLiveBatch, kLiveUpdates * kLiveBatch);
+    print("append -> refresh -> viewport repaint()", summarize(ms),
+          "GUI-thread cost of one update");
+    std::printf("pacer: %.2f ms per refresh -> one refresh every %d ms within the dashboard's "
+                "loss-panel budget of %.2f %% of a core\n",
+                chart.refreshCostMs(), chart.refreshIntervalMs(), 100.0 * chart.refreshBudget());
 }
 
 } // namespace
@@ -151,5 +188,7 @@ int main(int argc, char **argv)
                 kZooms, int(chart.chart()->plotArea().width()));
     print("zoom -> re-thin -> viewport repaint()", summarize(repaintMs), "target: median < 16 ms");
     print("zoom -> re-thin -> grab()", summarize(grabMs), "for reference");
+
+    liveUpdates();
     return 0;
 }

@@ -5,3 +5,4 @@ modelforge_add_test(tst_seriessmoothing SOURCES tst_seriessmoothing.cpp LIBS mod
 modelforge_add_test(tst_seriesthinning SOURCES tst_seriesthinning.cpp LIBS modelforge_widgets TIMEOUT 60)
 modelforge_add_test(tst_metricchart SOURCES tst_metricchart.cpp LIBS modelforge_widgets TIMEOUT 60)
 modelforge_add_test(tst_metricdashboard SOURCES tst_metricdashboard.cpp LIBS modelforge_widgets TIMEOUT 60)
+modelforge_add_test(tst_refreshpacer SOURCES tst_refreshpacer.cpp LIBS modelforge_widgets TIMEOUT 60)

@@ -15,6 +15,7 @@
 #include <cmath>
 
 using mf::MetricChart;
+using mf::RefreshPacer;
 using mf::SeriesSmoothing;
 using mf::SeriesThinning;
 
@@ -51,7 +52,7 @@ void settle(MetricChart &chart)
 {
     for (int i = 0; i < 10; ++i) {
         QTRY_VERIFY(!chart.isRefreshPending());
-        QTest::qWait(2 * MetricChart::kRefreshIntervalMs);
+        QTest::qWait(2 * chart.refreshIntervalMs());
         if (!chart.isRefreshPending())
             return;
     }
@@ -182,12 +183,12 @@ private Q_SLOTS:
         clock.start();
         for (int i = 0; i < 50; ++i)
             chart.appendPoints(QStringLiteral("train_loss"), {{1000.0 + i, 0.3 + 0.001 * i}});
-        QVERIFY2(clock.elapsed() < MetricChart::kRefreshIntervalMs,
+        QVERIFY2(clock.elapsed() < chart.refreshIntervalMs(),
                  "the appends themselves took longer than the coalescing interval");
         QCOMPARE(refreshed.count(), 0);
         QVERIFY(chart.isRefreshPending());
         QVERIFY(refreshed.wait(1000));
-        QTest::qWait(4 * MetricChart::kRefreshIntervalMs);
+        QTest::qWait(4 * chart.refreshIntervalMs());
         QCOMPARE(refreshed.count(), 1);
         QCOMPARE(chart.refreshCount(), before + 1);
         QCOMPARE(chart.rawPoints(QStringLiteral("train_loss")).size(), 1050);
@@ -202,6 +203,59 @@ private Q_SLOTS:
         QCOMPARE(chart.viewRange().right(), 1200.0);
         QCOMPARE(chart.rawLineSeries(QStringLiteral("train_loss"))->points().last(),
                  QPointF(1200.0, 0.25));
+    }
+
+    void liveRefreshesArePacedByTheirCost()
+    {
+        MetricChart chart;
+        showChart(chart);
+        chart.setSeries(QStringLiteral("train_loss"), lossCurve(0, 2000, 5));
+        chart.refreshNow();
+        chart.viewport()->repaint();
+        QVERIFY(chart.refreshCostMs() > 0.0);
+
+        // A budget no refresh can meet: new data waits the ceiling, one second.
+        chart.setRefreshBudget(1e-6);
+        QCOMPARE(chart.refreshIntervalMs(), RefreshPacer::kDefaultMaxIntervalMs);
+        QSignalSpy refreshed(&chart, &MetricChart::refreshed);
+        chart.appendPoints(QStringLiteral("train_loss"), {{2000.0, 0.2}});
+        QVERIFY(chart.isRefreshPending());
+        QTest::qWait(RefreshPacer::kDefaultMaxIntervalMs / 2);
+        QCOMPARE(refreshed.count(), 0);
+        QVERIFY(refreshed.wait(2 * RefreshPacer::kDefaultMaxIntervalMs));
+        QCOMPARE(chart.rawLineSeries(QStringLiteral("train_loss"))->points().last(),
+                 QPointF(2000.0, 0.2));
+
+        // A whole core: refreshes come at the floor rate, 25 per second.
+        chart.setRefreshBudget(1.0);
+        QCOMPARE(chart.refreshIntervalMs(), RefreshPacer::kDefaultMinIntervalMs);
+
+        // Zooming does not wait for the pacer.
+        chart.setRefreshBudget(1e-6);
+        const int before = chart.refreshCount();
+        chart.zoomToRange(QRectF(QPointF(100.0, 0.0), QPointF(900.0, 2.0)));
+        QCOMPARE(chart.refreshCount(), before + 1);
+    }
+
+    void hiddenChartRefreshesWhenShown()
+    {
+        MetricChart chart;
+        showChart(chart);
+        chart.setSeries(QStringLiteral("train_loss"), lossCurve(0, 100, 5));
+        chart.refreshNow();
+        chart.hide();
+        const int before = chart.refreshCount();
+        chart.appendPoints(QStringLiteral("train_loss"), {{100.0, 0.25}});
+        QVERIFY(!chart.isRefreshPending());
+        QTest::qWait(100);
+        QCOMPARE(chart.refreshCount(), before);
+        QCOMPARE(chart.rawPoints(QStringLiteral("train_loss")).size(), 101);
+
+        QSignalSpy refreshed(&chart, &MetricChart::refreshed);
+        chart.show();
+        QVERIFY(refreshed.wait(1000));
+        QCOMPARE(chart.rawLineSeries(QStringLiteral("train_loss"))->points().last(),
+                 QPointF(100.0, 0.25));
     }
 
     void outOfOrderAppendsStaySorted()

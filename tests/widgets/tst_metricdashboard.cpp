@@ -12,6 +12,20 @@ class TestMetricDashboard : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void liveRefreshesShareOneBudget()
+    {
+        MetricDashboard dashboard;
+        double total = 0.0;
+        for (int p = 0; p < MetricDashboard::PanelCount; ++p) {
+            const double budget = dashboard.chart(MetricDashboard::Panel(p))->refreshBudget();
+            QVERIFY(budget > 0.0);
+            if (p != MetricDashboard::LossPanel)
+                QVERIFY(budget < dashboard.chart(MetricDashboard::LossPanel)->refreshBudget());
+            total += budget;
+        }
+        QVERIFY(qAbs(total - MetricDashboard::kLiveRefreshBudget) < 1e-12);
+    }
+
     void metricsGoToTheirPanels_data()
     {
         QTest::addColumn<QString>("key");
@@ -20,8 +34,8 @@ private Q_SLOTS:
         QTest::newRow("val loss") << "val_loss" << int(MetricDashboard::LossPanel);
         QTest::newRow("val accuracy") << "val_accuracy" << int(MetricDashboard::AccuracyPanel);
         QTest::newRow("lr") << "lr" << int(MetricDashboard::LearningRatePanel);
-        QTest::newRow("throughput") << "samples_per_second"
-                                    << int(MetricDashboard::ThroughputPanel);
+        QTest::newRow("throughput")
+            << "samples_per_second" << int(MetricDashboard::ThroughputPanel);
         QTest::newRow("not shown") << "epoch_seconds" << -1;
     }
 
@@ -34,8 +48,7 @@ private Q_SLOTS:
         dashboard.addSamples(key, QStringLiteral("s"), {{1, 0.5, 2.0, 0.25}});
         for (int p = 0; p < MetricDashboard::PanelCount; ++p) {
             const bool here = p == panel;
-            QCOMPARE(dashboard.chart(MetricDashboard::Panel(p))->seriesNames().contains("s"),
-                     here);
+            QCOMPARE(dashboard.chart(MetricDashboard::Panel(p))->seriesNames().contains("s"), here);
         }
         QCOMPARE(dashboard.samples(QStringLiteral("s")).size(), panel >= 0 ? 1 : 0);
     }
@@ -47,8 +60,7 @@ private Q_SLOTS:
             {10, 0.5, 3.0, 1.5}, {20, 1.0, 6.0, 1.0}, {30, 1.5, 9.5, 0.8}};
         dashboard.addSamples(QStringLiteral("train_loss"), QStringLiteral("loss"),
                              samples.mid(0, 2));
-        dashboard.addSamples(QStringLiteral("train_loss"), QStringLiteral("loss"),
-                             samples.mid(2));
+        dashboard.addSamples(QStringLiteral("train_loss"), QStringLiteral("loss"), samples.mid(2));
         MetricChart *chart = dashboard.chart(MetricDashboard::LossPanel);
         const auto xs = [chart] {
             QVector<double> x;
@@ -75,8 +87,7 @@ private Q_SLOTS:
         dashboard.addSamples(QStringLiteral("train_loss"), QStringLiteral("train"),
                              {{1, 0, 0, 1.0}, {2, 0, 0, 0.0}});
         dashboard.addSamples(QStringLiteral("val_loss"), QStringLiteral("val"),
-                             {{1, 0, 0, 1.0}, {2, 0, 0, 0.0}},
-                             MetricDashboard::Density::Sparse);
+                             {{1, 0, 0, 1.0}, {2, 0, 0, 0.0}}, MetricDashboard::Density::Sparse);
         dashboard.smoothingSlider()->setValue(50);
         QCOMPARE(dashboard.smoothing(), 0.5);
         MetricChart *chart = dashboard.chart(MetricDashboard::LossPanel);
