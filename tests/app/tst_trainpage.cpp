@@ -27,6 +27,7 @@ using namespace mf;
 namespace {
 
 constexpr int kTrainTimeoutMs = 60000;
+constexpr int kStopTestEpochs = 20;
 
 /// A small MLP run on the generated dataset: `epochs` epochs of 6 batches.
 QByteArray tinyConfig(const QString &dataset, int epochs, int batchSize = 32)
@@ -160,7 +161,9 @@ private Q_SLOTS:
     {
         const QString workspace = newWorkspace();
         TrainPage page(workspace);
-        QVERIFY(page.form()->setConfigJson(tinyConfig(m_dataset, 3)));
+        // Enough epochs that the stop after the first one lands long before the run could end,
+        // however slowly this thread gets to it.
+        QVERIFY(page.form()->setConfigJson(tinyConfig(m_dataset, kStopTestEpochs)));
         TrainController *controller = page.controller();
         QSignalSpy epochs(controller, &TrainController::epochEnded);
         QSignalSpy ended(controller, &TrainController::runEnded);
@@ -180,7 +183,7 @@ private Q_SLOTS:
         QCOMPARE(storedStatus(workspace, runId), RunStatus::Finished);
         // One point per step over the whole run, earlier epochs included, none twice.
         const auto stored = storedMetrics(workspace, runId, "train_loss");
-        QCOMPARE(qsizetype(stored.size()), qsizetype(3 * 6));
+        QCOMPARE(qsizetype(stored.size()), qsizetype(kStopTestEpochs * 6));
         QCOMPARE(page.dashboard()->samples(QStringLiteral("train loss")).size(),
                  qsizetype(stored.size()));
     }
@@ -190,7 +193,7 @@ private Q_SLOTS:
         const QString workspace = newWorkspace();
         MainWindow window(workspace);
         TrainPage *page = window.trainPage();
-        QVERIFY(page->form()->setConfigJson(tinyConfig(m_dataset, 2)));
+        QVERIFY(page->form()->setConfigJson(tinyConfig(m_dataset, kStopTestEpochs)));
         QSignalSpy epochs(page->controller(), &TrainController::epochEnded);
         QSignalSpy ended(page->controller(), &TrainController::runEnded);
         QVERIFY(page->startTraining());
@@ -198,6 +201,7 @@ private Q_SLOTS:
         page->controller()->stop();
         QVERIFY(ended.wait(kTrainTimeoutMs));
         const qint64 runId = ended.takeFirst().at(0).value<TrainOutcomeReport>().runId;
+        QCOMPARE(storedStatus(workspace, runId), RunStatus::Stopped);
 
         window.showSection(MainWindow::RunsSection);
         Q_EMIT window.runsPage()->resumeRequested(runId);
