@@ -10,6 +10,8 @@ target_link_libraries(mf_sample_workspace PRIVATE modelforge_app_test_support)
 modelforge_add_test(tst_runstablemodel SOURCES tst_runstablemodel.cpp
   LIBS modelforge_app modelforge_app_test_support TIMEOUT 60)
 modelforge_add_test(tst_displayformat SOURCES tst_displayformat.cpp LIBS modelforge_app TIMEOUT 60)
+modelforge_add_test(tst_newestrequestmailbox SOURCES tst_newestrequestmailbox.cpp
+  LIBS modelforge_widgets TIMEOUT 60)
 modelforge_add_test(tst_mainwindow SOURCES tst_mainwindow.cpp
   LIBS modelforge_app modelforge_app_test_support TIMEOUT 120)
 target_compile_definitions(tst_mainwindow PRIVATE MODELFORGE_PROJECT_VERSION="${PROJECT_VERSION}")

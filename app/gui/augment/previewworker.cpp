@@ -2,8 +2,6 @@
 
 #include "app/gui/augment/previewrendering.h"
 
-#include <QMutexLocker>
-
 namespace mf {
 
 PreviewWorker::PreviewWorker(QObject *parent) : QObject(parent) {}
@@ -12,29 +10,14 @@ PreviewWorker::~PreviewWorker() = default;
 
 void PreviewWorker::submit(PreviewRequest request)
 {
-    QMutexLocker locker(&m_mutex);
-    m_pending = std::move(request);
-    if (m_scheduled)
-        return;
-    m_scheduled = true;
-    QMetaObject::invokeMethod(this, &PreviewWorker::renderPending, Qt::QueuedConnection);
+    if (m_mailbox.put(std::move(request)))
+        QMetaObject::invokeMethod(this, &PreviewWorker::renderPending, Qt::QueuedConnection);
 }
 
 void PreviewWorker::renderPending()
 {
-    for (;;) {
-        PreviewRequest request;
-        {
-            QMutexLocker locker(&m_mutex);
-            if (!m_pending) {
-                m_scheduled = false;
-                return;
-            }
-            request = std::move(*m_pending);
-            m_pending.reset();
-        }
-        Q_EMIT rendered(renderPreview(request));
-    }
+    while (std::optional<PreviewRequest> request = m_mailbox.take())
+        Q_EMIT rendered(renderPreview(*request));
 }
 
 } // namespace mf

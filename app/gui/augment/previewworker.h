@@ -1,8 +1,8 @@
 #pragma once
 
+#include "app/gui/augment/newestrequestmailbox.h"
 #include "app/gui/augment/previewtypes.h"
 
-#include <QMutex>
 #include <QObject>
 
 #include <optional>
@@ -28,9 +28,7 @@ Q_SIGNALS:
 private:
     void renderPending();
 
-    QMutex m_mutex;
-    std::optional<PreviewRequest> m_pending;
-    bool m_scheduled = false;
+    NewestRequestMailbox<PreviewRequest> m_mailbox;
 };
 
 } // namespace mf

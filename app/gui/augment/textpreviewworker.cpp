@@ -5,7 +5,6 @@
 
 #include <QElapsedTimer>
 #include <QLocale>
-#include <QMutexLocker>
 
 namespace mf {
 
@@ -96,29 +95,14 @@ TextPreviewWorker::~TextPreviewWorker() = default;
 
 void TextPreviewWorker::submit(TextPreviewRequest request)
 {
-    QMutexLocker locker(&m_mutex);
-    m_pending = std::move(request);
-    if (m_scheduled)
-        return;
-    m_scheduled = true;
-    QMetaObject::invokeMethod(this, &TextPreviewWorker::renderPending, Qt::QueuedConnection);
+    if (m_mailbox.put(std::move(request)))
+        QMetaObject::invokeMethod(this, &TextPreviewWorker::renderPending, Qt::QueuedConnection);
 }
 
 void TextPreviewWorker::renderPending()
 {
-    for (;;) {
-        TextPreviewRequest request;
-        {
-            QMutexLocker locker(&m_mutex);
-            if (!m_pending) {
-                m_scheduled = false;
-                return;
-            }
-            request = std::move(*m_pending);
-            m_pending.reset();
-        }
-        Q_EMIT rendered(renderTextPreview(request));
-    }
+    while (std::optional<TextPreviewRequest> request = m_mailbox.take())
+        Q_EMIT rendered(renderTextPreview(*request));
 }
 
 } // namespace mf

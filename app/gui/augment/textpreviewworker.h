@@ -1,7 +1,8 @@
 #pragma once
 
+#include "app/gui/augment/newestrequestmailbox.h"
+
 #include <QMetaType>
-#include <QMutex>
 #include <QObject>
 #include <QStringList>
 #include <QVector>
@@ -57,9 +58,7 @@ Q_SIGNALS:
 private:
     void renderPending();
 
-    QMutex m_mutex;
-    std::optional<TextPreviewRequest> m_pending;
-    bool m_scheduled = false;
+    NewestRequestMailbox<TextPreviewRequest> m_mailbox;
 };
 
 } // namespace mf
