@@ -121,7 +121,7 @@ struct PipelineModel::Private
 };
 
 PipelineModel::PipelineModel(QObject *parent)
-    : QAbstractListModel(parent), d(std::make_unique<Private>())
+    : StepListModel(EnabledRole, parent), d(std::make_unique<Private>())
 {
 }
 
@@ -157,66 +157,30 @@ QVariant PipelineModel::data(const QModelIndex &index, int role) const
     }
 }
 
-bool PipelineModel::setData(const QModelIndex &index, const QVariant &value, int role)
+bool PipelineModel::isStepEnabled(int row) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
-        (role != Qt::CheckStateRole && role != EnabledRole))
-        return false;
-    const bool enabled = role == EnabledRole ? value.toBool()
-                                             : value.value<Qt::CheckState>() == Qt::Checked ||
-                                                   value.toInt() == Qt::Checked;
-    nlohmann::json &spec = d->steps[static_cast<std::size_t>(index.row())];
-    if (spec.at("enabled").get<bool>() == enabled)
-        return true;
-    spec["enabled"] = enabled;
-    Q_EMIT dataChanged(index, index, {Qt::CheckStateRole, EnabledRole});
-    rebuild();
-    return true;
+    return d->steps[static_cast<std::size_t>(row)].at("enabled").get<bool>();
 }
 
-Qt::ItemFlags PipelineModel::flags(const QModelIndex &index) const
+void PipelineModel::setStepEnabled(int row, bool enabled)
 {
-    if (!index.isValid())
-        return Qt::ItemIsDropEnabled;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
-           Qt::ItemIsDragEnabled;
+    d->steps[static_cast<std::size_t>(row)]["enabled"] = enabled;
 }
 
-Qt::DropActions PipelineModel::supportedDropActions() const
+void PipelineModel::moveSteps(int sourceRow, int count, int destinationChild)
 {
-    return Qt::MoveAction;
+    rotateSteps(d->steps, sourceRow, count, destinationChild);
 }
 
-bool PipelineModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                             const QModelIndex &destinationParent, int destinationChild)
+void PipelineModel::eraseSteps(int row, int count)
 {
-    const int rows = rowCount();
-    if (sourceParent.isValid() || destinationParent.isValid() || count < 1 || sourceRow < 0 ||
-        sourceRow + count > rows || destinationChild < 0 || destinationChild > rows ||
-        (destinationChild >= sourceRow && destinationChild <= sourceRow + count))
-        return false;
-    beginMoveRows(QModelIndex(), sourceRow, sourceRow + count - 1, QModelIndex(), destinationChild);
     auto &steps = d->steps;
-    const auto first = steps.begin() + sourceRow;
-    const auto last = first + count;
-    if (destinationChild < sourceRow)
-        std::rotate(steps.begin() + destinationChild, first, last);
-    else
-        std::rotate(first, last, steps.begin() + destinationChild);
-    endMoveRows();
-    rebuild();
-    return true;
+    steps.erase(steps.begin() + row, steps.begin() + row + count);
 }
 
-bool PipelineModel::removeRows(int row, int count, const QModelIndex &parent)
+void PipelineModel::stepsEdited()
 {
-    if (parent.isValid() || count < 1 || row < 0 || row + count > rowCount())
-        return false;
-    beginRemoveRows(QModelIndex(), row, row + count - 1);
-    d->steps.erase(d->steps.begin() + row, d->steps.begin() + row + count);
-    endRemoveRows();
     rebuild();
-    return true;
 }
 
 int PipelineModel::addOperation(const QString &op)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QAbstractListModel>
+#include "app/gui/augment/steplistmodel.h"
+
 #include <QString>
 #include <QVariant>
 
@@ -13,7 +14,7 @@ class AugmentPipeline;
 /// The steps of an augmentation pipeline as an editable list: one row per operation, checkable
 /// to enable it, movable (drag and drop or moveRows), removable. Every change rebuilds the
 /// immutable core pipeline and emits pipelineChanged().
-class PipelineModel : public QAbstractListModel
+class PipelineModel : public StepListModel
 {
     Q_OBJECT
 public:
@@ -29,12 +30,6 @@ public:
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
-    Qt::DropActions supportedDropActions() const override;
-    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                  const QModelIndex &destinationParent, int destinationChild) override;
-    bool removeRows(int row, int count, const QModelIndex &parent = QModelIndex()) override;
 
     /// Appends operation `op` with its default parameters; its row, or -1 for an unknown name.
     int addOperation(const QString &op);
@@ -55,6 +50,11 @@ Q_SIGNALS:
     void pipelineChanged();
 
 private:
+    bool isStepEnabled(int row) const override;
+    void setStepEnabled(int row, bool enabled) override;
+    void moveSteps(int sourceRow, int count, int destinationChild) override;
+    void eraseSteps(int row, int count) override;
+    void stepsEdited() override;
     void rebuild();
 
     struct Private;

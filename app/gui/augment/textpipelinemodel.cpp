@@ -17,7 +17,7 @@ struct TextPipelineModel::Private
 };
 
 TextPipelineModel::TextPipelineModel(QObject *parent)
-    : QAbstractListModel(parent), d(std::make_unique<Private>())
+    : StepListModel(EnabledRole, parent), d(std::make_unique<Private>())
 {
 }
 
@@ -97,66 +97,30 @@ QVariant TextPipelineModel::data(const QModelIndex &index, int role) const
     }
 }
 
-bool TextPipelineModel::setData(const QModelIndex &index, const QVariant &value, int role)
+bool TextPipelineModel::isStepEnabled(int row) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
-        (role != Qt::CheckStateRole && role != EnabledRole))
-        return false;
-    const bool enabled =
-        role == EnabledRole ? value.toBool() : value.toInt() == static_cast<int>(Qt::Checked);
-    TextAugmentOp &op = d->pipeline.ops()[static_cast<std::size_t>(index.row())];
-    if (op.enabled == enabled)
-        return true;
-    op.enabled = enabled;
-    Q_EMIT dataChanged(index, index, {Qt::CheckStateRole, EnabledRole});
+    return d->pipeline.ops()[static_cast<std::size_t>(row)].enabled;
+}
+
+void TextPipelineModel::setStepEnabled(int row, bool enabled)
+{
+    d->pipeline.ops()[static_cast<std::size_t>(row)].enabled = enabled;
+}
+
+void TextPipelineModel::moveSteps(int sourceRow, int count, int destinationChild)
+{
+    rotateSteps(d->pipeline.ops(), sourceRow, count, destinationChild);
+}
+
+void TextPipelineModel::eraseSteps(int row, int count)
+{
+    auto &steps = d->pipeline.ops();
+    steps.erase(steps.begin() + row, steps.begin() + row + count);
+}
+
+void TextPipelineModel::stepsEdited()
+{
     changed();
-    return true;
-}
-
-Qt::ItemFlags TextPipelineModel::flags(const QModelIndex &index) const
-{
-    if (!index.isValid())
-        return Qt::ItemIsDropEnabled;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
-           Qt::ItemIsDragEnabled;
-}
-
-Qt::DropActions TextPipelineModel::supportedDropActions() const
-{
-    return Qt::MoveAction;
-}
-
-bool TextPipelineModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                                 const QModelIndex &destinationParent, int destinationChild)
-{
-    const int rows = rowCount();
-    if (sourceParent.isValid() || destinationParent.isValid() || count < 1 || sourceRow < 0 ||
-        sourceRow + count > rows || destinationChild < 0 || destinationChild > rows ||
-        (destinationChild >= sourceRow && destinationChild <= sourceRow + count))
-        return false;
-    beginMoveRows(QModelIndex(), sourceRow, sourceRow + count - 1, QModelIndex(), destinationChild);
-    auto &ops = d->pipeline.ops();
-    const auto first = ops.begin() + sourceRow;
-    const auto last = first + count;
-    if (destinationChild < sourceRow)
-        std::rotate(ops.begin() + destinationChild, first, last);
-    else
-        std::rotate(first, last, ops.begin() + destinationChild);
-    endMoveRows();
-    changed();
-    return true;
-}
-
-bool TextPipelineModel::removeRows(int row, int count, const QModelIndex &parent)
-{
-    if (parent.isValid() || count < 1 || row < 0 || row + count > rowCount())
-        return false;
-    beginRemoveRows(QModelIndex(), row, row + count - 1);
-    auto &ops = d->pipeline.ops();
-    ops.erase(ops.begin() + row, ops.begin() + row + count);
-    endRemoveRows();
-    changed();
-    return true;
 }
 
 int TextPipelineModel::addOperation(const QString &op)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QAbstractListModel>
+#include "app/gui/augment/steplistmodel.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -13,7 +14,7 @@ class TextAugmentPipeline;
 /// The steps of a text augmentation pipeline (core/text/textaugmentpipeline.h) as an editable
 /// list: checkable, movable, removable, with the probability and EDA strength (alpha) of each
 /// step and the pipeline's text level. Every change emits pipelineChanged().
-class TextPipelineModel : public QAbstractListModel
+class TextPipelineModel : public StepListModel
 {
     Q_OBJECT
 public:
@@ -30,12 +31,6 @@ public:
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
-    Qt::DropActions supportedDropActions() const override;
-    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                  const QModelIndex &destinationParent, int destinationChild) override;
-    bool removeRows(int row, int count, const QModelIndex &parent = QModelIndex()) override;
 
     /// Every text operation name, in the editor's order.
     static QStringList operationNames();
@@ -57,6 +52,11 @@ Q_SIGNALS:
     void pipelineChanged();
 
 private:
+    bool isStepEnabled(int row) const override;
+    void setStepEnabled(int row, bool enabled) override;
+    void moveSteps(int sourceRow, int count, int destinationChild) override;
+    void eraseSteps(int row, int count) override;
+    void stepsEdited() override;
     void changed();
 
     struct Private;
