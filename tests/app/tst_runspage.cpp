@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -362,6 +363,11 @@ private Q_SLOTS:
                 dashboard->samples(QStringLiteral("#%1 val_accuracy").arg(id));
             QCOMPARE(epochs.size(), 3);
             QCOMPARE(epochs.at(1).epoch, 2.0);
+            // Drawn as soon as loaded, not at the pace of live updates.
+            QVERIFY(!dashboard->chart(mf::MetricDashboard::LossPanel)
+                         ->rawLineSeries(QStringLiteral("#%1 train_loss").arg(id))
+                         ->points()
+                         .isEmpty());
         }
         QCOMPARE(loss.size(), 4);
 

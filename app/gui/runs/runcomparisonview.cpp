@@ -122,6 +122,8 @@ void RunComparisonView::showMetrics(const RunsMetrics &metrics)
                                                     : MetricDashboard::Density::Dense);
         }
     }
+    // Loaded at once, so drawn at once instead of at the charts' live-update pace.
+    m_dashboard->refreshNow();
     m_configModel->setRuns(columns);
     updateConfigCaption();
     m_stack->setCurrentIndex(1);

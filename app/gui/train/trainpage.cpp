@@ -416,6 +416,8 @@ void TrainPage::onHistory(const QVector<HistoryPoint> &points)
         if (byKey.contains(key))
             m_dashboard->addSamples(key, s.series, byKey.value(key), s.density);
     }
+    // A whole history arrives at once: draw it now rather than at the live-update pace.
+    m_dashboard->refreshNow();
 }
 
 void TrainPage::onStoredRun(qint64 runId, const QString &name, const QString &status,
@@ -428,7 +430,6 @@ void TrainPage::onStoredRun(qint64 runId, const QString &name, const QString &st
     QString error;
     m_form->setConfigJson(configJson, &error);
     onHistory(points);
-    m_dashboard->refreshNow();
     int epochs = 0;
     for (const HistoryPoint &p : points)
         if (p.key == QLatin1String("val_accuracy"))
