@@ -1,6 +1,6 @@
 #include "app/cli/trainoptions.h"
 
-#include "core/models/modelfactory.h"
+#include "core/models/modelspec.h"
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
 

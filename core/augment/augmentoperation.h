@@ -1,6 +1,7 @@
 #pragma once
+// Declares tensors only (ATen_fwd.h), so that editors of pipelines need not parse torch.
 
-#include <torch/torch.h>
+#include <ATen/core/ATen_fwd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -40,7 +41,7 @@ public:
     /// samples this operation applies to. rng: row r is sample r of the batch. drawn, when given (N
     /// entries): entry r is set to the parameters drawn for sample r (a JSON object) when the mask
     /// selects it.
-    virtual void apply(torch::Tensor &batch, const torch::Tensor &applyMask, AugmentRandom &rng,
+    virtual void apply(at::Tensor &batch, const at::Tensor &applyMask, AugmentRandom &rng,
                        std::vector<nlohmann::json> *drawn) const = 0;
 
 protected:
@@ -57,15 +58,15 @@ protected:
     void setProbability(double probability, const std::string &key);
 
     /// Rows of the batch that `applyMask` selects, in order.
-    static std::vector<std::int64_t> selectedRows(const torch::Tensor &applyMask);
+    static std::vector<std::int64_t> selectedRows(const at::Tensor &applyMask);
     /// Replaces rows `rows` of `batch` by `transform(those rows)`; `transform` receives
     /// [rows.size(), C, H, W] that it may modify in place, and returns the result. Receives the
     /// batch itself, not a copy, when every row is selected.
-    static void transformRows(torch::Tensor &batch, const std::vector<std::int64_t> &rows,
-                              const std::function<torch::Tensor(const torch::Tensor &)> &transform);
+    static void transformRows(at::Tensor &batch, const std::vector<std::int64_t> &rows,
+                              const std::function<at::Tensor(const at::Tensor &)> &transform);
     /// `values` as a float32 tensor shaped `shape` on the batch's device.
-    static torch::Tensor valuesOn(const std::vector<float> &values, torch::IntArrayRef shape,
-                                  const torch::Tensor &batch);
+    static at::Tensor valuesOn(const std::vector<float> &values, at::IntArrayRef shape,
+                               const at::Tensor &batch);
     /// Sets drawn[row] when `drawn` is given.
     static void record(std::vector<nlohmann::json> *drawn, std::int64_t row, nlohmann::json values);
 

@@ -2,8 +2,6 @@
 
 #include "core/augment/augmentoperation.h"
 
-#include <torch/torch.h>
-
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -48,9 +46,9 @@ public:
     /// one JSON object per operation applied to it: {"op", "index", drawn parameters...}.
     /// A bad batch throws mf::Error; an operation that cannot handle these images throws
     /// mf::ConfigError starting "operations[i]: ".
-    torch::Tensor apply(const torch::Tensor &images, std::uint64_t seed, int epoch,
-                        const torch::Tensor &sampleIndices,
-                        std::vector<std::vector<nlohmann::json>> *drawnPerSample = nullptr) const;
+    at::Tensor apply(const at::Tensor &images, std::uint64_t seed, int epoch,
+                     const at::Tensor &sampleIndices,
+                     std::vector<std::vector<nlohmann::json>> *drawnPerSample = nullptr) const;
 
 private:
     std::vector<AugmentOp> m_ops;

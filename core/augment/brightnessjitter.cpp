@@ -1,5 +1,7 @@
 #include "core/augment/brightnessjitter.h"
 
+#include <torch/torch.h>
+
 namespace mf {
 
 BrightnessJitter::BrightnessJitter(double strength, double probability)

@@ -14,7 +14,7 @@ class ColorJitterOperation : public AugmentOperation
 public:
     const Interval &factors() const { return m_factors; }
 
-    void apply(torch::Tensor &batch, const torch::Tensor &applyMask, AugmentRandom &rng,
+    void apply(at::Tensor &batch, const at::Tensor &applyMask, AugmentRandom &rng,
                std::vector<nlohmann::json> *drawn) const final;
 
     /// [max(0, 1 - strength), 1 + strength], strength checked to be in [0, 99].
@@ -34,8 +34,7 @@ protected:
     /// True when the images must have 1 or 3 channels (checked on every batch, applied or not).
     virtual bool needsGrayOrRgb() const { return false; }
     /// images: [n, C, H, W]; factors: [n, 1, 1, 1] on the images' device.
-    virtual torch::Tensor adjust(const torch::Tensor &images,
-                                 const torch::Tensor &factors) const = 0;
+    virtual at::Tensor adjust(const at::Tensor &images, const at::Tensor &factors) const = 0;
 
     std::vector<std::string> parameterKeys() const override;
     nlohmann::json parameters() const override;

@@ -4,6 +4,8 @@
 #include "core/models/specreader.h"
 #include "core/util/error.h"
 
+#include <torch/torch.h>
+
 #include <cmath>
 
 namespace mf {

@@ -18,7 +18,7 @@ public:
     std::int64_t kernelSize() const { return m_kernelSize; }
     const Interval &sigma() const { return m_sigma; }
 
-    void apply(torch::Tensor &batch, const torch::Tensor &applyMask, AugmentRandom &rng,
+    void apply(at::Tensor &batch, const at::Tensor &applyMask, AugmentRandom &rng,
                std::vector<nlohmann::json> *drawn) const override;
 
 protected:

@@ -16,7 +16,7 @@ public:
     std::string name() const override { return "gaussian_noise"; }
     double stdDev() const { return m_std; }
 
-    void apply(torch::Tensor &batch, const torch::Tensor &applyMask, AugmentRandom &rng,
+    void apply(at::Tensor &batch, const at::Tensor &applyMask, AugmentRandom &rng,
                std::vector<nlohmann::json> *drawn) const override;
 
 protected:

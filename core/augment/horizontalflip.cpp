@@ -1,5 +1,7 @@
 #include "core/augment/horizontalflip.h"
 
+#include <torch/torch.h>
+
 namespace mf {
 
 HorizontalFlip::HorizontalFlip(double probability) : AugmentOperation(probability) {}

@@ -12,7 +12,7 @@ public:
 
     std::string name() const override { return "horizontal_flip"; }
 
-    void apply(torch::Tensor &batch, const torch::Tensor &applyMask, AugmentRandom &rng,
+    void apply(at::Tensor &batch, const at::Tensor &applyMask, AugmentRandom &rng,
                std::vector<nlohmann::json> *drawn) const override;
 
 protected:

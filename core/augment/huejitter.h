@@ -19,7 +19,7 @@ protected:
     Interval factorsForStrength(double strength, const std::string &key) const override;
     Interval allowedFactors() const override;
     bool needsGrayOrRgb() const override { return true; }
-    torch::Tensor adjust(const torch::Tensor &images, const torch::Tensor &factors) const override;
+    at::Tensor adjust(const at::Tensor &images, const at::Tensor &factors) const override;
 };
 
 } // namespace mf

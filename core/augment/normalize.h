@@ -16,7 +16,7 @@ public:
     const std::vector<double> &mean() const { return m_mean; }
     const std::vector<double> &stdDev() const { return m_std; }
 
-    void apply(torch::Tensor &batch, const torch::Tensor &applyMask, AugmentRandom &rng,
+    void apply(at::Tensor &batch, const at::Tensor &applyMask, AugmentRandom &rng,
                std::vector<nlohmann::json> *drawn) const override;
 
 protected:
@@ -27,8 +27,8 @@ protected:
 private:
     void check(const std::string &prefix) const;
     /// `values` as [1, C, 1, 1]; throws unless it has 1 or C entries.
-    torch::Tensor perChannel(const std::vector<double> &values, const char *key,
-                             const torch::Tensor &batch) const;
+    at::Tensor perChannel(const std::vector<double> &values, const char *key,
+                          const at::Tensor &batch) const;
 
     std::vector<double> m_mean;
     std::vector<double> m_std;

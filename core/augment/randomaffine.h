@@ -28,7 +28,7 @@ public:
     std::string name() const override { return "affine"; }
     const RandomAffineSettings &settings() const { return m_settings; }
 
-    void apply(torch::Tensor &batch, const torch::Tensor &applyMask, AugmentRandom &rng,
+    void apply(at::Tensor &batch, const at::Tensor &applyMask, AugmentRandom &rng,
                std::vector<nlohmann::json> *drawn) const override;
 
 protected:

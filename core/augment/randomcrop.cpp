@@ -5,6 +5,8 @@
 #include "core/models/specreader.h"
 #include "core/util/error.h"
 
+#include <torch/torch.h>
+
 namespace mf {
 
 namespace {

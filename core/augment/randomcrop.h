@@ -23,7 +23,7 @@ public:
     std::int64_t padding() const { return m_padding; }
     PaddingMode paddingMode() const { return m_mode; }
 
-    void apply(torch::Tensor &batch, const torch::Tensor &applyMask, AugmentRandom &rng,
+    void apply(at::Tensor &batch, const at::Tensor &applyMask, AugmentRandom &rng,
                std::vector<nlohmann::json> *drawn) const override;
 
 protected:

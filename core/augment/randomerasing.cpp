@@ -3,6 +3,8 @@
 #include "core/augment/augmentrandom.h"
 #include "core/models/specreader.h"
 
+#include <torch/torch.h>
+
 #include <cmath>
 
 namespace mf {

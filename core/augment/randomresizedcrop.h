@@ -19,7 +19,7 @@ public:
     const Interval &scale() const { return m_scale; }
     const Interval &ratio() const { return m_ratio; }
 
-    void apply(torch::Tensor &batch, const torch::Tensor &applyMask, AugmentRandom &rng,
+    void apply(at::Tensor &batch, const at::Tensor &applyMask, AugmentRandom &rng,
                std::vector<nlohmann::json> *drawn) const override;
 
 protected:

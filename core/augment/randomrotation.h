@@ -18,7 +18,7 @@ public:
     const Interval &degrees() const { return m_degrees; }
     double fill() const { return m_fill; }
 
-    void apply(torch::Tensor &batch, const torch::Tensor &applyMask, AugmentRandom &rng,
+    void apply(at::Tensor &batch, const at::Tensor &applyMask, AugmentRandom &rng,
                std::vector<nlohmann::json> *drawn) const override;
 
 protected:

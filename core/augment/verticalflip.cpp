@@ -1,5 +1,7 @@
 #include "core/augment/verticalflip.h"
 
+#include <torch/torch.h>
+
 namespace mf {
 
 VerticalFlip::VerticalFlip(double probability) : AugmentOperation(probability) {}

@@ -1,5 +1,6 @@
 #include "core/data/datasetstats.h"
 
+#include "core/data/dataset.h"
 #include "core/util/error.h"
 
 #include <array>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/data/dataset.h"
-
 #include <cstdint>
 #include <vector>
 
 namespace mf {
+
+struct Dataset;
 
 /// Images: per channel on the [0,1] pixel scale; tables: per feature. Population statistics
 /// (divided by the number of values); all zero for an empty dataset.

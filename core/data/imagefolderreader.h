@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/dataproblem.h"
 #include "core/data/dataset.h"
 
 #include <optional>
@@ -9,22 +10,6 @@
 namespace mf {
 
 constexpr int kImageFolderMaxSide = 8192;
-
-/// A file that a lenient image-folder scan left out, and why.
-struct DataProblem
-{
-    enum class Kind
-    {
-        EmptyFile,         ///< 0 bytes
-        UnsupportedFormat, ///< the content is no PNG, JPEG or BMP, whatever the extension says
-        Corrupt,           ///< a PNG/JPEG/BMP signature, but the header or pixels cannot be read
-        SizeMismatch,      ///< width x height differs from the size most images share
-        TooLarge           ///< a side over kImageFolderMaxSide (found from the header alone)
-    };
-    Kind kind = Kind::Corrupt;
-    std::string file;
-    std::string reason; ///< "cannot decode image: bad zlib header", "empty file (0 bytes)", ...
-};
 
 /// An image folder read leniently: the images that load, one source file per sample, and the
 /// files left out with their reasons (in file order).

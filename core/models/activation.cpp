@@ -4,11 +4,6 @@
 
 namespace mf {
 
-bool isKnownActivation(const std::string &name)
-{
-    return name == "relu" || name == "sigmoid" || name == "tanh" || name == "gelu";
-}
-
 torch::nn::AnyModule makeActivation(const std::string &name)
 {
     if (name == "relu")

@@ -2,8 +2,8 @@
 
 #include "core/models/activation.h"
 #include "core/models/maxpool.h"
+#include "core/models/modelspec.h"
 #include "core/models/residualblock.h"
-#include "core/models/specreader.h"
 #include "core/models/weightinit.h"
 #include "core/util/error.h"
 
@@ -13,82 +13,7 @@ namespace mf {
 
 namespace {
 
-constexpr std::int64_t kMaxWidth = 1 << 16;
-constexpr std::int64_t kMaxSize = 64;
 constexpr std::int64_t kMaxInt = std::numeric_limits<std::int64_t>::max();
-
-/// Every value of a spec, validated; building then only has to check the input shape.
-struct ModelSpec
-{
-    std::string type;
-    std::string activation = "relu";
-    double dropout = 0.0;
-    InitScheme scheme = InitScheme::Default;
-    double initScale = 1.0;
-    std::vector<std::int64_t> hidden;   // mlp
-    std::vector<std::int64_t> conv;     // cnn
-    std::int64_t kernel = 3;            // cnn
-    std::int64_t padding = 1;           // cnn
-    bool batchNorm = false;             // cnn
-    std::int64_t pool = 2;              // cnn
-    std::vector<std::int64_t> fc;       // cnn
-    std::vector<std::int64_t> channels; // resnet
-    std::int64_t blocks = 1;            // resnet
-};
-
-void readCommon(const SpecReader &reader, ModelSpec &spec)
-{
-    spec.activation = reader.text("activation", "relu");
-    if (!isKnownActivation(spec.activation))
-        reader.fail("activation", "unknown activation \"" + spec.activation +
-                                      "\" (expected relu, sigmoid, tanh or gelu)");
-    spec.dropout = reader.number("dropout", 0.0, 0.0, 1.0);
-    if (spec.dropout >= 1.0)
-        reader.fail("dropout", "must be below 1");
-    if (reader.has("init")) {
-        const SpecReader init(reader.value("init"), reader.keyName("init."));
-        init.rejectUnknown({"scheme", "a"});
-        const std::string scheme = init.text("scheme", "default");
-        try {
-            spec.scheme = parseInitScheme(scheme);
-        } catch (const ConfigError &) {
-            init.fail("scheme", "unknown initialisation scheme \"" + scheme +
-                                    "\" (expected default, uniform, gaussian, xavier or kaiming)");
-        }
-        spec.initScale = init.number("a", 1.0, 0.0, std::numeric_limits<double>::infinity());
-        if (spec.initScale <= 0.0)
-            init.fail("a", "must be greater than 0");
-    }
-}
-
-ModelSpec parseSpec(const nlohmann::json &json)
-{
-    const SpecReader reader(json, "model.");
-    ModelSpec spec;
-    spec.type = reader.requiredText("type");
-    if (spec.type == "mlp") {
-        reader.rejectUnknown({"type", "activation", "dropout", "init", "hidden"});
-        spec.hidden = reader.integers("hidden", {256, 128}, 1, kMaxWidth, true);
-    } else if (spec.type == "cnn") {
-        reader.rejectUnknown({"type", "activation", "dropout", "init", "conv", "kernel", "padding",
-                              "batch_norm", "pool", "fc"});
-        spec.conv = reader.integers("conv", {32, 64}, 1, kMaxWidth, false);
-        spec.kernel = reader.integer("kernel", 3, 1, kMaxSize);
-        spec.padding = reader.integer("padding", spec.kernel / 2, 0, kMaxSize);
-        spec.batchNorm = reader.boolean("batch_norm", false);
-        spec.pool = reader.integer("pool", 2, 0, kMaxSize);
-        spec.fc = reader.integers("fc", {128}, 1, kMaxWidth, true);
-    } else if (spec.type == "resnet") {
-        reader.rejectUnknown({"type", "activation", "dropout", "init", "channels", "blocks"});
-        spec.channels = reader.integers("channels", {16, 32, 64}, 1, kMaxWidth, false);
-        spec.blocks = reader.integer("blocks", 1, 1, kMaxSize);
-    } else {
-        reader.fail("type",
-                    "unknown model type \"" + spec.type + "\" (expected mlp, cnn or resnet)");
-    }
-    readCommon(reader, spec);
-    return spec;
-}
 
 std::string indexed(const char *key, std::size_t i)
 {
@@ -213,16 +138,11 @@ torch::nn::Sequential buildResnet(const ModelSpec &spec, const std::vector<std::
 
 } // namespace
 
-void validateModelSpec(const nlohmann::json &spec)
-{
-    parseSpec(spec);
-}
-
 torch::nn::Sequential buildModel(const nlohmann::json &json,
                                  const std::vector<std::int64_t> &inputShape,
                                  std::int64_t numClasses)
 {
-    const ModelSpec spec = parseSpec(json);
+    const ModelSpec spec = parseModelSpec(json);
     if (inputShape.size() != 1 && inputShape.size() != 3)
         throw ConfigError("input shape: expected {features} or {channels, height, width}");
     for (auto d : inputShape)
@@ -240,31 +160,6 @@ torch::nn::Sequential buildModel(const nlohmann::json &json,
         net = buildResnet(spec, inputShape, numClasses);
     initializeWeights(*net, spec.scheme, spec.initScale);
     return net;
-}
-
-nlohmann::json defaultModelSpec(const std::string &type)
-{
-    nlohmann::json spec = {{"type", type},
-                           {"activation", "relu"},
-                           {"dropout", 0.0},
-                           {"init", {{"scheme", "default"}, {"a", 1.0}}}};
-    if (type == "mlp") {
-        spec["hidden"] = {256, 128};
-    } else if (type == "cnn") {
-        spec["conv"] = {32, 64};
-        spec["kernel"] = 3;
-        spec["padding"] = 1;
-        spec["batch_norm"] = false;
-        spec["pool"] = 2;
-        spec["fc"] = {128};
-    } else if (type == "resnet") {
-        spec["channels"] = {16, 32, 64};
-        spec["blocks"] = 1;
-    } else {
-        throw ConfigError("model.type: unknown model type \"" + type +
-                          "\" (expected mlp, cnn or resnet)");
-    }
-    return spec;
 }
 
 std::int64_t parameterCount(const torch::nn::Module &module)

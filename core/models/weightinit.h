@@ -1,31 +1,12 @@
 #pragma once
 
+#include "core/models/initscheme.h"
+
 #include <torch/torch.h>
 
 #include <string>
 
 namespace mf {
-
-/// Weight initialisation schemes; n is a weight's fan-in (input features, or input channels
-/// times kernel area) and m its fan-out:
-///   Default  LibTorch's own initialisation, biases untouched
-///   Uniform  U(-a/sqrt(n), a/sqrt(n))
-///   Gaussian N(0, a^2/n)
-///   Xavier   Glorot uniform U(-b, b), b = a * sqrt(6 / (n + m))
-///   Kaiming  He normal for ReLU, N(0, a^2 * 2/n)
-/// Every scheme but Default also sets biases to zero.
-enum class InitScheme
-{
-    Default,
-    Uniform,
-    Gaussian,
-    Xavier,
-    Kaiming
-};
-
-/// Parses "default", "uniform", "gaussian", "xavier", "kaiming"; otherwise mf::ConfigError
-/// naming "init.scheme".
-InitScheme parseInitScheme(const std::string &name);
 
 /// Re-initialises every Linear and Conv2d in `module` (recursively) with `scheme` and scale
 /// `a` (> 0). Normalisation layers keep their weight 1, bias 0.

@@ -1,7 +1,7 @@
 #include "core/train/trainconfig.h"
 
 #include "core/augment/pipelinefile.h"
-#include "core/models/modelfactory.h"
+#include "core/models/modelspec.h"
 #include "core/models/specreader.h"
 #include "core/train/losses.h"
 #include "core/train/lrschedule.h"

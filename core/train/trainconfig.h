@@ -12,45 +12,45 @@ struct OptimizerConfig
 {
     std::string name = "adam"; ///< sgd, momentum, nesterov, adagrad, adam, adamw, rmsprop
     double learningRate = 1e-3;
-    double momentum = 0.9;     ///< sgd with momentum / nesterov, rmsprop
-    double beta1 = 0.9;        ///< adam, adamw
-    double beta2 = 0.999;      ///< adam, adamw
-    double epsilon = 1e-8;     ///< adam, adamw, adagrad, rmsprop
-    double alpha = 0.99;       ///< rmsprop smoothing
-    double weightDecay = 0.0;  ///< the optimiser's own decay (decoupled for adamw)
+    double momentum = 0.9;    ///< sgd with momentum / nesterov, rmsprop
+    double beta1 = 0.9;       ///< adam, adamw
+    double beta2 = 0.999;     ///< adam, adamw
+    double epsilon = 1e-8;    ///< adam, adamw, adagrad, rmsprop
+    double alpha = 0.99;      ///< rmsprop smoothing
+    double weightDecay = 0.0; ///< the optimiser's own decay (decoupled for adamw)
 };
 
 struct ScheduleConfig
 {
     std::string name = "constant"; ///< constant, step, cosine, warmup, onecycle
-    std::int64_t stepEpochs = 1;    ///< step: decay every N epochs
-    double gamma = 0.1;             ///< step: multiplier
-    std::int64_t warmupSteps = 0;   ///< warmup (and a linear ramp before any schedule)
-    double minLearningRate = 0.0;   ///< cosine floor
-    double maxLearningRate = 0.0;   ///< onecycle peak; 0 means 10x the base rate
-    double pctStart = 0.3;          ///< onecycle: fraction of steps spent rising
+    std::int64_t stepEpochs = 1;   ///< step: decay every N epochs
+    double gamma = 0.1;            ///< step: multiplier
+    std::int64_t warmupSteps = 0;  ///< warmup (and a linear ramp before any schedule)
+    double minLearningRate = 0.0;  ///< cosine floor
+    double maxLearningRate = 0.0;  ///< onecycle peak; 0 means 10x the base rate
+    double pctStart = 0.3;         ///< onecycle: fraction of steps spent rising
 };
 
 /// Everything that defines a training run; round-trips through JSON with every field named.
 struct TrainConfig
 {
-    std::string dataset;                        ///< path to a file or directory
-    nlohmann::json model = {{"type", "cnn"}};   ///< see core/models/modelfactory.h
-    std::string loss = "cross_entropy";         ///< cross_entropy, mse, bce
+    std::string dataset;                      ///< path to a file or directory
+    nlohmann::json model = {{"type", "cnn"}}; ///< see core/models/modelspec.h
+    std::string loss = "cross_entropy";       ///< cross_entropy, mse, bce
     OptimizerConfig optimizer;
     ScheduleConfig schedule;
-    double l1 = 0.0;                 ///< L1 penalty added to the loss
-    double l2 = 0.0;                 ///< L2 penalty added to the loss (0.5 * l2 * sum w^2)
-    double clipGradNorm = 0.0;       ///< 0 disables clipping
+    double l1 = 0.0;           ///< L1 penalty added to the loss
+    double l2 = 0.0;           ///< L2 penalty added to the loss (0.5 * l2 * sum w^2)
+    double clipGradNorm = 0.0; ///< 0 disables clipping
     int epochs = 10;
     int batchSize = 64;
     double validationFraction = 0.1;
-    int earlyStoppingPatience = 0;   ///< epochs without improvement; 0 disables
+    int earlyStoppingPatience = 0;                    ///< epochs without improvement; 0 disables
     std::string earlyStoppingMetric = "val_accuracy"; ///< val_accuracy or val_loss
     std::uint64_t seed = 42;
-    int threads = 0;                 ///< 0: all cores
-    std::string device = "cpu";      ///< cpu, cuda, cuda:N
-    bool normalize = true;           ///< per-channel mean/std from the training split
+    int threads = 0;            ///< 0: all cores
+    std::string device = "cpu"; ///< cpu, cuda, cuda:N
+    bool normalize = true;      ///< per-channel mean/std from the training split
     /// Path to an augmentation pipeline saved as JSON (core/augment/pipelinefile.h), applied to
     /// every training batch on the training device, never to validation or test inputs; empty:
     /// none. A run stores the pipeline itself in its params ("augmentation_pipeline") and a

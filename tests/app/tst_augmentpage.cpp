@@ -9,6 +9,7 @@
 #include "core/augment/pipelinefile.h"
 #include "core/data/dataset.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 #include "widgets/messagepanel.h"
 
 #include <QDoubleSpinBox>
@@ -232,5 +233,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAugmentPage)
+MF_TEST_MAIN(TestAugmentPage)
 #include "tst_augmentpage.moc"

@@ -6,6 +6,7 @@
 #include "app/gui/augment/pipelinemodel.h"
 #include "core/augment/augmentfactory.h"
 #include "core/augment/augmentpipeline.h"
+#include "tests/support/testsuite.h"
 
 #include <QAbstractItemModelTester>
 #include <QDoubleSpinBox>
@@ -212,5 +213,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAugmentPipelineModel)
+MF_TEST_MAIN(TestAugmentPipelineModel)
 #include "tst_augmentpipelinemodel.moc"

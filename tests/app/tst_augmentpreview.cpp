@@ -5,6 +5,7 @@
 #include "core/data/datasetsplit.h"
 #include "core/data/datasetstats.h"
 #include "core/train/batchsource.h"
+#include "tests/support/testsuite.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -230,5 +231,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAugmentPreview)
+MF_TEST_MAIN(TestAugmentPreview)
 #include "tst_augmentpreview.moc"

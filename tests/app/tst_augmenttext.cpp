@@ -5,6 +5,7 @@
 #include "core/text/textaugmentpipeline.h"
 #include "core/text/textdataset.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QAbstractItemModelTester>
 #include <QPlainTextEdit>
@@ -154,5 +155,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAugmentText)
+MF_TEST_MAIN(TestAugmentText)
 #include "tst_augmenttext.moc"

@@ -6,6 +6,7 @@
 #include "core/data/tablesummary.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -200,5 +201,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestDatasetOpener)
+MF_TEST_MAIN(TestDatasetOpener)
 #include "tst_datasetopener.moc"

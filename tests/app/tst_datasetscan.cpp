@@ -6,6 +6,7 @@
 #include "core/data/imagefolderreader.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -192,5 +193,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestDatasetScan)
+MF_TEST_MAIN(TestDatasetScan)
 #include "tst_datasetscan.moc"

@@ -9,8 +9,10 @@
 #include "app/gui/datasets/textdocumentsmodel.h"
 #include "app/gui/datasets/textstatsview.h"
 #include "app/gui/datasets/thumbnailmodel.h"
+#include "core/data/dataset.h"
 #include "core/data/datasetstats.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 #include "widgets/keyvaluetable.h"
 
 #include <QBarSet>
@@ -464,5 +466,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestDatasetsPage)
+MF_TEST_MAIN(TestDatasetsPage)
 #include "tst_datasetspage.moc"

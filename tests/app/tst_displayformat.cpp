@@ -1,4 +1,5 @@
 #include "app/gui/displayformat.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -109,5 +110,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestDisplayFormat)
+MF_TEST_MAIN(TestDisplayFormat)
 #include "tst_displayformat.moc"

@@ -10,6 +10,7 @@
 #include "core/train/trainingsession.h"
 #include "core/util/atomicfile.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QApplication>
 #include <QDir>
@@ -340,5 +341,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestEvaluationView)
+MF_TEST_MAIN(TestEvaluationView)
 #include "tst_evaluationview.moc"

@@ -9,6 +9,7 @@
 #include "app/gui/train/trainpage.h"
 #include "app/gui/versioninfo.h"
 #include "samplestore.h"
+#include "tests/support/testsuite.h"
 #include "widgets/keyvaluetable.h"
 #include "widgets/sectionnavigator.h"
 
@@ -436,5 +437,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestMainWindow)
+MF_TEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

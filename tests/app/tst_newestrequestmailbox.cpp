@@ -1,4 +1,5 @@
 #include "app/gui/augment/newestrequestmailbox.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -71,5 +72,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_APPLESS_MAIN(TestNewestRequestMailbox)
+MF_TEST_APPLESS_MAIN(TestNewestRequestMailbox)
 #include "tst_newestrequestmailbox.moc"

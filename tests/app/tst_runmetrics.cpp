@@ -1,4 +1,5 @@
 #include "app/gui/runs/runmetrics.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -105,5 +106,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRunMetrics)
+MF_TEST_GUILESS_MAIN(TestRunMetrics)
 #include "tst_runmetrics.moc"

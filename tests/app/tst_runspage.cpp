@@ -10,6 +10,7 @@
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
 #include "samplestore.h"
+#include "tests/support/testsuite.h"
 #include "widgets/metricchart.h"
 #include "widgets/metricdashboard.h"
 
@@ -518,5 +519,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestRunsPage)
+MF_TEST_MAIN(TestRunsPage)
 #include "tst_runspage.moc"

@@ -2,6 +2,7 @@
 #include "app/gui/runsproxymodel.h"
 #include "app/gui/runstablemodel.h"
 #include "samplestore.h"
+#include "tests/support/testsuite.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
@@ -326,5 +327,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestRunsTableModel)
+MF_TEST_MAIN(TestRunsTableModel)
 #include "tst_runstablemodel.moc"

@@ -3,6 +3,7 @@
 #include "app/gui/datasets/sampleimage.h"
 #include "app/gui/datasets/thumbnailmodel.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -254,5 +255,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestThumbnailModel)
+MF_TEST_MAIN(TestThumbnailModel)
 #include "tst_thumbnailmodel.moc"

@@ -6,6 +6,7 @@
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 #include "widgets/metricchart.h"
 #include "widgets/metricdashboard.h"
 
@@ -304,5 +305,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestTrainPage)
+MF_TEST_MAIN(TestTrainPage)
 #include "tst_trainpage.moc"

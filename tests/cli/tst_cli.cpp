@@ -1,5 +1,6 @@
 // modelforge-cli end to end: exit codes, messages and outputs on small generated datasets.
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -238,5 +239,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCli)
+MF_TEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

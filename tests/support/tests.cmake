@@ -1,7 +1,7 @@
-# Generators of small datasets in the real file formats, shared by the tests.
+# Generators of small datasets in the real file formats, shared by the tests (no torch).
 add_library(modelforge_test_support STATIC
   ${CMAKE_CURRENT_LIST_DIR}/testdata.cpp
 )
-target_link_libraries(modelforge_test_support PUBLIC modelforge_core Qt6::Test PRIVATE ZLIB::ZLIB ${STB_LIBRARY})
+set_target_properties(modelforge_test_support PROPERTIES AUTOMOC OFF)
+target_link_libraries(modelforge_test_support PUBLIC modelforge_base Qt6::Test PRIVATE ZLIB::ZLIB ${STB_LIBRARY})
 target_include_directories(modelforge_test_support PUBLIC ${PROJECT_SOURCE_DIR})
-target_precompile_headers(modelforge_test_support REUSE_FROM modelforge_test_pch)

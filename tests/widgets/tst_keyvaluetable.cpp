@@ -1,5 +1,7 @@
 #include "widgets/keyvaluetable.h"
 
+#include "tests/support/testsuite.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QLineEdit>
@@ -137,5 +139,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestKeyValueTable)
+MF_TEST_MAIN(TestKeyValueTable)
 #include "tst_keyvaluetable.moc"

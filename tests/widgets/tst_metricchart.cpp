@@ -2,6 +2,8 @@
 #include "widgets/seriessmoothing.h"
 #include "widgets/seriesthinning.h"
 
+#include "tests/support/testsuite.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QGraphicsSimpleTextItem>
@@ -538,5 +540,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestMetricChart)
+MF_TEST_MAIN(TestMetricChart)
 #include "tst_metricchart.moc"

@@ -1,6 +1,8 @@
 #include "widgets/metricchart.h"
 #include "widgets/metricdashboard.h"
 
+#include "tests/support/testsuite.h"
+
 #include <QComboBox>
 #include <QSlider>
 #include <QtTest/QtTest>
@@ -103,5 +105,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestMetricDashboard)
+MF_TEST_MAIN(TestMetricDashboard)
 #include "tst_metricdashboard.moc"

@@ -1,5 +1,7 @@
 #include "widgets/refreshpacer.h"
 
+#include "tests/support/testsuite.h"
+
 #include <QtTest/QtTest>
 
 #include <limits>
@@ -69,5 +71,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_APPLESS_MAIN(TestRefreshPacer)
+MF_TEST_APPLESS_MAIN(TestRefreshPacer)
 #include "tst_refreshpacer.moc"

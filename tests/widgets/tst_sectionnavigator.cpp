@@ -1,5 +1,7 @@
 #include "widgets/sectionnavigator.h"
 
+#include "tests/support/testsuite.h"
+
 #include <QSignalSpy>
 #include <QStyle>
 #include <QtTest/QtTest>
@@ -158,5 +160,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestSectionNavigator)
+MF_TEST_MAIN(TestSectionNavigator)
 #include "tst_sectionnavigator.moc"

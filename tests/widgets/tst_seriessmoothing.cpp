@@ -1,5 +1,7 @@
 #include "widgets/seriessmoothing.h"
 
+#include "tests/support/testsuite.h"
+
 #include <QtTest/QtTest>
 
 #include <cmath>
@@ -136,5 +138,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSeriesSmoothing)
+MF_TEST_GUILESS_MAIN(TestSeriesSmoothing)
 #include "tst_seriessmoothing.moc"

@@ -1,5 +1,7 @@
 #include "widgets/seriesthinning.h"
 
+#include "tests/support/testsuite.h"
+
 #include <QRandomGenerator>
 #include <QtTest/QtTest>
 
@@ -184,5 +186,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSeriesThinning)
+MF_TEST_GUILESS_MAIN(TestSeriesThinning)
 #include "tst_seriesthinning.moc"

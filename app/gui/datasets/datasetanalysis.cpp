@@ -1,6 +1,7 @@
 #include "app/gui/datasets/datasetanalysis.h"
 
 #include "app/gui/datasets/loadeddataset.h"
+#include "core/data/dataset.h"
 #include "core/text/tokenizer.h"
 #include "core/text/tokenstatistics.h"
 #include "core/text/vocabulary.h"

@@ -4,6 +4,7 @@
 #include "core/data/datasetloader.h"
 #include "core/data/datasetstats.h"
 #include "core/data/idxreader.h"
+#include "core/data/imagefolderreader.h"
 #include "core/util/error.h"
 
 #include <QElapsedTimer>

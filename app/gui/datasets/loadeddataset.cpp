@@ -1,5 +1,7 @@
 #include "app/gui/datasets/loadeddataset.h"
 
+#include "core/data/dataset.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 

@@ -1,8 +1,8 @@
 #pragma once
-// Not read by moc: may include core headers (and with them torch).
+// Not read by moc. Torch-free: the tensors stay behind Dataset, which only loadeddataset.cpp
+// and the workers that read pixels or statistics see whole.
 
-#include "core/data/dataset.h"
-#include "core/data/imagefolderreader.h"
+#include "core/data/dataproblem.h"
 #include "core/data/tablesummary.h"
 #include "core/text/textdataset.h"
 
@@ -15,6 +15,9 @@
 #include <vector>
 
 namespace mf {
+
+struct Dataset;
+struct DatasetBundle;
 
 /// Where the pixels of one sample are stored: a file of its own (image folders, record -1) or
 /// one record of a container file (IDX, CIFAR).

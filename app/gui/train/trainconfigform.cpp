@@ -1,7 +1,7 @@
 #include "app/gui/train/trainconfigform.h"
 
 #include "app/gui/train/trainpresets.h"
-#include "core/models/modelfactory.h"
+#include "core/models/modelspec.h"
 #include "core/train/environmentinfo.h"
 #include "core/train/trainconfig.h"
 

@@ -1,6 +1,6 @@
 #include "app/gui/train/trainpresets.h"
 
-#include "core/models/modelfactory.h"
+#include "core/models/modelspec.h"
 #include "core/train/trainconfig.h"
 
 #include <QCoreApplication>

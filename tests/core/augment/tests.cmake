@@ -1,7 +1,7 @@
 # tests for core/augment
-modelforge_add_test(tst_augmentrandom SOURCES tst_augmentrandom.cpp LIBS modelforge_core)
-modelforge_add_test(tst_geometricaugment SOURCES tst_geometricaugment.cpp LIBS modelforge_core)
-modelforge_add_test(tst_coloraugment SOURCES tst_coloraugment.cpp LIBS modelforge_core)
-modelforge_add_test(tst_augmentpipeline SOURCES tst_augmentpipeline.cpp LIBS modelforge_core)
-modelforge_add_test(tst_augmentedsamples SOURCES tst_augmentedsamples.cpp LIBS modelforge_core)
-modelforge_add_test(tst_pipelinefile SOURCES tst_pipelinefile.cpp LIBS modelforge_core)
+modelforge_add_test(tests_base tst_augmentrandom)
+modelforge_add_test(tests_core tst_geometricaugment TORCH)
+modelforge_add_test(tests_core tst_coloraugment TORCH)
+modelforge_add_test(tests_core tst_augmentpipeline TORCH)
+modelforge_add_test(tests_core tst_augmentedsamples TORCH)
+modelforge_add_test(tests_core tst_pipelinefile)

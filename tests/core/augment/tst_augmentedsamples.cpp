@@ -4,6 +4,7 @@
 
 #include "core/augment/augmentedsamples.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -169,5 +170,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAugmentedSamples)
+MF_TEST_GUILESS_MAIN(TestAugmentedSamples)
 #include "tst_augmentedsamples.moc"

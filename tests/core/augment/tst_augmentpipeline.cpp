@@ -6,6 +6,7 @@
 #include "core/augment/normalize.h"
 #include "core/augment/randomcrop.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -359,5 +360,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAugmentPipeline)
+MF_TEST_GUILESS_MAIN(TestAugmentPipeline)
 #include "tst_augmentpipeline.moc"

@@ -1,4 +1,5 @@
 #include "core/augment/augmentrandom.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -95,5 +96,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAugmentRandom)
+MF_TEST_GUILESS_MAIN(TestAugmentRandom)
 #include "tst_augmentrandom.moc"

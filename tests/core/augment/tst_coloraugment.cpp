@@ -10,6 +10,7 @@
 #include "core/augment/randomgrayscale.h"
 #include "core/augment/saturationjitter.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -244,5 +245,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestColorAugment)
+MF_TEST_GUILESS_MAIN(TestColorAugment)
 #include "tst_coloraugment.moc"

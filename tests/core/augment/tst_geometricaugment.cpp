@@ -10,6 +10,7 @@
 #include "core/augment/randomrotation.h"
 #include "core/augment/verticalflip.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -275,5 +276,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestGeometricAugment)
+MF_TEST_GUILESS_MAIN(TestGeometricAugment)
 #include "tst_geometricaugment.moc"

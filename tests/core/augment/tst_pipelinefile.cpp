@@ -3,6 +3,7 @@
 #include "core/augment/pipelinefile.h"
 #include "core/augment/randomcrop.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -110,5 +111,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPipelineFile)
+MF_TEST_GUILESS_MAIN(TestPipelineFile)
 #include "tst_pipelinefile.moc"

@@ -1,9 +1,8 @@
 # tests for core/data
-modelforge_add_test(tst_idxreader SOURCES tst_idxreader.cpp LIBS modelforge_test_support)
-modelforge_add_test(tst_cifarreader SOURCES tst_cifarreader.cpp LIBS modelforge_test_support)
-modelforge_add_test(tst_imagefolderreader SOURCES tst_imagefolderreader.cpp
-  LIBS modelforge_test_support)
-modelforge_add_test(tst_csvreader SOURCES tst_csvreader.cpp LIBS modelforge_test_support)
-modelforge_add_test(tst_datasetloader SOURCES tst_datasetloader.cpp LIBS modelforge_test_support)
-modelforge_add_test(tst_datasetsplit SOURCES tst_datasetsplit.cpp LIBS modelforge_test_support)
-modelforge_add_test(tst_datasetstats SOURCES tst_datasetstats.cpp LIBS modelforge_test_support)
+modelforge_add_test(tests_core tst_idxreader TORCH)
+modelforge_add_test(tests_core tst_cifarreader TORCH)
+modelforge_add_test(tests_core tst_imagefolderreader TORCH)
+modelforge_add_test(tests_core tst_csvreader TORCH)
+modelforge_add_test(tests_core tst_datasetloader TORCH)
+modelforge_add_test(tests_core tst_datasetsplit TORCH)
+modelforge_add_test(tests_core tst_datasetstats TORCH)

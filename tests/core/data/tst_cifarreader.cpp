@@ -1,6 +1,7 @@
 #include "core/data/cifarreader.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -178,5 +179,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCifarReader)
+MF_TEST_GUILESS_MAIN(TestCifarReader)
 #include "tst_cifarreader.moc"

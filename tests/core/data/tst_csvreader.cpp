@@ -1,6 +1,7 @@
 #include "core/data/csvreader.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -184,5 +185,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCsvReader)
+MF_TEST_GUILESS_MAIN(TestCsvReader)
 #include "tst_csvreader.moc"

@@ -1,6 +1,7 @@
 #include "core/data/datasetloader.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -256,5 +257,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDatasetLoader)
+MF_TEST_GUILESS_MAIN(TestDatasetLoader)
 #include "tst_datasetloader.moc"

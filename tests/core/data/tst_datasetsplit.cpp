@@ -1,5 +1,6 @@
 #include "core/data/datasetsplit.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -138,5 +139,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDatasetSplit)
+MF_TEST_GUILESS_MAIN(TestDatasetSplit)
 #include "tst_datasetsplit.moc"

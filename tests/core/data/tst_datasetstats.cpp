@@ -1,6 +1,7 @@
 #include "core/data/datasetstats.h"
 #include "core/data/datasetsummary.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -124,5 +125,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDatasetStats)
+MF_TEST_GUILESS_MAIN(TestDatasetStats)
 #include "tst_datasetstats.moc"

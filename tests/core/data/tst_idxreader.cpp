@@ -2,6 +2,7 @@
 #include "core/data/idxreader.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -271,5 +272,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestIdxReader)
+MF_TEST_GUILESS_MAIN(TestIdxReader)
 #include "tst_idxreader.moc"

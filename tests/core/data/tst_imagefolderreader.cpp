@@ -1,6 +1,7 @@
 #include "core/data/imagefolderreader.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -200,5 +201,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestImageFolderReader)
+MF_TEST_GUILESS_MAIN(TestImageFolderReader)
 #include "tst_imagefolderreader.moc"

@@ -1,4 +1,5 @@
 #include "core/models/maxpool.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -54,5 +55,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMaxPool)
+MF_TEST_GUILESS_MAIN(TestMaxPool)
 #include "tst_maxpool.moc"

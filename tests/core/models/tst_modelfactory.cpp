@@ -1,5 +1,6 @@
 #include "core/models/modelfactory.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -348,5 +349,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestModelFactory)
+MF_TEST_GUILESS_MAIN(TestModelFactory)
 #include "tst_modelfactory.moc"

@@ -1,5 +1,6 @@
 #include "core/models/modelfactory.h"
 #include "core/models/residualblock.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -73,5 +74,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestResidualBlock)
+MF_TEST_GUILESS_MAIN(TestResidualBlock)
 #include "tst_residualblock.moc"

@@ -2,6 +2,7 @@
 #include "core/store/runstore.h"
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -182,5 +183,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRunExport)
+MF_TEST_GUILESS_MAIN(TestRunExport)
 #include "tst_runexport.moc"

@@ -1,4 +1,5 @@
 #include "tests/core/store/storetesting.h"
+#include "tests/support/testsuite.h"
 
 using namespace mf::storetest;
 
@@ -534,5 +535,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRunStore)
+MF_TEST_GUILESS_MAIN(TestRunStore)
 #include "tst_runstore.moc"

@@ -1,4 +1,5 @@
 #include "tests/core/store/storetesting.h"
+#include "tests/support/testsuite.h"
 
 using namespace mf::storetest;
 
@@ -251,5 +252,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStoreSchema)
+MF_TEST_GUILESS_MAIN(TestStoreSchema)
 #include "tst_storeschema.moc"

@@ -1,5 +1,6 @@
 #include "core/store/workspace.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -78,5 +79,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestWorkspace)
+MF_TEST_GUILESS_MAIN(TestWorkspace)
 #include "tst_workspace.moc"

@@ -1,5 +1,5 @@
 # tests for core/text
-modelforge_add_test(tst_textdataset SOURCES tst_textdataset.cpp LIBS modelforge_core modelforge_test_support TIMEOUT 60)
-modelforge_add_test(tst_tokenizer SOURCES tst_tokenizer.cpp LIBS modelforge_core modelforge_test_support TIMEOUT 60)
-modelforge_add_test(tst_wordnet SOURCES tst_wordnet.cpp LIBS modelforge_core modelforge_test_support TIMEOUT 60)
-modelforge_add_test(tst_textaugment SOURCES tst_textaugment.cpp LIBS modelforge_core modelforge_test_support TIMEOUT 60)
+modelforge_add_test(tests_base tst_textdataset TIMEOUT 60)
+modelforge_add_test(tests_base tst_tokenizer TIMEOUT 60)
+modelforge_add_test(tests_base tst_wordnet TIMEOUT 60)
+modelforge_add_test(tests_base tst_textaugment TIMEOUT 60)

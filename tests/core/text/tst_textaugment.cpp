@@ -10,6 +10,7 @@
 #include "core/text/wordnet.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 #include "wordnettesting.h"
 
 #include <QTemporaryDir>
@@ -684,5 +685,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTextAugment)
+MF_TEST_GUILESS_MAIN(TestTextAugment)
 #include "tst_textaugment.moc"

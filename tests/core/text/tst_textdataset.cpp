@@ -2,6 +2,7 @@
 #include "core/text/textdataset.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -300,5 +301,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTextDataset)
+MF_TEST_GUILESS_MAIN(TestTextDataset)
 #include "tst_textdataset.moc"

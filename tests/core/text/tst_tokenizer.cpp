@@ -6,6 +6,7 @@
 #include "core/text/vocabulary.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -254,5 +255,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTokenizer)
+MF_TEST_GUILESS_MAIN(TestTokenizer)
 #include "tst_tokenizer.moc"

@@ -2,6 +2,7 @@
 #include "core/text/wordnet.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 #include "wordnettesting.h"
 
 #include <QElapsedTimer>
@@ -211,5 +212,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestWordNet)
+MF_TEST_GUILESS_MAIN(TestWordNet)
 #include "tst_wordnet.moc"

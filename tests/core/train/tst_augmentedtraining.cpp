@@ -10,6 +10,7 @@
 #include "core/util/error.h"
 #include "tests/core/train/trainingfixtures.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -212,5 +213,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAugmentedTraining)
+MF_TEST_GUILESS_MAIN(TestAugmentedTraining)
 #include "tst_augmentedtraining.moc"

@@ -5,6 +5,7 @@
 #include "core/train/batchsource.h"
 #include "core/util/error.h"
 #include "tests/core/train/trainingfixtures.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -228,5 +229,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBatchSource)
+MF_TEST_GUILESS_MAIN(TestBatchSource)
 #include "tst_batchsource.moc"

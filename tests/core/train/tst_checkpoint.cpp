@@ -2,6 +2,7 @@
 #include "core/train/trainer.h"
 #include "core/util/error.h"
 #include "tests/core/train/trainingfixtures.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -340,5 +341,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCheckpoint)
+MF_TEST_GUILESS_MAIN(TestCheckpoint)
 #include "tst_checkpoint.moc"

@@ -1,5 +1,6 @@
 #include "core/train/confusionmatrix.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -92,5 +93,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestConfusionMatrix)
+MF_TEST_GUILESS_MAIN(TestConfusionMatrix)
 #include "tst_confusionmatrix.moc"

@@ -1,5 +1,6 @@
 #include "core/train/losses.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -107,5 +108,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLosses)
+MF_TEST_GUILESS_MAIN(TestLosses)
 #include "tst_losses.moc"

@@ -1,5 +1,6 @@
 #include "core/train/lrschedule.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -143,5 +144,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLrSchedule)
+MF_TEST_GUILESS_MAIN(TestLrSchedule)
 #include "tst_lrschedule.moc"

@@ -1,5 +1,6 @@
 #include "core/train/optimizerfactory.h"
 #include "core/util/error.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -141,5 +142,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestOptimizers)
+MF_TEST_GUILESS_MAIN(TestOptimizers)
 #include "tst_optimizers.moc"

@@ -1,6 +1,7 @@
 #include "core/store/runstore.h"
 #include "core/train/runrecorder.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -176,5 +177,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRunRecorder)
+MF_TEST_GUILESS_MAIN(TestRunRecorder)
 #include "tst_runrecorder.moc"

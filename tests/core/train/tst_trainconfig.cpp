@@ -1,6 +1,7 @@
 #include "core/train/trainconfig.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -352,5 +353,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTrainConfig)
+MF_TEST_GUILESS_MAIN(TestTrainConfig)
 #include "tst_trainconfig.moc"

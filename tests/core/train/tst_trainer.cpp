@@ -2,6 +2,7 @@
 #include "core/train/trainer.h"
 #include "core/util/error.h"
 #include "tests/core/train/trainingfixtures.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -394,5 +395,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTrainer)
+MF_TEST_GUILESS_MAIN(TestTrainer)
 #include "tst_trainer.moc"

@@ -3,6 +3,7 @@
 #include "core/train/trainingsession.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
 
@@ -348,5 +349,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTrainingSession)
+MF_TEST_GUILESS_MAIN(TestTrainingSession)
 #include "tst_trainingsession.moc"

@@ -1,1 +1,2 @@
-modelforge_add_test(tst_atomicfile SOURCES tst_atomicfile.cpp LIBS modelforge_core)
+# tests for core/util
+modelforge_add_test(tests_base tst_atomicfile)

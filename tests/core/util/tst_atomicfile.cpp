@@ -1,6 +1,7 @@
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
+#include "tests/support/testsuite.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -65,5 +66,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAtomicFile)
+MF_TEST_GUILESS_MAIN(TestAtomicFile)
 #include "tst_atomicfile.moc"

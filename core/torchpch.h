@@ -1,5 +1,6 @@
 #pragma once
-// Precompiled header for core targets: LibTorch is by far the most expensive include.
+// The one precompiled header of the build (target modelforge_torch_pch): every translation unit
+// that uses LibTorch shares it, and no other translation unit sees it.
 #include <torch/torch.h>
 
 #include <nlohmann/json.hpp>
