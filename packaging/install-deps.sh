@@ -4,8 +4,9 @@
 set -euo pipefail
 
 packages=(
-  # build tools
-  cmake ninja-build g++ pkg-config
+  # build tools; clang compiles the torch-heavy files ~3x faster than g++ here and mold links
+  # several times faster than GNU ld (README, "Building")
+  cmake ninja-build g++ clang mold pkg-config
   # Qt 6: widgets, charts, SQLite driver, Linguist tools and Qt's own translations
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libqt6sql6-sqlite
