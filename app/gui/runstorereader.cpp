@@ -64,6 +64,8 @@ void RunStoreReader::loadRuns(quint64 requestId, const QString &databasePath)
         snapshot.databasePath = databasePath;
         if (RunStore *runStore = store(databasePath)) {
             snapshot.databaseExists = true;
+            // A kept connection sees a killed run only when it looks again.
+            runStore->recoverInterruptedRuns();
             snapshot.runs = runStore->listRuns();
         }
         snapshot.takenAtMs = QDateTime::currentMSecsSinceEpoch();

@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace mf {
 
 RunStoreWatcher::RunStoreWatcher(QObject *parent) : QObject(parent), m_reader(new RunStoreReader)
@@ -194,7 +196,11 @@ void RunStoreWatcher::exportRuns(const QList<qint64> &runIds, bool json, const Q
 
 void RunStoreWatcher::poll()
 {
-    if (!m_runsInFlight && fileSignature() != m_loadedSignature)
+    if (m_runsInFlight)
+        return;
+    const bool livenessDue = m_listsRunningRuns && m_sinceLoad.isValid() &&
+                             m_sinceLoad.elapsed() >= m_livenessIntervalMs;
+    if (livenessDue || fileSignature() != m_loadedSignature)
         refresh();
 }
 
@@ -242,8 +248,13 @@ bool RunStoreWatcher::finishLoad(quint64 requestId)
 
 void RunStoreWatcher::onRunsLoaded(quint64 requestId, const RunsSnapshot &snapshot)
 {
-    if (finishLoad(requestId))
-        Q_EMIT runsLoaded(snapshot);
+    if (!finishLoad(requestId))
+        return;
+    m_listsRunningRuns =
+        std::any_of(snapshot.runs.begin(), snapshot.runs.end(),
+                    [](const RunRecord &run) { return run.status == RunStatus::Running; });
+    m_sinceLoad.start();
+    Q_EMIT runsLoaded(snapshot);
 }
 
 void RunStoreWatcher::onRunsFailed(quint64 requestId, const QString &databasePath,

@@ -4,6 +4,7 @@
 #include "app/gui/runs/runmetrics.h"
 #include "app/gui/runssnapshot.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -17,7 +18,10 @@ class RunStoreReader;
 
 /// Keeps the GUI's view of a run store current without blocking the GUI thread: a
 /// RunStoreReader on a worker thread does the SQLite work, and a timer checks every
-/// pollInterval whether the database or its WAL file changed and then reloads.
+/// pollInterval whether the database or its WAL file changed and then reloads. While the store
+/// lists RUNNING runs it also reloads every livenessInterval unchanged or not, because a run
+/// whose process was killed changes nothing: each load marks such runs INTERRUPTED
+/// (RunStore::recoverInterruptedRuns).
 /// Threading: GUI thread only; signals are emitted on the GUI thread.
 class RunStoreWatcher : public QObject
 {
@@ -32,6 +36,7 @@ public:
 
     void setPollInterval(int milliseconds);
     int pollInterval() const { return m_pollTimer.interval(); }
+    void setLivenessInterval(int milliseconds) { m_livenessIntervalMs = milliseconds; }
 
     /// Reloads now, changed or not. Requests made while a load runs are coalesced into one.
     void refresh();
@@ -88,6 +93,9 @@ private:
     quint64 m_latestMetricsRequest = 0;
     bool m_runsInFlight = false;
     bool m_reloadQueued = false;
+    bool m_listsRunningRuns = false;
+    int m_livenessIntervalMs = 5000;
+    QElapsedTimer m_sinceLoad;
 };
 
 } // namespace mf

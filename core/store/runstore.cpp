@@ -1,5 +1,6 @@
 #include "core/store/runstore.h"
 
+#include "core/store/artifactpath.h"
 #include "core/store/processinfo.h"
 #include "core/store/schema.h"
 #include "core/store/sqlitestatement.h"
@@ -147,9 +148,38 @@ void checkSqliteHeader(const std::string &path)
         throw notAStore(path, "it is not an SQLite database");
 }
 
+/// SQL function mf_run_relative_path(path, run_id) for the schema migration that makes stored
+/// paths relative (runRelativeArtifactPath).
+void sqlRunRelativePath(sqlite3_context *context, int, sqlite3_value **arguments)
+{
+    const auto *text = sqlite3_value_text(arguments[0]);
+    const std::string path = text != nullptr ? reinterpret_cast<const char *>(text) : "";
+    const std::string relative = runRelativeArtifactPath(path, sqlite3_value_int64(arguments[1]));
+    sqlite3_result_text(context, relative.c_str(), static_cast<int>(relative.size()),
+                        SQLITE_TRANSIENT);
+}
+
+/// The highest run id that names a folder in `runsDir` (0 when there is none): files a store
+/// that was replaced or deleted left behind.
+std::int64_t highestRunFolder(const std::string &runsDir)
+{
+    namespace fs = std::filesystem;
+    std::int64_t highest = 0;
+    std::error_code error;
+    for (const auto &entry : fs::directory_iterator(runsDir, error)) {
+        const std::string name = entry.path().filename().string();
+        if (name.empty() || name.size() > 18 ||
+            name.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        highest = std::max<std::int64_t>(highest, std::stoll(name));
+    }
+    return highest;
+}
+
 } // namespace
 
-RunStore::RunStore(const std::string &path) : m_path(path)
+RunStore::RunStore(const std::string &path)
+    : m_path(path), m_workspaceDir(std::filesystem::path(path).parent_path().string())
 {
     open();
     try {
@@ -209,6 +239,8 @@ void RunStore::open()
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_create_function_v2(m_db, "mf_run_relative_path", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                               nullptr, sqlRunRelativePath, nullptr, nullptr, nullptr);
     try {
         checkIsCompatibleStore();
         // Only now, with the file known to be ours, may anything be written to it.
@@ -323,32 +355,44 @@ void RunStore::requireChangedRun(std::int64_t runId) const
 std::int64_t RunStore::createRun(const RunRecord &run)
 {
     const std::int64_t now = nowMs();
+    WriteTransaction transaction(m_db, m_path);
+    std::int64_t id = run.id;
+    if (id == 0) {
+        // Never an id whose folder exists: it belongs to a run of a store that was deleted or
+        // replaced, and the new run would write into (and prune) its checkpoints.
+        auto &last = statement(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'runs'), 0), "
+            "COALESCE((SELECT MAX(id) FROM runs), 0))");
+        const ResetGuard guard(last);
+        last.step();
+        id = std::max(last.int64(0), highestRunFolder(m_workspaceDir + "/runs")) + 1;
+    }
     auto &insert = statement(
         "INSERT INTO runs (id, name, status, config_json, dataset, model, started_at_ms, "
         "ended_at_ms, heartbeat_at_ms, device, versions, host, pid, failure_reason, tags, notes) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
-    const ResetGuard guard(insert);
-    if (run.id != 0)
-        insert.bindInt64(1, run.id);
-    else
-        insert.bindNull(1);
-    insert.bindText(2, run.name);
-    insert.bindText(3, runStatusName(run.status));
-    insert.bindText(4, run.configJson);
-    insert.bindText(5, run.dataset);
-    insert.bindText(6, run.model);
-    insert.bindInt64(7, run.startedAtMs != 0 ? run.startedAtMs : now);
-    insert.bindInt64(8, run.endedAtMs);
-    insert.bindInt64(9, run.heartbeatAtMs != 0 ? run.heartbeatAtMs : now);
-    insert.bindText(10, run.device);
-    insert.bindText(11, run.versions);
-    insert.bindText(12, !run.host.empty() ? run.host : currentHostName());
-    insert.bindInt64(13, run.pid != 0 ? run.pid : currentProcessId());
-    insert.bindText(14, run.failureReason);
-    insert.bindText(15, run.tags);
-    insert.bindText(16, run.notes);
-    insert.run();
-    return sqlite3_last_insert_rowid(m_db);
+    {
+        const ResetGuard guard(insert);
+        insert.bindInt64(1, id);
+        insert.bindText(2, run.name);
+        insert.bindText(3, runStatusName(run.status));
+        insert.bindText(4, run.configJson);
+        insert.bindText(5, run.dataset);
+        insert.bindText(6, run.model);
+        insert.bindInt64(7, run.startedAtMs != 0 ? run.startedAtMs : now);
+        insert.bindInt64(8, run.endedAtMs);
+        insert.bindInt64(9, run.heartbeatAtMs != 0 ? run.heartbeatAtMs : now);
+        insert.bindText(10, run.device);
+        insert.bindText(11, run.versions);
+        insert.bindText(12, !run.host.empty() ? run.host : currentHostName());
+        insert.bindInt64(13, run.pid != 0 ? run.pid : currentProcessId());
+        insert.bindText(14, run.failureReason);
+        insert.bindText(15, run.tags);
+        insert.bindText(16, run.notes);
+        insert.run();
+    }
+    transaction.commit();
+    return id;
 }
 
 void RunStore::setStatus(std::int64_t runId, RunStatus status, const std::string &reason)
@@ -376,18 +420,36 @@ void RunStore::heartbeat(std::int64_t runId)
     requireChangedRun(runId);
 }
 
-void RunStore::claimRun(std::int64_t runId)
+void RunStore::claimRun(const RunRecord &seen, std::int64_t lastKeptStep)
 {
-    auto &update = statement("UPDATE runs SET status = ?2, ended_at_ms = 0, failure_reason = '', "
-                             "host = ?3, pid = ?4, heartbeat_at_ms = ?5 WHERE id = ?1");
-    const ResetGuard guard(update);
-    update.bindInt64(1, runId);
-    update.bindText(2, runStatusName(RunStatus::Running));
-    update.bindText(3, currentHostName());
-    update.bindInt64(4, currentProcessId());
-    update.bindInt64(5, nowMs());
-    update.run();
-    requireChangedRun(runId);
+    WriteTransaction transaction(m_db, m_path);
+    {
+        auto &update = statement(
+            "UPDATE runs SET status = 'RUNNING', ended_at_ms = 0, failure_reason = '', host = ?4, "
+            "pid = ?5, heartbeat_at_ms = ?6 WHERE id = ?1 AND host = ?2 AND pid = ?3 AND status "
+            "IN ('INTERRUPTED', 'STOPPED', 'FAILED')");
+        const ResetGuard guard(update);
+        update.bindInt64(1, seen.id);
+        update.bindText(2, seen.host);
+        update.bindInt64(3, seen.pid);
+        update.bindText(4, currentHostName());
+        update.bindInt64(5, currentProcessId());
+        update.bindInt64(6, nowMs());
+        update.run();
+    }
+    if (sqlite3_changes(m_db) == 0) {
+        const std::optional<RunRecord> now = run(seen.id);
+        const std::string name = "run store " + m_path + ": run " + std::to_string(seen.id);
+        if (!now)
+            throw Error(name + " no longer exists");
+        if (now->status == RunStatus::Running)
+            throw Error(name + " was already resumed by process " + std::to_string(now->pid) +
+                        " on " + now->host);
+        throw Error(name + " changed while it was being resumed (it is " +
+                    runStatusName(now->status) + " now); nothing was changed");
+    }
+    deleteMetricsAfter(seen.id, lastKeptStep);
+    transaction.commit();
 }
 
 void RunStore::setRunText(std::int64_t runId, const char *sql, const std::string &value)
@@ -541,13 +603,22 @@ std::int64_t RunStore::addArtifact(const Artifact &artifact)
         insert.bindNull(1);
     insert.bindInt64(2, artifact.runId);
     insert.bindText(3, artifact.kind);
-    insert.bindText(4, artifact.path);
+    insert.bindText(4, storedArtifactPath(m_workspaceDir, artifact.path));
     insert.bindInt64(5, artifact.sizeBytes);
     insert.bindText(6, artifact.sha256);
     insert.bindInt64(7, artifact.epoch);
     insert.bindInt64(8, artifact.createdAtMs != 0 ? artifact.createdAtMs : nowMs());
     insert.run();
     return sqlite3_last_insert_rowid(m_db);
+}
+
+void RunStore::deleteArtifact(std::int64_t runId, const std::string &path)
+{
+    auto &remove = statement("DELETE FROM artifacts WHERE run_id = ?1 AND path = ?2");
+    const ResetGuard guard(remove);
+    remove.bindInt64(1, runId);
+    remove.bindText(2, storedArtifactPath(m_workspaceDir, path));
+    remove.run();
 }
 
 std::vector<Artifact> RunStore::artifacts(std::int64_t runId) const
@@ -562,7 +633,7 @@ std::vector<Artifact> RunStore::artifacts(std::int64_t runId) const
         artifact.id = query.int64(0);
         artifact.runId = query.int64(1);
         artifact.kind = query.text(2);
-        artifact.path = query.text(3);
+        artifact.path = resolvedArtifactPath(m_workspaceDir, query.text(3));
         artifact.sizeBytes = query.int64(4);
         artifact.sha256 = query.text(5);
         artifact.epoch = static_cast<int>(query.int64(6));
@@ -662,13 +733,13 @@ int RunStore::recoverInterruptedRuns(std::chrono::seconds staleAfter)
         std::chrono::duration_cast<std::chrono::milliseconds>(staleAfter).count();
     std::vector<std::pair<std::int64_t, std::string>> interrupted;
     for (const Candidate &run : running) {
-        const bool onThisHost = run.host == host;
-        // This process knows its own runs are alive, however long an epoch goes without a beat.
-        if (onThisHost && run.pid == self)
-            continue;
-        if (onThisHost && processIsGone(run.pid)) {
-            interrupted.emplace_back(run.id, "process " + std::to_string(run.pid) + " on host " +
-                                                 host + " ended without closing the run");
+        // On this host the process table decides: a run whose process is alive is running,
+        // however long it went without a heartbeat (a debugger, a suspended process).
+        if (run.host == host) {
+            if (run.pid != self && processIsGone(run.pid))
+                interrupted.emplace_back(run.id, "process " + std::to_string(run.pid) +
+                                                     " on host " + host +
+                                                     " ended without closing the run");
         } else if (now - run.lastSignOfLifeMs > staleAfterMs) {
             interrupted.emplace_back(
                 run.id,

@@ -33,14 +33,20 @@ public:
     int schemaVersion() const;
     const std::string &path() const { return m_path; }
 
-    /// Inserts a run (id, heartbeat and start time filled in when 0) and returns its id.
+    /// Inserts a run (id, heartbeat and start time filled in when 0) and returns its id. A new
+    /// id is above every id this store ever gave and above every run folder in
+    /// <store folder>/runs, so a new run never takes over the files of an older store's run.
     std::int64_t createRun(const RunRecord &run);
     /// Sets the status; a terminal status also sets the end time. `reason` is kept for FAILED.
     void setStatus(std::int64_t runId, RunStatus status, const std::string &reason = {});
     void heartbeat(std::int64_t runId);
-    /// Makes this process the owner of a run it continues (resume): RUNNING, this host and pid,
-    /// a fresh heartbeat, no end time and no failure reason.
-    void claimRun(std::int64_t runId);
+    /// Makes this process the owner of a run it continues (resume), in one transaction: the run
+    /// becomes RUNNING with this host and pid, a fresh heartbeat, no end time and no failure
+    /// reason, and its metric points after `lastKeptStep` are removed (those of the epoch it
+    /// repeats). Only a run that is still resumable (INTERRUPTED, STOPPED or FAILED) and still
+    /// owned by `seen`'s host and pid (what the caller read when it decided to resume) is
+    /// claimed; otherwise nothing changes and mf::Error says who has the run now.
+    void claimRun(const RunRecord &seen, std::int64_t lastKeptStep);
     void rename(std::int64_t runId, const std::string &name);
     void setTags(std::int64_t runId, const std::string &tags);
     void setNotes(std::int64_t runId, const std::string &notes);
@@ -60,7 +66,13 @@ public:
     std::map<std::string, double> latestMetrics(std::int64_t runId) const;
     std::vector<std::string> metricKeys(std::int64_t runId) const;
 
+    /// Records a file of a run. A file inside the store's folder (the workspace) is kept
+    /// relative to it, so that a moved or copied workspace finds its own files
+    /// (core/store/artifactpath.h).
     std::int64_t addArtifact(const Artifact &artifact);
+    /// Forgets the file at `path` (as artifacts() gives it), after retention removed it.
+    void deleteArtifact(std::int64_t runId, const std::string &path);
+    /// The run's files, oldest first, with absolute paths in the store's folder as it is now.
     std::vector<Artifact> artifacts(std::int64_t runId) const;
 
     std::vector<RunRecord> listRuns() const; ///< newest first, bestValAccuracy filled in
@@ -73,8 +85,11 @@ public:
     std::vector<RecentDataset> recentDatasets(int limit = 10) const;
     static constexpr int kRecentDatasetsKept = 50;
 
-    /// RUNNING runs whose process is gone (same host, pid not alive) or whose heartbeat is older
-    /// than `staleAfter` become INTERRUPTED. Returns how many changed.
+    /// RUNNING runs that are dead become INTERRUPTED: on this host, those whose process is gone
+    /// (a live process keeps its runs, whatever their heartbeat); on another host, where a pid
+    /// says nothing, those whose heartbeat is older than `staleAfter`. A training process beats
+    /// every 5 s (RunHeartbeat), so the default of 60 s allows for a dozen missed beats.
+    /// Returns how many changed.
     int recoverInterruptedRuns(std::chrono::seconds staleAfter = std::chrono::seconds(60));
 
     /// Milliseconds since the Unix epoch, the clock of every stored time.
@@ -96,6 +111,7 @@ private:
     void setRunText(std::int64_t runId, const char *sql, const std::string &value);
 
     std::string m_path;
+    std::string m_workspaceDir; ///< the folder of the database file
     sqlite3 *m_db = nullptr;
     mutable std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> m_statements;
 };

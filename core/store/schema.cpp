@@ -74,12 +74,18 @@ CREATE TABLE recent_datasets (
 CREATE INDEX recent_datasets_opened ON recent_datasets(last_opened_ms);
 )sql";
 
+// Version 4: file paths relative to the workspace, so that a moved, copied or restored workspace
+// finds its own checkpoints. mf_run_relative_path is registered by RunStore (artifactpath.h).
+constexpr const char *kVersion4 = R"sql(
+UPDATE artifacts SET path = mf_run_relative_path(path, run_id);
+)sql";
+
 } // namespace
 
 const std::vector<SchemaMigration> &schemaMigrations()
 {
     static const std::vector<SchemaMigration> migrations = {
-        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
+        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}};
     return migrations;
 }
 

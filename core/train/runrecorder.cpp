@@ -60,6 +60,11 @@ void RunRecorder::onCheckpoint(const std::string &path, int epoch)
     m_store.addArtifact(artifact);
 }
 
+void RunRecorder::onCheckpointRemoved(const std::string &path, int)
+{
+    m_store.deleteArtifact(m_runId, path);
+}
+
 void RunRecorder::flush()
 {
     m_writer.flush();

@@ -15,7 +15,7 @@ namespace mf {
 /// Logged keys: every step "train_loss" and "lr"; every kThroughputEvery steps
 /// "samples_per_second"; every epoch "epoch_train_loss", "train_accuracy", "val_loss",
 /// "val_accuracy", "epoch_seconds". Each checkpoint becomes an artifact with its size and
-/// sha256.
+/// sha256, and stops being one when retention deletes it.
 ///
 /// Durability: points are buffered and written in one transaction at least every
 /// `flushInterval` of wall time (checked at each step; 1 s by default), at every epoch end and
@@ -40,6 +40,7 @@ public:
     void onStep(const StepMetrics &step) override;
     void onEpoch(const EpochMetrics &epoch) override;
     void onCheckpoint(const std::string &path, int epoch) override;
+    void onCheckpointRemoved(const std::string &path, int epoch) override;
 
     /// Buffers one point of any key (test metrics, for instance), wallSeconds offset as above.
     void log(const std::string &key, double value, std::int64_t step, int epoch,

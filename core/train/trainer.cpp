@@ -5,10 +5,10 @@
 #include "core/train/batchsource.h"
 #include "core/train/confusionmatrix.h"
 #include "core/train/environmentinfo.h"
-#include "core/util/allocatortuning.h"
 #include "core/train/losses.h"
 #include "core/train/lrschedule.h"
 #include "core/train/optimizerfactory.h"
+#include "core/util/allocatortuning.h"
 #include "core/util/error.h"
 
 #include <chrono>
@@ -372,7 +372,7 @@ std::string Trainer::saveCheckpoint(int epoch)
     return path;
 }
 
-void Trainer::pruneCheckpoints() const
+void Trainer::pruneCheckpoints()
 {
     std::vector<std::pair<int, std::filesystem::path>> files;
     std::error_code error;
@@ -384,9 +384,15 @@ void Trainer::pruneCheckpoints() const
     std::sort(files.begin(), files.end(),
               [](const auto &a, const auto &b) { return a.first > b.first; });
     const std::size_t keep = static_cast<std::size_t>(std::max(1, m_options.keepCheckpoints));
-    for (std::size_t i = keep; i < files.size(); ++i)
-        if (files[i].first != m_state.bestEpoch)
-            std::filesystem::remove(files[i].second, error);
+    for (std::size_t i = keep; i < files.size(); ++i) {
+        if (files[i].first == m_state.bestEpoch)
+            continue;
+        // Observers forget the file first: a crash in between leaves a file that the next
+        // pruning removes, never a record of a file that is gone.
+        for (TrainerObserver *observer : m_observers)
+            observer->onCheckpointRemoved(files[i].second.string(), files[i].first);
+        std::filesystem::remove(files[i].second, error);
+    }
 }
 
 EvalReport Trainer::evaluate(const Dataset &dataset)
@@ -466,9 +472,9 @@ EvalReport Trainer::evaluateSource(const BatchSource &source)
         source.size() > 0 ? lossSum.item<double>() / static_cast<double>(source.size()) : 0.0;
     EvalReport report = matrix.report(meanLoss);
     if (!predicted.empty())
-        report.mistakes = mostConfidentMistakes(allPredicted, allTargets,
-                                                torch::cat(confidences).to(torch::kCPU),
-                                                EvalReport::kMaxMistakes);
+        report.mistakes =
+            mostConfidentMistakes(allPredicted, allTargets, torch::cat(confidences).to(torch::kCPU),
+                                  EvalReport::kMaxMistakes);
     return report;
 }
 

@@ -10,14 +10,14 @@ namespace mf {
 /// Plain values the Trainer reports; safe to copy across threads.
 struct StepMetrics
 {
-    std::int64_t step = 0;           ///< global optimiser step, from 1
-    int epoch = 0;                   ///< from 1
-    std::int64_t batchInEpoch = 0;   ///< from 1
+    std::int64_t step = 0;         ///< global optimiser step, from 1
+    int epoch = 0;                 ///< from 1
+    std::int64_t batchInEpoch = 0; ///< from 1
     std::int64_t batchesPerEpoch = 0;
-    double loss = 0.0;               ///< training loss of this batch (penalties included)
+    double loss = 0.0; ///< training loss of this batch (penalties included)
     double learningRate = 0.0;
-    double samplesPerSecond = 0.0;   ///< over the current epoch so far
-    double wallSeconds = 0.0;        ///< since the run (or resumed run) started
+    double samplesPerSecond = 0.0; ///< over the current epoch so far
+    double wallSeconds = 0.0;      ///< since the run (or resumed run) started
 };
 
 struct EpochMetrics
@@ -29,7 +29,7 @@ struct EpochMetrics
     double valLoss = 0.0;
     double valAccuracy = 0.0;
     double learningRate = 0.0;
-    double samplesPerSecond = 0.0;   ///< training samples over this epoch's training time
+    double samplesPerSecond = 0.0; ///< training samples over this epoch's training time
     double epochSeconds = 0.0;
     double wallSeconds = 0.0;
 };
@@ -61,7 +61,13 @@ struct EvalReport
     std::vector<Misclassification> mistakes;
 };
 
-enum class TrainOutcome { Finished, EarlyStopped, Stopped, Failed };
+enum class TrainOutcome
+{
+    Finished,
+    EarlyStopped,
+    Stopped,
+    Failed
+};
 
 struct TrainResult
 {
@@ -84,7 +90,9 @@ public:
     virtual void onStep(const StepMetrics &) {}
     virtual void onEpoch(const EpochMetrics &) {}
     /// A checkpoint for `epoch` is complete on disk at `path`.
-    virtual void onCheckpoint(const std::string &path, int epoch) {}
+    virtual void onCheckpoint(const std::string & /*path*/, int /*epoch*/) {}
+    /// Retention is about to delete the checkpoint of `epoch` at `path`.
+    virtual void onCheckpointRemoved(const std::string & /*path*/, int /*epoch*/) {}
 };
 
 } // namespace mf

@@ -4,6 +4,7 @@
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
 #include "core/store/processinfo.h"
+#include "core/store/runheartbeat.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
 #include "core/train/checkpoint.h"
@@ -50,6 +51,10 @@ SessionData loadData(const TrainConfig &config)
 {
     DatasetBundle bundle = loadDataset(config.dataset);
     SplitDatasets split = splitDataset(bundle.train, config.validationFraction, config.seed);
+    if (split.validation.size() == 0)
+        throw ConfigError("validation_fraction " + std::to_string(config.validationFraction) +
+                          " of the " + std::to_string(bundle.train.size()) + " samples of " +
+                          config.dataset + " leaves none for validation; raise it");
     return {std::move(split.train), std::move(split.validation), std::move(bundle.test),
             std::move(split.trainIndices)};
 }
@@ -297,6 +302,9 @@ SessionResult TrainingSession::run()
     prepare();
     d->ran = true;
     Trainer &trainer = *d->trainer;
+    // Beats from its own thread until run() returns, also through validation and checkpoints.
+    const RunHeartbeat heartbeat(d->workspace.databasePath(), d->runId,
+                                 d->options.heartbeatInterval);
     d->recorder = std::make_unique<RunRecorder>(*d->store, d->runId);
     d->recorder->setWallOffset(d->wallOffset);
     trainer.addObserver(d->recorder.get());
@@ -360,9 +368,9 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
             if (point.epoch == checkpoint.epoch)
                 d.wallOffset = point.wallSeconds;
     }
-    // Points logged after the checkpoint belong to the epoch that is about to be repeated.
-    d.store->deleteMetricsAfter(runId, d.trainer->state().globalStep);
-    d.store->claimRun(runId);
+    // Points logged after the checkpoint belong to the epoch that is about to be repeated. The
+    // claim fails when another process resumed the run while this one loaded its data.
+    d.store->claimRun(record, d.trainer->state().globalStep);
     return session;
 }
 

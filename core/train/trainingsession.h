@@ -5,6 +5,7 @@
 #include "core/train/trainconfig.h"
 #include "core/train/trainevents.h"
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -16,6 +17,8 @@ struct SessionOptions
 {
     std::string workspaceDir; ///< empty: defaultWorkspaceDir()
     std::string runName;      ///< empty: "<model type> on <dataset name>"
+    /// How often the run's heartbeat is refreshed while run() trains (RunHeartbeat).
+    std::chrono::milliseconds heartbeatInterval{5000};
 };
 
 struct SessionResult

@@ -35,8 +35,11 @@
 #include <QTimer>
 #include <QtTest/QtTest>
 
+#include <csignal>
 #include <memory>
 #include <set>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using mf::RunsPage;
 using mf::RunsTableModel;
@@ -110,6 +113,44 @@ class TestRunsPage : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void killedRunBecomesInterruptedWhileTheStoreIsOpen()
+    {
+        // A CLI run killed while the workbench is open writes nothing more, so nothing in the
+        // store's files changes; the open watcher must still notice that its process is gone.
+        QTemporaryDir dir;
+        const std::string db = dir.filePath(QStringLiteral("modelforge.db")).toStdString();
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            ::pause();
+            ::_exit(0);
+        }
+        std::int64_t id = 0;
+        {
+            mf::RunStore store(db);
+            mf::RunRecord run;
+            run.name = "cli run";
+            run.pid = child;
+            id = store.createRun(run);
+        }
+        mf::RunStoreWatcher watcher;
+        watcher.setPollInterval(50);
+        watcher.setLivenessInterval(100);
+        mf::RunsSnapshot last;
+        connect(&watcher, &mf::RunStoreWatcher::runsLoaded, this,
+                [&last](const mf::RunsSnapshot &snapshot) { last = snapshot; });
+        watcher.setDatabasePath(QString::fromStdString(db));
+        QTRY_VERIFY_WITH_TIMEOUT(last.runs.size() == 1, 5000);
+        QCOMPARE(last.runs[0].id, id);
+        QCOMPARE(int(last.runs[0].status), int(mf::RunStatus::Running));
+
+        ::kill(child, SIGKILL);
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QTRY_COMPARE_WITH_TIMEOUT(int(last.runs.at(0).status), int(mf::RunStatus::Interrupted),
+                                  5000);
+    }
+
     void modelsPassTheTester()
     {
         QTemporaryDir dir;

@@ -1,6 +1,11 @@
 #include "tests/core/store/storetesting.h"
 #include "tests/support/testsuite.h"
 
+#include <QDir>
+
+#include <csignal>
+#include <filesystem>
+
 using namespace mf::storetest;
 
 class TestRunStore : public QObject, private TempStores
@@ -217,18 +222,20 @@ private Q_SLOTS:
 
     void artifactsRoundTrip()
     {
-        mf::RunStore store(freshPath());
+        const std::string path = freshPath();
+        const std::string folder = std::filesystem::path(path).parent_path().string();
+        mf::RunStore store(path);
         const std::int64_t id = store.createRun(namedRun("a"));
         mf::Artifact first;
         first.runId = id;
         first.kind = "checkpoint";
-        first.path = "runs/1/epoch-1.pt";
+        first.path = folder + "/runs/1/epoch-1.pt";
         first.sizeBytes = 123456789012;
         first.sha256 = std::string(64, 'a');
         first.epoch = 1;
         first.createdAtMs = 1700000000000;
         mf::Artifact second = first;
-        second.path = "runs/1/epoch-2.pt";
+        second.path = "/elsewhere/epoch-2.pt";
         second.epoch = 2;
         second.createdAtMs = 0;
         const std::int64_t before = mf::RunStore::nowMs();
@@ -249,9 +256,36 @@ private Q_SLOTS:
         QCOMPARE(artifacts[1].path, second.path);
         QVERIFY(artifacts[1].createdAtMs >= before);
         QVERIFY(store.artifacts(id + 1000).empty());
+        // Inside the store's folder, a path is kept relative to it; outside, absolute.
+        RawDb raw(path);
+        QCOMPARE(raw.text("SELECT path FROM artifacts WHERE id = " + std::to_string(firstId)),
+                 QStringLiteral("runs/1/epoch-1.pt"));
+        QCOMPARE(raw.text("SELECT path FROM artifacts WHERE id = " + std::to_string(secondId)),
+                 QStringLiteral("/elsewhere/epoch-2.pt"));
+
+        store.deleteArtifact(id, first.path);
+        QCOMPARE(store.artifacts(id).size(), std::size_t(1));
+        QCOMPARE(store.artifacts(id)[0].path, second.path);
         mf::Artifact orphan = first;
         orphan.runId = id + 1000;
         QVERIFY_THROWS_EXCEPTION(mf::Error, store.addArtifact(orphan));
+    }
+
+    void newRunNeverTakesAFolderOfAnEarlierStore()
+    {
+        // The store was deleted or replaced, but runs/ of the workspace was kept: ids restart,
+        // and run 1 would write into (and prune) the old run 1's checkpoints.
+        QTemporaryDir workspace;
+        const std::string path = workspace.filePath(QStringLiteral("modelforge.db")).toStdString();
+        QVERIFY(QDir(workspace.path()).mkpath(QStringLiteral("runs/1/checkpoints")));
+        QVERIFY(QDir(workspace.path()).mkpath(QStringLiteral("runs/4")));
+        QVERIFY(QDir(workspace.path()).mkpath(QStringLiteral("runs/notes")));
+        mf::RunStore store(path);
+        QCOMPARE(store.createRun(namedRun("after the old store")), std::int64_t(5));
+        QCOMPARE(store.createRun(namedRun("next")), std::int64_t(6));
+        store.deleteRun(6);
+        // A deleted run's id is not given again either.
+        QCOMPARE(store.createRun(namedRun("after a delete")), std::int64_t(7));
     }
 
     void deleteRunCascades()
@@ -351,6 +385,37 @@ private Q_SLOTS:
         QCOMPARE(int(store.run(remote)->status), int(mf::RunStatus::Running));
     }
 
+    void liveProcessKeepsItsRunWithoutHeartbeat()
+    {
+        // A process on this host that is alive (suspended in a debugger, say) keeps its run,
+        // however old its heartbeat; only the process table says it is gone.
+        const pid_t child = fork();
+        if (child == 0) {
+            pause();
+            _exit(0);
+        }
+        QVERIFY(child > 0);
+        const std::string path = freshPath();
+        std::int64_t id = 0;
+        {
+            mf::RunStore store(path);
+            mf::RunRecord record = namedRun("alive, quiet");
+            record.pid = child;
+            record.heartbeatAtMs = mf::RunStore::nowMs() - 3600 * 1000;
+            id = store.createRun(record);
+        }
+        {
+            mf::RunStore store(path);
+            QCOMPARE(int(store.run(id)->status), int(mf::RunStatus::Running));
+            QCOMPARE(store.recoverInterruptedRuns(std::chrono::seconds(0)), 0);
+        }
+        kill(child, SIGKILL);
+        int status = 0;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        mf::RunStore store(path);
+        QCOMPARE(int(store.run(id)->status), int(mf::RunStatus::Interrupted));
+    }
+
     void claimRunTakesOverAnInterruptedRun()
     {
         const std::string path = freshPath();
@@ -359,8 +424,9 @@ private Q_SLOTS:
         record.pid = 999999;
         record.host = "old-host";
         const std::int64_t id = store.createRun(record);
+        store.appendMetrics(id, {{"train_loss", 4, 1, 4.0, 0.5}, {"train_loss", 9, 2, 9.0, 0.4}});
         store.setStatus(id, mf::RunStatus::Interrupted, "process ended");
-        store.claimRun(id);
+        store.claimRun(*store.run(id), 4);
         const auto run = store.run(id);
         QCOMPARE(int(run->status), int(mf::RunStatus::Running));
         QCOMPARE(run->pid, std::int64_t(getpid()));
@@ -368,7 +434,52 @@ private Q_SLOTS:
         QCOMPARE(run->endedAtMs, std::int64_t(0));
         QVERIFY(run->failureReason.empty());
         QVERIFY(mf::RunStore::nowMs() - run->heartbeatAtMs < 5000);
-        QVERIFY_THROWS_EXCEPTION(mf::Error, store.claimRun(id + 100));
+        QCOMPARE(store.metrics(id).size(), std::size_t(1));
+
+        mf::RunRecord missing = *run;
+        missing.id = id + 100;
+        QVERIFY_THROWS_EXCEPTION(mf::Error, store.claimRun(missing, 0));
+    }
+
+    void secondClaimOfOneRunLosesAndChangesNothing()
+    {
+        // Two resumes (the GUI and the CLI, say) read the same STOPPED run, load its data, then
+        // claim it: exactly one of them wins.
+        const std::string path = freshPath();
+        mf::RunStore first(path);
+        mf::RunRecord record = namedRun("contested");
+        record.pid = 999999;
+        record.host = "old-host";
+        const std::int64_t id = first.createRun(record);
+        first.appendMetrics(id, {{"train_loss", 4, 1, 4.0, 0.5}, {"train_loss", 9, 2, 9.0, 0.4}});
+        first.setStatus(id, mf::RunStatus::Stopped);
+        const mf::RunRecord seen = *first.run(id);
+
+        mf::RunStore second(path);
+        second.claimRun(seen, 9);
+        second.appendMetrics(id, {{"train_loss", 10, 2, 10.0, 0.3}});
+
+        try {
+            first.claimRun(seen, 4);
+            QFAIL("the second claim of a run succeeded");
+        } catch (const mf::Error &error) {
+            const std::string expected =
+                "was already resumed by process " + std::to_string(getpid());
+            QVERIFY2(contains(error.what(), expected), error.what());
+        }
+        // The loser removed none of the winner's points.
+        QCOMPARE(first.metrics(id).size(), std::size_t(3));
+
+        // A run that is running, or finished, is not claimed at all.
+        mf::RunStore third(path);
+        QVERIFY_THROWS_EXCEPTION(mf::Error, third.claimRun(*third.run(id), 0));
+        third.setStatus(id, mf::RunStatus::Finished);
+        try {
+            third.claimRun(*third.run(id), 0);
+            QFAIL("a finished run was claimed");
+        } catch (const mf::Error &error) {
+            QVERIFY2(contains(error.what(), "FINISHED"), error.what());
+        }
     }
 
     void deleteMetricsAfterKeepsEarlierSteps()

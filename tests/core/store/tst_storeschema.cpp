@@ -43,13 +43,13 @@ private Q_SLOTS:
             writeFile(path, QByteArray());
         {
             mf::RunStore store(path);
-            QCOMPARE(mf::RunStore::currentSchemaVersion(), 3);
-            QCOMPARE(store.schemaVersion(), 3);
+            QCOMPARE(mf::RunStore::currentSchemaVersion(), 4);
+            QCOMPARE(store.schemaVersion(), 4);
             QCOMPARE(store.path(), path);
             QVERIFY(store.listRuns().empty());
         }
         RawDb raw(path);
-        QCOMPARE(raw.integer("PRAGMA user_version"), 3);
+        QCOMPARE(raw.integer("PRAGMA user_version"), 4);
         QCOMPARE(raw.text("PRAGMA journal_mode"), QStringLiteral("wal"));
         for (const char *table : {"runs", "params", "metrics", "artifacts", "recent_datasets"})
             QVERIFY2(raw.integer(std::string("SELECT COUNT(*) FROM sqlite_master WHERE type = "
@@ -87,7 +87,7 @@ private Q_SLOTS:
         }
 
         mf::RunStore store(path);
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), 4);
         const auto run = store.run(7);
         QVERIFY(run.has_value());
         QCOMPARE(QString::fromStdString(run->name), QStringLiteral("old run"));
@@ -137,7 +137,7 @@ private Q_SLOTS:
         }
 
         mf::RunStore store(path);
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), 4);
         const auto run = store.run(3);
         QVERIFY(run.has_value());
         QCOMPARE(QString::fromStdString(run->name), QStringLiteral("v2 run"));
@@ -154,8 +154,48 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(recent[0].kind), QStringLiteral("idx"));
         QVERIFY(recent[0].lastOpenedMs > 0);
         RawDb raw(path);
-        QCOMPARE(raw.integer("PRAGMA user_version"), 3);
+        QCOMPARE(raw.integer("PRAGMA user_version"), 4);
         QCOMPARE(raw.integer("SELECT COUNT(*) FROM recent_datasets"), 1);
+    }
+
+    void version3AbsolutePathsBecomeWorkspaceRelative()
+    {
+        // A version-3 store recorded absolute paths, here those of the folder the workspace was
+        // in before it was moved to `dir`.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("modelforge.db")).toStdString();
+        std::int64_t id = 0;
+        {
+            mf::RunStore store(path);
+            id = store.createRun(namedRun("moved"));
+            mf::Artifact artifact;
+            artifact.runId = id;
+            artifact.kind = "checkpoint";
+            artifact.sha256 = std::string(64, 'b');
+            artifact.epoch = 1;
+            // The old place itself had a runs/<id>/ in it: the last one counts.
+            artifact.path = "/somewhere/runs/" + std::to_string(id) + "/ws/runs/" +
+                            std::to_string(id) + "/checkpoints/epoch-0001.pt";
+            store.addArtifact(artifact);
+            artifact.path = "/data/exports/outside.pt";
+            artifact.epoch = 2;
+            store.addArtifact(artifact);
+        }
+        {
+            RawDb raw(path);
+            QCOMPARE(raw.exec("PRAGMA user_version = 3"), QString());
+        }
+        mf::RunStore store(path);
+        QCOMPARE(store.schemaVersion(), 4);
+        const std::vector<mf::Artifact> artifacts = store.artifacts(id);
+        QCOMPARE(artifacts.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(artifacts[0].path),
+                 dir.filePath(QStringLiteral("runs/%1/checkpoints/epoch-0001.pt").arg(id)));
+        QCOMPARE(QString::fromStdString(artifacts[1].path),
+                 QStringLiteral("/data/exports/outside.pt"));
+        RawDb raw(path);
+        QCOMPARE(raw.text("SELECT path FROM artifacts ORDER BY id LIMIT 1"),
+                 QStringLiteral("runs/%1/checkpoints/epoch-0001.pt").arg(id));
     }
 
     void failedMigrationStepLeavesPreviousVersion()
@@ -190,7 +230,7 @@ private Q_SLOTS:
             QCOMPARE(raw.exec("CREATE TABLE runs (id INTEGER PRIMARY KEY, future TEXT);"
                               "INSERT INTO runs VALUES (1, 'x');"
                               "PRAGMA application_id = 1296462708;"
-                              "PRAGMA user_version = 4;"),
+                              "PRAGMA user_version = 5;"),
                      QString());
         }
         const QByteArray before = fileBytes(path);
@@ -201,7 +241,7 @@ private Q_SLOTS:
         } catch (const mf::Error &error) {
             QVERIFY2(contains(error.what(), path), error.what());
             QVERIFY2(contains(error.what(), "newer"), error.what());
-            QVERIFY2(contains(error.what(), "schema version is 4"), error.what());
+            QVERIFY2(contains(error.what(), "schema version is 5"), error.what());
         }
         QCOMPARE(fileBytes(path), before);
         QVERIFY(!QFile::exists(QString::fromStdString(path + "-wal")));

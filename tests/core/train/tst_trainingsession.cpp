@@ -33,6 +33,21 @@ public:
     }
 };
 
+/// The checkpoint files of a run on disk, against the artifacts its store lists: retention
+/// deletes both together.
+void compareCheckpointsOnDisk(const RunStore &store, const std::string &workspaceDir,
+                              std::int64_t runId)
+{
+    std::set<std::string> files;
+    const std::string dir = Workspace{workspaceDir}.runDir(runId) + "/checkpoints";
+    for (const auto &entry : std::filesystem::directory_iterator(dir))
+        files.insert(std::filesystem::canonical(entry.path()).string());
+    std::set<std::string> listed;
+    for (const Artifact &artifact : store.artifacts(runId))
+        listed.insert(std::filesystem::canonical(artifact.path).string());
+    QCOMPARE(listed, files);
+}
+
 std::set<int> epochsOf(const std::vector<MetricPoint> &points)
 {
     std::set<int> epochs;
@@ -121,7 +136,10 @@ private Q_SLOTS:
         QCOMPARE(epochsOf(store.metrics(runId, "val_accuracy")), (std::set<int>{1, 2, 3}));
 
         const std::vector<Artifact> artifacts = store.artifacts(runId);
-        QCOMPARE(artifacts.size(), std::size_t(3));
+        // The newest two and the best; the third epoch's pruning took the first one's row too,
+        // unless epoch 1 was the best.
+        QVERIFY(artifacts.size() == 2 || artifacts.size() == 3);
+        compareCheckpointsOnDisk(store, options.workspaceDir, runId);
         for (const Artifact &artifact : artifacts)
             QVERIFY(QString::fromStdString(artifact.path)
                         .startsWith(
@@ -222,6 +240,32 @@ private Q_SLOTS:
         QCOMPARE(store.run(runId)->status, RunStatus::Finished);
     }
 
+    void heartbeatGoesOnWhileTheLoopIsBusy()
+    {
+        // A step (or a validation pass, or a checkpoint) that takes long sends nothing through
+        // the training loop; the heartbeat must advance anyway.
+        SessionOptions options = workspace("heartbeat");
+        options.heartbeatInterval = std::chrono::milliseconds(50);
+        TrainConfig one = config();
+        one.epochs = 1;
+        TrainingSession session(one, options);
+        const std::int64_t runId = session.prepare();
+        const std::string db = Workspace{options.workspaceDir}.databasePath();
+        std::int64_t before = 0, during = 0;
+        StepHook hook;
+        hook.hook = [&](const StepMetrics &step) {
+            if (step.step != 3)
+                return;
+            RunStore reader(db);
+            before = reader.run(runId)->heartbeatAtMs;
+            std::this_thread::sleep_for(std::chrono::milliseconds(600));
+            during = reader.run(runId)->heartbeatAtMs;
+        };
+        session.addObserver(&hook);
+        QCOMPARE(session.run().train.outcome, TrainOutcome::Finished);
+        QVERIFY2(during - before >= 300, qPrintable(QStringLiteral("%1 ms").arg(during - before)));
+    }
+
     void badInputCreatesNoRunningRun()
     {
         const SessionOptions options = workspace("bad");
@@ -236,6 +280,27 @@ private Q_SLOTS:
         RunStore store(Workspace{options.workspaceDir}.databasePath());
         for (const RunRecord &run : store.listRuns())
             QVERIFY(run.status != RunStatus::Running);
+    }
+
+    void runWithoutValidationSamplesIsRefused()
+    {
+        // 512 samples: a fraction of 0.0005 rounds to no validation sample at all, and a run
+        // would judge its best epoch and early stopping on nothing.
+        const SessionOptions options = workspace("no-validation");
+        TrainConfig tiny = config();
+        tiny.validationFraction = 0.0005;
+        try {
+            TrainingSession(tiny, options).prepare();
+            QFAIL("a run without validation samples was prepared");
+        } catch (const ConfigError &error) {
+            QVERIFY2(std::string(error.what()).find("leaves none for validation") !=
+                         std::string::npos,
+                     error.what());
+        }
+        TrainConfig none = config();
+        none.validationFraction = 0.0;
+        QVERIFY_THROWS_EXCEPTION(ConfigError, TrainingSession(none, options).prepare());
+        QVERIFY(RunStore(Workspace{options.workspaceDir}.databasePath()).listRuns().empty());
     }
 
     void killedRunIsInterruptedAndResumable()
@@ -317,8 +382,51 @@ private Q_SLOTS:
         QCOMPARE(epochsOf(epochLosses), (std::set<int>{1, 2, 3, 4, 5}));
         // The partly trained epoch 3 was logged again after the resume, not twice.
         QCOMPARE(after.metrics(runId, "train_loss").size(), std::size_t(5 * 12));
-        QCOMPARE(after.artifacts(runId).size(), std::size_t(5));
+        QVERIFY(after.artifacts(runId).size() <= 3); // the newest two and the best
+        compareCheckpointsOnDisk(after, options.workspaceDir, runId);
         QVERIFY(after.latestMetrics(runId).count("test_accuracy") == 1);
+    }
+
+    void movedOrCopiedWorkspaceUsesItsOwnCheckpoints()
+    {
+        const SessionOptions original = workspace("before-move");
+        std::int64_t runId = 0;
+        {
+            TrainingSession session(config(), original);
+            StepHook hook;
+            hook.hook = [&](const StepMetrics &step) {
+                if (step.step == 14) // early in epoch 2, after the first checkpoint
+                    session.requestStop();
+            };
+            session.addObserver(&hook);
+            runId = session.run().runId;
+        }
+        namespace fs = std::filesystem;
+        const SessionOptions copy = workspace("copied");
+        fs::copy(original.workspaceDir, copy.workspaceDir, fs::copy_options::recursive);
+        const SessionOptions moved = workspace("after-move");
+        fs::rename(original.workspaceDir, moved.workspaceDir);
+
+        // The copy evaluates its own files: spoiling the moved original's checkpoint does not
+        // reach it.
+        const Artifact movedCheckpoint = TrainingSession::evaluationCheckpoint(runId, moved);
+        QVERIFY(QString::fromStdString(movedCheckpoint.path)
+                    .startsWith(QString::fromStdString(moved.workspaceDir + "/")));
+        const std::string bytes = testdata::readBytes(movedCheckpoint.path);
+        testdata::writeBytes(movedCheckpoint.path, "spoiled");
+        const EvalReport fromCopy = TrainingSession::evaluateRun(runId, copy, EvalSplit::Test);
+        QCOMPARE(fromCopy.samples, std::int64_t(64));
+        testdata::writeBytes(movedCheckpoint.path, bytes);
+
+        const EvalReport fromMoved = TrainingSession::evaluateRun(runId, moved, EvalSplit::Test);
+        QCOMPARE(fromMoved.accuracy, fromCopy.accuracy);
+        TrainingSession resumed = TrainingSession::resume(runId, moved);
+        const SessionResult result = resumed.run();
+        QCOMPARE(result.train.outcome, TrainOutcome::Finished);
+        QCOMPARE(result.train.epochsCompleted, 3);
+        RunStore store(Workspace{moved.workspaceDir}.databasePath());
+        compareCheckpointsOnDisk(store, moved.workspaceDir, runId);
+        QVERIFY(!fs::exists(original.workspaceDir));
     }
 
     void resumingACorruptedCheckpointFails()
