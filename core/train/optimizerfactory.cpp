@@ -18,7 +18,8 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &co
     if (!isKnownOptimizer(name))
         throw ConfigError("optimizer.name: unknown optimizer \"" + name +
                           "\" (expected sgd, momentum, nesterov, adagrad, adam, adamw or rmsprop)");
-    if (name == "nesterov" && !(config.momentum > 0.0))
+    const double momentum = config.effectiveMomentum();
+    if (name == "nesterov" && !(momentum > 0.0))
         throw ConfigError("optimizer.momentum: nesterov needs a momentum greater than 0");
     try {
         if (name == "sgd")
@@ -28,7 +29,7 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &co
         if (name == "momentum" || name == "nesterov")
             return std::make_unique<SGD>(std::move(parameters),
                                          SGDOptions(config.learningRate)
-                                             .momentum(config.momentum)
+                                             .momentum(momentum)
                                              .nesterov(name == "nesterov")
                                              .weight_decay(config.weightDecay));
         if (name == "adagrad")
@@ -52,7 +53,7 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &co
                                          RMSpropOptions(config.learningRate)
                                              .alpha(config.alpha)
                                              .eps(config.epsilon)
-                                             .momentum(config.momentum)
+                                             .momentum(momentum)
                                              .weight_decay(config.weightDecay));
     } catch (const c10::Error &error) {
         // LibTorch range checks (negative rate, beta outside [0, 1), ...).

@@ -37,7 +37,8 @@ void readOptimizer(const nlohmann::json &j, const std::string &prefix, Optimizer
                      "weight_decay"});
     c.name = r.text("name", c.name);
     c.learningRate = anyNumber(r, "learning_rate", c.learningRate);
-    c.momentum = anyNumber(r, "momentum", c.momentum);
+    if (r.has("momentum"))
+        c.momentum = anyNumber(r, "momentum", 0.0);
     c.beta1 = anyNumber(r, "beta1", c.beta1);
     c.beta2 = anyNumber(r, "beta2", c.beta2);
     c.epsilon = anyNumber(r, "epsilon", c.epsilon);
@@ -84,9 +85,9 @@ void checkOptimizer(const OptimizerConfig &o, std::vector<std::string> &problems
                            "rmsprop)");
     if (!(o.learningRate > 0.0))
         problems.push_back("optimizer.learning_rate must be greater than 0");
-    if (!(o.momentum >= 0.0))
+    if (!(o.effectiveMomentum() >= 0.0))
         problems.push_back("optimizer.momentum must not be negative");
-    else if (o.name == "nesterov" && o.momentum == 0.0)
+    else if (o.name == "nesterov" && o.effectiveMomentum() == 0.0)
         problems.push_back("optimizer.momentum must be greater than 0 for nesterov");
     if (!(o.beta1 >= 0.0 && o.beta1 < 1.0))
         problems.push_back("optimizer.beta1 must be at least 0 and below 1");
@@ -124,12 +125,23 @@ void checkSchedule(const ScheduleConfig &s, double baseRate, std::vector<std::st
 
 } // namespace
 
+double OptimizerConfig::effectiveMomentum() const
+{
+    if (momentum)
+        return *momentum;
+    return name == "rmsprop" ? 0.0 : 0.9;
+}
+
 void to_json(nlohmann::json &j, const OptimizerConfig &c)
 {
-    j = nlohmann::json{{"name", c.name},         {"learning_rate", c.learningRate},
-                       {"momentum", c.momentum}, {"beta1", c.beta1},
-                       {"beta2", c.beta2},       {"epsilon", c.epsilon},
-                       {"alpha", c.alpha},       {"weight_decay", c.weightDecay}};
+    j = nlohmann::json{{"name", c.name},
+                       {"learning_rate", c.learningRate},
+                       {"momentum", c.effectiveMomentum()},
+                       {"beta1", c.beta1},
+                       {"beta2", c.beta2},
+                       {"epsilon", c.epsilon},
+                       {"alpha", c.alpha},
+                       {"weight_decay", c.weightDecay}};
 }
 
 void from_json(const nlohmann::json &j, OptimizerConfig &c)
@@ -243,8 +255,11 @@ std::vector<std::string> TrainConfig::validate() const
         problems.push_back("epochs must be at least 1");
     if (batchSize < 1)
         problems.push_back("batch_size must be at least 1");
-    if (!(validationFraction >= 0.0 && validationFraction < 1.0))
-        problems.push_back("validation_fraction must be at least 0 and below 1");
+    // Without a validation split there is no best epoch, no early stopping and nothing to
+    // store as validation accuracy, so 0 is refused rather than half supported.
+    if (!(validationFraction > 0.0 && validationFraction < 1.0))
+        problems.push_back("validation_fraction must be above 0 and below 1 (the best epoch and "
+                           "early stopping are judged on the validation split)");
     if (earlyStoppingPatience < 0)
         problems.push_back("early_stopping_patience must not be negative (0 disables it)");
     if (earlyStoppingMetric != "val_accuracy" && earlyStoppingMetric != "val_loss")

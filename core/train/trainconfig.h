@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,12 +13,17 @@ struct OptimizerConfig
 {
     std::string name = "adam"; ///< sgd, momentum, nesterov, adagrad, adam, adamw, rmsprop
     double learningRate = 1e-3;
-    double momentum = 0.9;    ///< sgd with momentum / nesterov, rmsprop
+    /// sgd with momentum / nesterov, rmsprop; unset: the optimiser's own default
+    std::optional<double> momentum;
     double beta1 = 0.9;       ///< adam, adamw
     double beta2 = 0.999;     ///< adam, adamw
     double epsilon = 1e-8;    ///< adam, adamw, adagrad, rmsprop
     double alpha = 0.99;      ///< rmsprop smoothing
     double weightDecay = 0.0; ///< the optimiser's own decay (decoupled for adamw)
+
+    /// `momentum`, or the default of `name` when it is unset: 0.9 for momentum and nesterov,
+    /// 0 for rmsprop (PyTorch's default, which RMSprop's published rule assumes).
+    double effectiveMomentum() const;
 };
 
 struct ScheduleConfig

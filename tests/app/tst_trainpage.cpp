@@ -243,6 +243,28 @@ private Q_SLOTS:
         QVERIFY(form->presetBox()->currentData().toString().isEmpty()); // now "Custom"
     }
 
+    void momentumFollowsTheOptimizersDefaultUntilEdited()
+    {
+        TrainPage page(newWorkspace());
+        TrainConfigForm *form = page.form();
+        QVERIFY(form->setConfigJson(tinyConfig(m_dataset, 1)));
+        auto *optimizer = qobject_cast<QComboBox *>(form->field(QStringLiteral("optimizer.name")));
+        auto *momentum =
+            qobject_cast<QDoubleSpinBox *>(form->field(QStringLiteral("optimizer.momentum")));
+        QVERIFY(optimizer && momentum);
+        const auto momentumOf = [form] {
+            return nlohmann::json::parse(form->configJson().toStdString())["optimizer"]["momentum"]
+                .get<double>();
+        };
+        optimizer->setCurrentIndex(optimizer->findData(QStringLiteral("momentum")));
+        QCOMPARE(momentumOf(), 0.9);
+        optimizer->setCurrentIndex(optimizer->findData(QStringLiteral("rmsprop")));
+        QCOMPARE(momentumOf(), 0.0); // PyTorch's RMSprop default, not SGD's 0.9
+        momentum->setValue(0.3);
+        optimizer->setCurrentIndex(optimizer->findData(QStringLiteral("nesterov")));
+        QCOMPARE(momentumOf(), 0.3); // the user's value stays
+    }
+
     void presetsAndConfigFilesRoundTrip()
     {
         TrainPage page(newWorkspace());

@@ -201,7 +201,7 @@ QWidget *TrainConfigForm::createDataGroup()
         augmentationBrowse->setEnabled(false);
     }
 
-    m_validation = numberBox(0.0, 0.9, 2, 0.05);
+    m_validation = numberBox(0.01, 0.9, 2, 0.05);
     form->addRow(tr("Validation split"), m_validation);
     addField(QStringLiteral("validation_fraction"), m_validation);
     m_normalize = new QCheckBox(tr("Normalise each channel with the training split's mean/std"));
@@ -378,6 +378,18 @@ void TrainConfigForm::connectEdits()
         else if (auto *b = qobject_cast<QCheckBox *>(w))
             connect(b, &QCheckBox::toggled, this, edited);
     }
+    connect(m_optimizer, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_loading)
+            return;
+        // Momentum left at the old optimiser's default follows the new one's (0.9 for the SGD
+        // variants, 0 for RMSprop); a value the user chose stays.
+        OptimizerConfig chosen;
+        chosen.name = dataOf(m_optimizer).toStdString();
+        const double newDefault = chosen.effectiveMomentum();
+        if (m_momentum->value() == m_momentumDefault)
+            m_momentum->setValue(newDefault);
+        m_momentumDefault = newDefault;
+    });
     connect(m_modelType, &QComboBox::currentIndexChanged, this, [this] {
         if (m_loading)
             return;
@@ -451,7 +463,8 @@ bool TrainConfigForm::setConfigJson(const QByteArray &json, QString *error)
     selectData(m_loss, QString::fromStdString(config.loss));
     selectData(m_optimizer, QString::fromStdString(config.optimizer.name));
     m_learningRate->setValue(config.optimizer.learningRate);
-    m_momentum->setValue(config.optimizer.momentum);
+    m_momentum->setValue(config.optimizer.effectiveMomentum());
+    m_momentumDefault = OptimizerConfig{config.optimizer.name}.effectiveMomentum();
     m_beta1->setValue(config.optimizer.beta1);
     m_beta2->setValue(config.optimizer.beta2);
     m_weightDecay->setValue(config.optimizer.weightDecay);

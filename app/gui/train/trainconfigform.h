@@ -86,6 +86,7 @@ private:
     QComboBox *m_optimizer;
     QDoubleSpinBox *m_learningRate;
     QDoubleSpinBox *m_momentum;
+    double m_momentumDefault = 0.9; ///< the default momentum of the optimiser now chosen
     QDoubleSpinBox *m_beta1;
     QDoubleSpinBox *m_beta2;
     QDoubleSpinBox *m_weightDecay;

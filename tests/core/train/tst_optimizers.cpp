@@ -63,6 +63,14 @@ private Q_SLOTS:
                 return c;
             }() << 1 << 0.6837722539831608
                                  << -2.316227726016843;
+        // Unset momentum is RMSprop's own default, 0 (as in PyTorch): the second step is
+        // p -= lr * g / (sqrt(0.19 g^2) + eps), with no momentum buffer carried over.
+        QTest::newRow("rmsprop, default momentum, 2 steps") << [] {
+            auto c = config("rmsprop");
+            c.alpha = 0.9;
+            c.momentum.reset();
+            return c;
+        }() << 2 << 0.45435653063891424 << -2.5456434388347753;
     }
 
     void step()

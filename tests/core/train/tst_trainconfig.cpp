@@ -81,7 +81,7 @@ private Q_SLOTS:
         QCOMPARE(back.loss, original.loss);
         QCOMPARE(back.optimizer.name, original.optimizer.name);
         QCOMPARE(back.optimizer.learningRate, original.optimizer.learningRate);
-        QCOMPARE(back.optimizer.momentum, original.optimizer.momentum);
+        QCOMPARE(back.optimizer.effectiveMomentum(), original.optimizer.effectiveMomentum());
         QCOMPARE(back.optimizer.beta1, original.optimizer.beta1);
         QCOMPARE(back.optimizer.beta2, original.optimizer.beta2);
         QCOMPARE(back.optimizer.epsilon, original.optimizer.epsilon);
@@ -141,6 +141,20 @@ private Q_SLOTS:
         QCOMPARE(c.model, defaults.model);
         QCOMPARE(c.schedule.name, defaults.schedule.name);
         QCOMPARE(c.seed, defaults.seed);
+    }
+
+    void unsetMomentumIsTheOptimizersOwnDefault()
+    {
+        const auto rmsprop =
+            json::parse(R"({"optimizer": {"name": "rmsprop"}})").get<mf::TrainConfig>();
+        QCOMPARE(rmsprop.optimizer.effectiveMomentum(), 0.0);
+        QCOMPARE(json(rmsprop)["optimizer"]["momentum"].get<double>(), 0.0);
+        const auto sgd =
+            json::parse(R"({"optimizer": {"name": "momentum"}})").get<mf::TrainConfig>();
+        QCOMPARE(sgd.optimizer.effectiveMomentum(), 0.9);
+        const auto given = json::parse(R"({"optimizer": {"name": "rmsprop", "momentum": 0.5}})")
+                               .get<mf::TrainConfig>();
+        QCOMPARE(given.optimizer.effectiveMomentum(), 0.5);
     }
 
     void badJson_data()
@@ -231,6 +245,8 @@ private Q_SLOTS:
                                     << "batch_size must be at least 1";
         QTest::newRow("validation fraction") << R"({"validation_fraction": 1.0})"
                                              << "validation_fraction must be";
+        QTest::newRow("no validation split") << R"({"validation_fraction": 0})"
+                                             << "validation_fraction must be above 0";
         QTest::newRow("loss") << R"({"loss": "hinge"})"
                               << "loss \"hinge\" is unknown";
         QTest::newRow("optimizer") << R"({"optimizer": {"name": "lbfgs"}})"
