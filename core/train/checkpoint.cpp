@@ -234,6 +234,30 @@ CheckpointHeader Checkpoint::readHeader(const std::string &path)
     return openArchive(path, archive, torch::Device(torch::kCPU));
 }
 
+namespace {
+
+/// Loads `archive` into `optimizer`; when that throws, puts the previous state back first.
+void loadOptimizerOrKeep(torch::optim::Optimizer &optimizer,
+                         torch::serialize::InputArchive &archive)
+{
+    std::stringstream previous;
+    {
+        torch::serialize::OutputArchive backup;
+        optimizer.save(backup);
+        backup.save_to(previous);
+    }
+    try {
+        optimizer.load(archive);
+    } catch (...) {
+        torch::serialize::InputArchive backup;
+        backup.load_from(previous);
+        optimizer.load(backup);
+        throw;
+    }
+}
+
+} // namespace
+
 CheckpointHeader Checkpoint::load(const std::string &path, const TrainConfig &config,
                                   const std::vector<std::int64_t> &sampleShape,
                                   std::int64_t numClasses, torch::nn::Module &model,
@@ -246,19 +270,20 @@ CheckpointHeader Checkpoint::load(const std::string &path, const TrainConfig &co
         torch::serialize::InputArchive modelArchive;
         if (!archive.try_read(kModelKey, modelArchive))
             throw DataError(path, "", "the checkpoint holds no model");
+        // Everything is read and checked before anything is replaced: the weights are copied
+        // only after the optimiser state has loaded, and an optimiser state that fails to load
+        // is rolled back, so a bad checkpoint leaves the model and optimiser as they were.
         TensorPairs pairs;
         collectTensors(model, modelArchive, "", pairs);
-        {
-            torch::NoGradGuard noGrad;
-            for (auto &[target, loaded] : pairs)
-                target.copy_(loaded);
-        }
         if (optimizer != nullptr) {
             torch::serialize::InputArchive optimizerArchive;
             if (!archive.try_read(kOptimizerKey, optimizerArchive))
                 throw DataError(path, "", "the checkpoint holds no optimiser state");
-            optimizer->load(optimizerArchive);
+            loadOptimizerOrKeep(*optimizer, optimizerArchive);
         }
+        torch::NoGradGuard noGrad;
+        for (auto &[target, loaded] : pairs)
+            target.copy_(loaded);
     } catch (const Incompatible &e) {
         throw DataError(path, "", "incompatible checkpoint: " + e.reason);
     } catch (const c10::Error &e) {

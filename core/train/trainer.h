@@ -89,6 +89,7 @@ public:
     EvalReport evaluate(const Dataset &dataset);
 
     torch::nn::Sequential model() const { return m_model; }
+    torch::optim::Optimizer *optimizer() const { return m_optimizer.get(); }
     const ChannelStats &normalization() const { return m_normalization; }
     torch::Device device() const { return m_device; }
     const TrainConfig &config() const { return m_config; }
@@ -108,7 +109,7 @@ private:
     /// Updates the best-epoch and patience fields of m_state with this epoch's validation.
     void recordValidation(int epoch, const EvalReport &validation);
     std::string saveCheckpoint(int epoch);
-    void pruneCheckpoints() const;
+    void pruneCheckpoints();
 
     TrainConfig m_config;
     Dataset m_train;

@@ -1,4 +1,5 @@
 #include "core/train/checkpoint.h"
+#include "core/train/optimizerfactory.h"
 #include "core/train/trainer.h"
 #include "core/util/error.h"
 #include "tests/core/train/trainingfixtures.h"
@@ -274,6 +275,51 @@ private Q_SLOTS:
         QCOMPARE(error->file(), good);
         QVERIFY2(QString::fromStdString(error->reason()).contains("incompatible"), error->what());
         QVERIFY2(QString::fromStdString(error->reason()).contains(reason), error->what());
+    }
+
+    void failedOptimizerLoadLeavesModelAndOptimizerUnchanged()
+    {
+        // A checkpoint whose header is right for an Adam run but whose optimiser state is that of
+        // SGD with momentum: the weights load, the optimiser state does not.
+        const std::string good = trainedCheckpoint("mixed-source");
+        const CheckpointHeader header = Checkpoint::readHeader(good);
+        const TrainConfig config = smallConfig();
+        Trainer donor(config, imageDataset(128, 4, 1), imageDataset(32, 4, 2));
+        donor.resumeFrom(good);
+        OptimizerConfig sgd;
+        sgd.name = "momentum";
+        auto foreign = makeOptimizer(sgd, donor.model()->parameters());
+        const std::string mixed = path("mixed.pt");
+        Checkpoint::save(mixed, header, *donor.model(), *foreign);
+
+        TrainConfig other = config;
+        other.seed = 99;
+        Trainer restored(other, imageDataset(128, 4, 1), imageDataset(32, 4, 2));
+        restored.resumeFrom(good); // an optimiser with state, which the failure must keep
+        const torch::Tensor before = flatParameters(*restored.model());
+        std::ostringstream optimizerBefore;
+        {
+            torch::serialize::OutputArchive archive;
+            restored.optimizer()->save(archive);
+            archive.save_to(optimizerBefore);
+        }
+        Trainer untouched(other, imageDataset(128, 4, 1), imageDataset(32, 4, 2));
+        const torch::Tensor freshBefore = flatParameters(*untouched.model());
+
+        const auto error = dataErrorOf([&] { restored.resumeFrom(mixed); });
+        QVERIFY(error.has_value());
+        QCOMPARE(error->file(), mixed);
+        QVERIFY(torch::equal(flatParameters(*restored.model()), before));
+        std::ostringstream optimizerAfter;
+        {
+            torch::serialize::OutputArchive archive;
+            restored.optimizer()->save(archive);
+            archive.save_to(optimizerAfter);
+        }
+        QVERIFY(optimizerAfter.str() == optimizerBefore.str());
+
+        QVERIFY(dataErrorOf([&] { untouched.resumeFrom(mixed); }).has_value());
+        QVERIFY(torch::equal(flatParameters(*untouched.model()), freshBefore));
     }
 
     void readersNeverSeeAHalfWrittenFile()
