@@ -14,7 +14,10 @@ namespace mf {
 
 namespace {
 
-std::string systemReason() { return std::strerror(errno); }
+std::string systemReason()
+{
+    return std::strerror(errno);
+}
 
 std::string directoryOf(const std::string &path)
 {
@@ -50,15 +53,20 @@ void writeFileAtomically(const std::string &path, std::string_view bytes)
     const int fd = ::mkstemp(temporary.data());
     if (fd < 0)
         throw Error(path + ": cannot create a temporary file: " + systemReason());
+    bool open = true;
     try {
         writeAll(fd, bytes, temporary);
         if (::fsync(fd) != 0)
             throw Error(temporary + ": cannot flush to disk: " + systemReason());
         ::fchmod(fd, 0644);
+        // The descriptor is released even when close() fails; closing it again could close a
+        // file that another thread has opened meanwhile.
+        open = false;
         if (::close(fd) != 0)
             throw Error(temporary + ": cannot close: " + systemReason());
     } catch (...) {
-        ::close(fd);
+        if (open)
+            ::close(fd);
         ::unlink(temporary.c_str());
         throw;
     }

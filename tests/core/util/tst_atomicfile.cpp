@@ -6,7 +6,39 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include <atomic>
+#include <cerrno>
 #include <filesystem>
+#include <sys/syscall.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+// close() of this executable: passes every call through, and while armed on one thread reports
+// the first close as failed (EIO) after it has closed the descriptor, as Linux does, and records
+// each descriptor closed on that thread.
+std::atomic<bool> g_armed{false};
+std::thread::id g_armedThread;
+bool g_failNext = false;
+std::vector<int> g_closed;
+
+} // namespace
+
+extern "C" int close(int fd)
+{
+    const long rc = ::syscall(SYS_close, fd);
+    if (!g_armed.load() || std::this_thread::get_id() != g_armedThread)
+        return static_cast<int>(rc);
+    g_closed.push_back(fd);
+    if (g_failNext && rc == 0) {
+        g_failNext = false;
+        errno = EIO;
+        return -1;
+    }
+    return static_cast<int>(rc);
+}
 
 class TestAtomicFile : public QObject
 {
@@ -31,12 +63,41 @@ private Q_SLOTS:
     void failureNamesThePathAndKeepsOldFile()
     {
         QTemporaryDir dir;
-        const std::string path = dir.filePath(QStringLiteral("missing/sub/a.bin")).toStdString();
+        const std::string path = dir.filePath(QStringLiteral("a.bin")).toStdString();
+        mf::writeFileAtomically(path, "first version");
+
+        // The temporary file cannot be closed (a full disk on NFS reports it only there): the
+        // error names the file, the old version stays whole, nothing is left behind, and the
+        // descriptor is closed once, not a second time when it may already be another file's.
+        g_closed.clear();
+        g_failNext = true;
+        g_armedThread = std::this_thread::get_id();
+        g_armed = true;
         try {
-            mf::writeFileAtomically(path, "x");
+            mf::writeFileAtomically(path, "second version");
+            g_armed = false;
             QFAIL("expected an error");
         } catch (const mf::Error &error) {
-            QVERIFY(std::string(error.what()).find("missing/sub/a.bin") != std::string::npos);
+            g_armed = false;
+            QVERIFY2(std::string(error.what()).find(path) != std::string::npos, error.what());
+            QVERIFY2(std::string(error.what()).find("cannot close") != std::string::npos,
+                     error.what());
+        }
+        QVERIFY(!g_failNext);
+        QCOMPARE(g_closed.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(mf::readWholeFile(path)), QStringLiteral("first version"));
+        int files = 0;
+        for ([[maybe_unused]] const auto &entry :
+             std::filesystem::directory_iterator(dir.path().toStdString()))
+            ++files;
+        QCOMPARE(files, 1);
+
+        const std::string missing = dir.filePath(QStringLiteral("missing/sub/b.bin")).toStdString();
+        try {
+            mf::writeFileAtomically(missing, "x");
+            QFAIL("expected an error");
+        } catch (const mf::Error &error) {
+            QVERIFY(std::string(error.what()).find("missing/sub/b.bin") != std::string::npos);
         }
     }
 
