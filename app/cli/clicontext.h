@@ -4,11 +4,14 @@
 
 namespace mf::cli {
 
+class StopSignals;
+
 /// Options every subcommand shares.
 struct CliContext
 {
-    std::string workspace; ///< directory holding modelforge.db and runs/
-    bool json = false;     ///< one JSON document on stdout instead of text
+    std::string workspace;              ///< directory holding modelforge.db and runs/
+    bool json = false;                  ///< one JSON document on stdout instead of text
+    StopSignals *stopSignals = nullptr; ///< Ctrl-C and SIGTERM, owned by main()
 };
 
 /// Exit statuses of modelforge-cli.

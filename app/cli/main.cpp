@@ -3,6 +3,7 @@
 #include "app/cli/datasetscommand.h"
 #include "app/cli/evalcommand.h"
 #include "app/cli/runscommand.h"
+#include "app/cli/stopsignals.h"
 #include "app/cli/traincommand.h"
 #include "core/store/workspace.h"
 #include "core/util/allocatortuning.h"
@@ -15,8 +16,11 @@
 int main(int argc, char **argv)
 {
     using namespace mf::cli;
+    // First, before any thread exists (OpenMP's included): see StopSignals.
+    StopSignals stopSignals;
     mf::keepFreedMemoryForReuse();
     CliContext context;
+    context.stopSignals = &stopSignals;
     context.workspace = mf::defaultWorkspaceDir();
 
     CLI::App app("ModelForge: train, evaluate and compare models; every run is kept in a SQLite "

@@ -21,25 +21,11 @@ sigset_t stopSet()
 
 } // namespace
 
-StopSignals::StopSignals(std::function<void()> onStop)
+StopSignals::StopSignals()
 {
     sigset_t set = stopSet();
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
-    m_waiter = std::thread([set, onStop = std::move(onStop)] {
-        bool stopping = false;
-        for (;;) {
-            int signal = 0;
-            if (sigwait(&set, &signal) != 0 || signal == SIGUSR2)
-                return;
-            if (stopping) {
-                // A second Ctrl-C means now; the store marks the run INTERRUPTED next time.
-                std::_Exit(128 + signal);
-            }
-            stopping = true;
-            std::fprintf(stderr, "\nStopping after the current batch (again to quit at once)...\n");
-            onStop();
-        }
-    });
+    m_waiter = std::thread([this] { wait(); });
 }
 
 StopSignals::~StopSignals()
@@ -48,6 +34,35 @@ StopSignals::~StopSignals()
     m_waiter.join();
     sigset_t set = stopSet();
     pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+}
+
+void StopSignals::setHandler(std::function<void()> handler)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_handler = std::move(handler);
+}
+
+void StopSignals::wait()
+{
+    const sigset_t set = stopSet();
+    bool stopping = false;
+    for (;;) {
+        int signal = 0;
+        if (sigwait(&set, &signal) != 0 || signal == SIGUSR2)
+            return;
+        std::function<void()> handler;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            handler = m_handler;
+        }
+        // Nothing to stop cleanly, or a second Ctrl-C: end now. A run left RUNNING is marked
+        // INTERRUPTED the next time the store is opened.
+        if (!handler || stopping)
+            std::_Exit(128 + signal);
+        stopping = true;
+        std::fprintf(stderr, "\nStopping after the current batch (again to quit at once)...\n");
+        handler();
+    }
 }
 
 } // namespace mf::cli

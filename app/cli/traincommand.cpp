@@ -20,7 +20,7 @@ TrainCommand::TrainCommand(CLI::App &root, const CliContext &context) : m_contex
     m_train->add_flag("--quiet,-q", m_quiet, "No progress output");
 
     m_resume = root.add_subcommand(
-        "resume", "Continue an INTERRUPTED or STOPPED run from its newest checkpoint");
+        "resume", "Continue an INTERRUPTED, STOPPED or FAILED run from its newest checkpoint");
     m_resume->add_option("run", m_resumeRun, "Run id")->required();
     m_resume->add_flag("--quiet,-q", m_quiet, "No progress output");
 }
@@ -55,7 +55,7 @@ int TrainCommand::execute()
 
 int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
 {
-    StopSignals stopSignals([&session] { session.requestStop(); });
+    const ScopedStopHandler stop(*m_context.stopSignals, [&session] { session.requestStop(); });
     ProgressReporter progress(totalEpochs, m_quiet || m_context.json);
     session.addObserver(&progress);
 

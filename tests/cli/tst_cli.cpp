@@ -2,12 +2,16 @@
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
+
+#include <csignal>
 
 namespace {
 
@@ -207,6 +211,51 @@ private Q_SLOTS:
         QCOMPARE(
             cli({QStringLiteral("runs"), QStringLiteral("show"), QStringLiteral("9999")}).exitCode,
             2);
+    }
+
+    void ctrlCStopsTrainAndResumeWithACheckpoint()
+    {
+        // A real SIGINT to a real process, once while it trains and once while it resumes: each
+        // time the run ends STOPPED with its checkpoints, and the process exits normally.
+        const QString workspace = m_dir.filePath(QStringLiteral("ctrl-c"));
+        const QString checkpoints = workspace + QStringLiteral("/runs/1/checkpoints");
+        // Older checkpoints are pruned (the newest two and the best are kept), so a new one is
+        // a name not seen before, not a larger count.
+        const auto checkpointNames = [&checkpoints] {
+            const QStringList names =
+                QDir(checkpoints).entryList({QStringLiteral("epoch-*.pt")}, QDir::Files);
+            return QSet<QString>(names.begin(), names.end());
+        };
+        const auto interrupted = [&](const QStringList &command, const QSet<QString> &before) {
+            QProcess process;
+            QStringList all{QStringLiteral("--workspace"), workspace, QStringLiteral("--json")};
+            all << command;
+            process.start(QStringLiteral(MODELFORGE_CLI_PATH), all);
+            QTRY_VERIFY_WITH_TIMEOUT(!(checkpointNames() - before).isEmpty(), 60000);
+            ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+            QVERIFY(process.waitForFinished(60000));
+            QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(process.exitCode(), 0);
+            QCOMPARE(jsonObject(process.readAllStandardOutput())
+                         .value(QStringLiteral("outcome"))
+                         .toString(),
+                     QStringLiteral("stopped"));
+        };
+        QStringList train = trainArguments();
+        train[train.indexOf(QStringLiteral("--epochs")) + 1] = QStringLiteral("100000");
+        train[train.indexOf(QStringLiteral("--threads")) + 1] = QStringLiteral("2");
+        interrupted(train, {});
+        interrupted({QStringLiteral("resume"), QStringLiteral("1")}, checkpointNames());
+
+        QProcess list;
+        list.start(QStringLiteral(MODELFORGE_CLI_PATH),
+                   {QStringLiteral("--workspace"), workspace, QStringLiteral("--json"),
+                    QStringLiteral("runs"), QStringLiteral("list")});
+        QVERIFY(list.waitForFinished(60000));
+        const QJsonArray runs = QJsonDocument::fromJson(list.readAllStandardOutput()).array();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.first().toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("STOPPED"));
     }
 
     void divergingRunFailsWithOne()
