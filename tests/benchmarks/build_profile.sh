@@ -55,9 +55,15 @@ printf 'processor  %s, %s cores\n' "$(sed -n 's/^model name[[:space:]]*: //p' /p
 printf 'command    packaging/dev.sh test  (exit %d)\n' "$rc"
 awk -v s="$start" -v e="$end" 'BEGIN { printf "wall       %.1f s (%.1f min)\n", e - s, (e - s) / 60 }'
 if [ -f "$ninja_log" ]; then
-  # .ninja_log v5: start ms, end ms, mtime, output, hash. Keep the last entry per output.
-  awk -F'\t' '!/^#/ { last[$4] = $1 "\t" $2 }
-    END { for (o in last) { split(last[o], t, "\t"); print t[1] "\t" t[2] "\t" o } }' \
+  # .ninja_log v5: start ms, end ms, mtime, output, command hash. Keep the last entry per
+  # output, then one line per step: a command with several outputs (moc's timestamp and
+  # mocs_compilation.cpp, in relative and absolute form) is one step, named by its shortest output.
+  awk -F'\t' '!/^#/ { last[$4] = $1 "\t" $2 "\t" $5 }
+    END { for (o in last) {
+            k = last[o]
+            if (!(k in name) || length(o) < length(name[k])) name[k] = o
+          }
+          for (k in name) { split(k, t, "\t"); print t[1] "\t" t[2] "\t" name[k] } }' \
     "$ninja_log" >"$dir/steps.tsv"
   awk -F'\t' '{ if (min == "" || $1 < min) min = $1; if ($2 > max) max = $2; sum += $2 - $1; n++ }
     END { printf "build      %.1f s wall, %d steps, %.1f s summed over steps\n",
