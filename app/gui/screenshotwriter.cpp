@@ -4,9 +4,9 @@
 #include "app/gui/datasets/datasetspage.h"
 #include "app/gui/datasets/thumbnailmodel.h"
 #include "app/gui/mainwindow.h"
-#include "app/gui/runspage.h"
-#include "app/gui/runsproxymodel.h"
-#include "app/gui/runstablemodel.h"
+#include "app/gui/runs/runspage.h"
+#include "app/gui/runs/runsproxymodel.h"
+#include "app/gui/runs/runstablemodel.h"
 #include "app/gui/train/trainpage.h"
 #include "widgets/sectionnavigator.h"
 

@@ -1,3 +1,5 @@
+#include "core/store/metricwriter.h"
+
 #include "core/store/runstore.h"
 
 #include <algorithm>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/store/metricwriter.h"
 #include "core/store/runstore.h"
 #include "core/train/trainevents.h"
 

@@ -146,7 +146,7 @@ void Trainer::addObserver(TrainerObserver *observer)
         m_observers.push_back(observer);
 }
 
-void Trainer::resumeFrom(const std::string &checkpointPath)
+void Trainer::restoreCheckpoint(const std::string &checkpointPath)
 {
     const CheckpointHeader header =
         Checkpoint::load(checkpointPath, m_config, m_train.sampleShape(), m_train.numClasses(),

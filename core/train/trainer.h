@@ -70,7 +70,7 @@ public:
     /// Before run(): restores model, optimiser, normalisation and progress from a checkpoint
     /// (mf::DataError if it is unreadable or made for another model or dataset shape); run()
     /// then continues with the next epoch.
-    void resumeFrom(const std::string &checkpointPath);
+    void restoreCheckpoint(const std::string &checkpointPath);
 
     /// Trains until config.epochs are complete, early stopping (patience ran out before the last
     /// epoch), a stop request or a non-finite loss (outcome Failed with a reason like "loss
@@ -93,7 +93,7 @@ public:
     const ChannelStats &normalization() const { return m_normalization; }
     torch::Device device() const { return m_device; }
     const TrainConfig &config() const { return m_config; }
-    /// Progress so far: after resumeFrom(), the state the checkpoint held.
+    /// Progress so far: after restoreCheckpoint(), the state the checkpoint held.
     const TrainingState &state() const { return m_state; }
 
 private:

@@ -363,7 +363,7 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
     d.createTrainer();
     if (!checkpoints.empty()) {
         const Artifact &checkpoint = checkpoints.front();
-        d.trainer->resumeFrom(checkpoint.path);
+        d.trainer->restoreCheckpoint(checkpoint.path);
         for (const MetricPoint &point : d.store->metrics(runId, "epoch_seconds"))
             if (point.epoch == checkpoint.epoch)
                 d.wallOffset = point.wallSeconds;
@@ -419,7 +419,7 @@ EvalReport TrainingSession::evaluateRun(std::int64_t runId, const SessionOptions
         throw ConfigError("The dataset of run " + std::to_string(runId) + " (" + config.dataset +
                           ") has no test part");
     Trainer trainer(config, data.train, data.validation);
-    trainer.resumeFrom(chosen.path);
+    trainer.restoreCheckpoint(chosen.path);
     return trainer.evaluate(which == EvalSplit::Test ? *data.test : data.validation);
 }
 

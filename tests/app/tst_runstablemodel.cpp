@@ -1,6 +1,6 @@
-#include "app/gui/displayformat.h"
-#include "app/gui/runsproxymodel.h"
-#include "app/gui/runstablemodel.h"
+#include "app/gui/format/displayformat.h"
+#include "app/gui/runs/runsproxymodel.h"
+#include "app/gui/runs/runstablemodel.h"
 #include "samplestore.h"
 #include "tests/support/testsuite.h"
 

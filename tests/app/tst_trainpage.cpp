@@ -1,5 +1,5 @@
 #include "app/gui/mainwindow.h"
-#include "app/gui/runspage.h"
+#include "app/gui/runs/runspage.h"
 #include "app/gui/train/trainconfigform.h"
 #include "app/gui/train/traincontroller.h"
 #include "app/gui/train/trainpage.h"

@@ -1,5 +1,6 @@
 // Run store throughput: metric points written through MetricWriter, and the run list query.
 // Prints figures next to their targets; it is not a pass/fail test.
+#include "core/store/metricwriter.h"
 #include "core/store/runstore.h"
 #include "core/util/error.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "app/gui/rundetails.h"
 #include "app/gui/runs/runevaluation.h"
+#include "app/gui/store/rundetails.h"
 
 #include <QString>
 #include <QWidget>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/gui/runs/runmetrics.h"
+#include "app/gui/store/runmetrics.h"
 
 #include <QList>
 #include <QWidget>

@@ -1,8 +1,8 @@
 #include "app/gui/runs/runsfilterbar.h"
 
-#include "app/gui/displayformat.h"
-#include "app/gui/runsproxymodel.h"
-#include "app/gui/runstablemodel.h"
+#include "app/gui/format/displayformat.h"
+#include "app/gui/runs/runsproxymodel.h"
+#include "app/gui/runs/runstablemodel.h"
 #include "widgets/doticon.h"
 
 #include <QComboBox>

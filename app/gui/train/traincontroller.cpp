@@ -79,7 +79,7 @@ bool TrainController::start(const QByteArray &configJson, const QString &runName
     return true;
 }
 
-bool TrainController::resume(qint64 runId)
+bool TrainController::resumeRun(qint64 runId)
 {
     if (isBusy())
         return false;
@@ -106,7 +106,7 @@ void TrainController::pause()
     setState(State::Paused);
 }
 
-void TrainController::resumeTraining()
+void TrainController::unpause()
 {
     if (m_state != State::Paused)
         return;

@@ -39,11 +39,13 @@ public:
 
     /// `configJson` is a TrainConfig as JSON. False (and nothing happens) unless idle.
     bool start(const QByteArray &configJson, const QString &runName = QString());
-    bool resume(qint64 runId);
+    /// Continues a stored INTERRUPTED, STOPPED or FAILED run from its newest checkpoint.
+    bool resumeRun(qint64 runId);
     /// Reads a stored run for display (storedRun or loadFailed follow); works only while idle.
     bool loadRun(qint64 runId);
+    /// Holds the running run after the current batch; unpause() lets it go on.
     void pause();
-    void resumeTraining();
+    void unpause();
     void stop();
 
 Q_SIGNALS:

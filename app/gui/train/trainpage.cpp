@@ -1,6 +1,6 @@
 #include "app/gui/train/trainpage.h"
 
-#include "app/gui/displayformat.h"
+#include "app/gui/format/displayformat.h"
 #include "app/gui/train/trainconfigform.h"
 #include "core/util/atomicfile.h"
 #include "widgets/messagepanel.h"
@@ -161,7 +161,7 @@ QWidget *TrainPage::createControls()
     connect(m_start, &QPushButton::clicked, this, &TrainPage::startTraining);
     connect(m_pause, &QPushButton::clicked, this, [this] {
         if (m_controller->state() == TrainController::State::Paused)
-            m_controller->resumeTraining();
+            m_controller->unpause();
         else
             m_controller->pause();
     });
@@ -233,7 +233,7 @@ bool TrainPage::resumeRun(qint64 runId)
     if (m_controller->isBusy())
         return false;
     resetLiveView(tr("Run %1").arg(runId));
-    return m_controller->resume(runId);
+    return m_controller->resumeRun(runId);
 }
 
 bool TrainPage::showStoredRun(qint64 runId)

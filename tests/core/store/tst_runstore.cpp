@@ -1,3 +1,4 @@
+#include "core/store/metricwriter.h"
 #include "tests/core/store/storetesting.h"
 #include "tests/support/testsuite.h"
 

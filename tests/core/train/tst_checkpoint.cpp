@@ -127,7 +127,7 @@ private Q_SLOTS:
         other.seed = 99; // a different initialisation that loading must overwrite
         Trainer restored(other, imageDataset(128, 4, 1), imageDataset(32, 4, 2));
         QVERIFY(!torch::equal(flatParameters(*restored.model()), flatParameters(*trained.model())));
-        restored.resumeFrom(result.lastCheckpoint);
+        restored.restoreCheckpoint(result.lastCheckpoint);
         QVERIFY(torch::equal(flatParameters(*restored.model()), flatParameters(*trained.model())));
         QCOMPARE(restored.state().epoch, 2);
         QCOMPARE(restored.state().globalStep, std::int64_t(8));
@@ -170,7 +170,7 @@ private Q_SLOTS:
         QCOMPARE(firstResult.epochsCompleted, 2);
 
         Trainer second(resumableConfig(), train, validation);
-        second.resumeFrom(firstResult.lastCheckpoint);
+        second.restoreCheckpoint(firstResult.lastCheckpoint);
         LossLog secondLog;
         second.addObserver(&secondLog);
         const TrainResult secondResult = second.run();
@@ -236,7 +236,7 @@ private Q_SLOTS:
         // Loading into a trainer fails the same way and leaves it untouched.
         Trainer trainer(smallConfig(), imageDataset(128, 4, 1), imageDataset(32, 4, 2));
         const torch::Tensor before = flatParameters(*trainer.model());
-        QVERIFY(dataErrorOf([&] { trainer.resumeFrom(bad); }).has_value());
+        QVERIFY(dataErrorOf([&] { trainer.restoreCheckpoint(bad); }).has_value());
         QVERIFY(torch::equal(before, flatParameters(*trainer.model())));
         QCOMPARE(trainer.state().epoch, 0);
     }
@@ -270,7 +270,7 @@ private Q_SLOTS:
             classes = 5;
         Trainer trainer(config, imageDataset(128, classes, 1, 1, size),
                         imageDataset(32, classes, 2, 1, size));
-        const auto error = dataErrorOf([&] { trainer.resumeFrom(good); });
+        const auto error = dataErrorOf([&] { trainer.restoreCheckpoint(good); });
         QVERIFY(error.has_value());
         QCOMPARE(error->file(), good);
         QVERIFY2(QString::fromStdString(error->reason()).contains("incompatible"), error->what());
@@ -285,7 +285,7 @@ private Q_SLOTS:
         const CheckpointHeader header = Checkpoint::readHeader(good);
         const TrainConfig config = smallConfig();
         Trainer donor(config, imageDataset(128, 4, 1), imageDataset(32, 4, 2));
-        donor.resumeFrom(good);
+        donor.restoreCheckpoint(good);
         OptimizerConfig sgd;
         sgd.name = "momentum";
         auto foreign = makeOptimizer(sgd, donor.model()->parameters());
@@ -295,7 +295,7 @@ private Q_SLOTS:
         TrainConfig other = config;
         other.seed = 99;
         Trainer restored(other, imageDataset(128, 4, 1), imageDataset(32, 4, 2));
-        restored.resumeFrom(good); // an optimiser with state, which the failure must keep
+        restored.restoreCheckpoint(good); // an optimiser with state, which the failure must keep
         const torch::Tensor before = flatParameters(*restored.model());
         std::ostringstream optimizerBefore;
         {
@@ -306,7 +306,7 @@ private Q_SLOTS:
         Trainer untouched(other, imageDataset(128, 4, 1), imageDataset(32, 4, 2));
         const torch::Tensor freshBefore = flatParameters(*untouched.model());
 
-        const auto error = dataErrorOf([&] { restored.resumeFrom(mixed); });
+        const auto error = dataErrorOf([&] { restored.restoreCheckpoint(mixed); });
         QVERIFY(error.has_value());
         QCOMPARE(error->file(), mixed);
         QVERIFY(torch::equal(flatParameters(*restored.model()), before));
@@ -318,7 +318,7 @@ private Q_SLOTS:
         }
         QVERIFY(optimizerAfter.str() == optimizerBefore.str());
 
-        QVERIFY(dataErrorOf([&] { untouched.resumeFrom(mixed); }).has_value());
+        QVERIFY(dataErrorOf([&] { untouched.restoreCheckpoint(mixed); }).has_value());
         QVERIFY(torch::equal(flatParameters(*untouched.model()), freshBefore));
     }
 

@@ -1,12 +1,12 @@
-#include "app/gui/runspage.h"
+#include "app/gui/runs/runspage.h"
 
-#include "app/gui/rundetailspane.h"
 #include "app/gui/runs/deleterunsdialog.h"
 #include "app/gui/runs/runcomparisonview.h"
+#include "app/gui/runs/rundetailspane.h"
 #include "app/gui/runs/runsfilterbar.h"
-#include "app/gui/runsproxymodel.h"
-#include "app/gui/runstablemodel.h"
-#include "app/gui/runstorewatcher.h"
+#include "app/gui/runs/runsproxymodel.h"
+#include "app/gui/runs/runstablemodel.h"
+#include "app/gui/store/runstorewatcher.h"
 #include "widgets/messagepanel.h"
 
 #include <QAction>

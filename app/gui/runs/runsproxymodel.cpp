@@ -1,6 +1,6 @@
-#include "app/gui/runsproxymodel.h"
+#include "app/gui/runs/runsproxymodel.h"
 
-#include "app/gui/runstablemodel.h"
+#include "app/gui/runs/runstablemodel.h"
 
 namespace mf {
 

@@ -1,4 +1,4 @@
-#include "app/gui/runstorereader.h"
+#include "app/gui/store/runstoreworker.h"
 
 #include "core/store/runexport.h"
 #include "core/store/runstore.h"
@@ -23,11 +23,11 @@ QString errorText(const std::exception &error)
 
 } // namespace
 
-RunStoreReader::RunStoreReader(QObject *parent) : QObject(parent) {}
+RunStoreWorker::RunStoreWorker(QObject *parent) : QObject(parent) {}
 
-RunStoreReader::~RunStoreReader() = default;
+RunStoreWorker::~RunStoreWorker() = default;
 
-RunStore *RunStoreReader::store(const QString &databasePath)
+RunStore *RunStoreWorker::store(const QString &databasePath)
 {
     if (!QFileInfo::exists(databasePath)) {
         // Deleted or never created: drop a connection to a file that is gone.
@@ -42,7 +42,7 @@ RunStore *RunStoreReader::store(const QString &databasePath)
     return m_store.get();
 }
 
-RunStore &RunStoreReader::existingStore(const QString &databasePath)
+RunStore &RunStoreWorker::existingStore(const QString &databasePath)
 {
     RunStore *runStore = store(databasePath);
     if (!runStore)
@@ -51,13 +51,13 @@ RunStore &RunStoreReader::existingStore(const QString &databasePath)
     return *runStore;
 }
 
-void RunStoreReader::dropConnection()
+void RunStoreWorker::dropConnection()
 {
     m_store.reset();
     m_storePath.clear();
 }
 
-void RunStoreReader::loadRuns(quint64 requestId, const QString &databasePath)
+void RunStoreWorker::loadRuns(quint64 requestId, const QString &databasePath)
 {
     try {
         RunsSnapshot snapshot;
@@ -77,7 +77,7 @@ void RunStoreReader::loadRuns(quint64 requestId, const QString &databasePath)
     }
 }
 
-void RunStoreReader::loadDetails(quint64 requestId, const QString &databasePath, qint64 runId)
+void RunStoreWorker::loadDetails(quint64 requestId, const QString &databasePath, qint64 runId)
 {
     try {
         RunStore *runStore = store(databasePath);
@@ -99,7 +99,7 @@ void RunStoreReader::loadDetails(quint64 requestId, const QString &databasePath,
     }
 }
 
-void RunStoreReader::loadMetrics(quint64 requestId, const QString &databasePath,
+void RunStoreWorker::loadMetrics(quint64 requestId, const QString &databasePath,
                                  const QList<qint64> &runIds)
 {
     try {
@@ -123,7 +123,7 @@ void RunStoreReader::loadMetrics(quint64 requestId, const QString &databasePath,
     }
 }
 
-void RunStoreReader::editRun(const QString &databasePath, qint64 runId, Edit edit,
+void RunStoreWorker::editRun(const QString &databasePath, qint64 runId, Edit edit,
                              const QString &text)
 {
     try {
@@ -147,7 +147,7 @@ void RunStoreReader::editRun(const QString &databasePath, qint64 runId, Edit edi
     }
 }
 
-void RunStoreReader::deleteRuns(const QString &databasePath, const QList<qint64> &runIds,
+void RunStoreWorker::deleteRuns(const QString &databasePath, const QList<qint64> &runIds,
                                 bool deleteFiles)
 {
     try {
@@ -170,7 +170,7 @@ void RunStoreReader::deleteRuns(const QString &databasePath, const QList<qint64>
     }
 }
 
-void RunStoreReader::exportRuns(const QString &databasePath, const QList<qint64> &runIds, bool json,
+void RunStoreWorker::exportRuns(const QString &databasePath, const QList<qint64> &runIds, bool json,
                                 const QString &path)
 {
     try {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "app/gui/rundetails.h"
-#include "app/gui/runs/runmetrics.h"
-#include "app/gui/runssnapshot.h"
+#include "app/gui/store/rundetails.h"
+#include "app/gui/store/runmetrics.h"
+#include "app/gui/store/runssnapshot.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -14,10 +14,10 @@
 
 namespace mf {
 
-class RunStoreReader;
+class RunStoreWorker;
 
 /// Keeps the GUI's view of a run store current without blocking the GUI thread: a
-/// RunStoreReader on a worker thread does the SQLite work, and a timer checks every
+/// RunStoreWorker on a worker thread does the SQLite work, and a timer checks every
 /// pollInterval whether the database or its WAL file changed and then reloads. While the store
 /// lists RUNNING runs it also reloads every livenessInterval unchanged or not, because a run
 /// whose process was killed changes nothing: each load marks such runs INTERRUPTED
@@ -82,7 +82,7 @@ private:
     void edit(qint64 runId, int edit, const QString &text);
 
     QThread m_thread;
-    RunStoreReader *m_reader;
+    RunStoreWorker *m_worker;
     QTimer m_pollTimer;
     QString m_databasePath;
     QString m_loadedSignature;

@@ -1,4 +1,4 @@
-#include "app/gui/runs/runmetrics.h"
+#include "app/gui/store/runmetrics.h"
 
 #include <algorithm>
 #include <map>

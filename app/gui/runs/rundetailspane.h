@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/gui/rundetails.h"
+#include "app/gui/store/rundetails.h"
 
 #include <QLocale>
 #include <QWidget>

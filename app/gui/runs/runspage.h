@@ -1,8 +1,8 @@
 #pragma once
 
-#include "app/gui/rundetails.h"
-#include "app/gui/runs/runmetrics.h"
-#include "app/gui/runssnapshot.h"
+#include "app/gui/store/rundetails.h"
+#include "app/gui/store/runmetrics.h"
+#include "app/gui/store/runssnapshot.h"
 
 #include <QList>
 #include <QTimer>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "app/gui/rundetails.h"
-#include "app/gui/runs/runmetrics.h"
-#include "app/gui/runssnapshot.h"
+#include "app/gui/store/rundetails.h"
+#include "app/gui/store/runmetrics.h"
+#include "app/gui/store/runssnapshot.h"
 
 #include <QList>
 #include <QObject>
@@ -19,7 +19,7 @@ class RunStore;
 /// (rename, tags, notes, delete) and its exports.
 /// Threading: lives on a worker thread; call its methods only through queued invocations there.
 /// Results leave through queued signals carrying plain value structs.
-class RunStoreReader : public QObject
+class RunStoreWorker : public QObject
 {
     Q_OBJECT
 public:
@@ -31,8 +31,8 @@ public:
     };
     Q_ENUM(Edit)
 
-    explicit RunStoreReader(QObject *parent = nullptr);
-    ~RunStoreReader() override;
+    explicit RunStoreWorker(QObject *parent = nullptr);
+    ~RunStoreWorker() override;
 
     /// Lists the runs. A missing database file is not created: it reads as no runs.
     void loadRuns(quint64 requestId, const QString &databasePath);

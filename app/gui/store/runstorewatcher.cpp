@@ -1,6 +1,6 @@
-#include "app/gui/runstorewatcher.h"
+#include "app/gui/store/runstorewatcher.h"
 
-#include "app/gui/runstorereader.h"
+#include "app/gui/store/runstoreworker.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -9,37 +9,37 @@
 
 namespace mf {
 
-RunStoreWatcher::RunStoreWatcher(QObject *parent) : QObject(parent), m_reader(new RunStoreReader)
+RunStoreWatcher::RunStoreWatcher(QObject *parent) : QObject(parent), m_worker(new RunStoreWorker)
 {
     qRegisterMetaType<mf::RunsSnapshot>();
     qRegisterMetaType<mf::RunDetails>();
     qRegisterMetaType<mf::RunsMetrics>();
 
-    m_thread.setObjectName(QStringLiteral("RunStoreReader"));
-    m_reader->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_reader, &QObject::deleteLater);
-    connect(m_reader, &RunStoreReader::runsLoaded, this, &RunStoreWatcher::onRunsLoaded);
-    connect(m_reader, &RunStoreReader::runsFailed, this, &RunStoreWatcher::onRunsFailed);
-    connect(m_reader, &RunStoreReader::detailsLoaded, this, &RunStoreWatcher::onDetailsLoaded);
-    connect(m_reader, &RunStoreReader::detailsFailed, this, &RunStoreWatcher::onDetailsFailed);
-    connect(m_reader, &RunStoreReader::metricsLoaded, this,
+    m_thread.setObjectName(QStringLiteral("RunStoreWorker"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &RunStoreWorker::runsLoaded, this, &RunStoreWatcher::onRunsLoaded);
+    connect(m_worker, &RunStoreWorker::runsFailed, this, &RunStoreWatcher::onRunsFailed);
+    connect(m_worker, &RunStoreWorker::detailsLoaded, this, &RunStoreWatcher::onDetailsLoaded);
+    connect(m_worker, &RunStoreWorker::detailsFailed, this, &RunStoreWatcher::onDetailsFailed);
+    connect(m_worker, &RunStoreWorker::metricsLoaded, this,
             [this](quint64 requestId, const RunsMetrics &metrics) {
                 if (requestId == m_latestMetricsRequest)
                     Q_EMIT metricsLoaded(metrics);
             });
-    connect(m_reader, &RunStoreReader::metricsFailed, this,
+    connect(m_worker, &RunStoreWorker::metricsFailed, this,
             [this](quint64 requestId, const QString &reason) {
                 if (requestId == m_latestMetricsRequest)
                     Q_EMIT metricsFailed(reason);
             });
-    connect(m_reader, &RunStoreReader::runEdited, this,
+    connect(m_worker, &RunStoreWorker::runEdited, this,
             [this](const QString &databasePath, qint64 runId) {
                 if (databasePath != m_databasePath)
                     return;
                 refresh();
                 Q_EMIT runEdited(runId);
             });
-    connect(m_reader, &RunStoreReader::editFailed, this,
+    connect(m_worker, &RunStoreWorker::editFailed, this,
             [this](const QString &databasePath, qint64, const QString &reason) {
                 if (databasePath != m_databasePath)
                     return;
@@ -47,7 +47,7 @@ RunStoreWatcher::RunStoreWatcher(QObject *parent) : QObject(parent), m_reader(ne
                 refresh();
                 Q_EMIT writeFailed(reason);
             });
-    connect(m_reader, &RunStoreReader::runsDeleted, this,
+    connect(m_worker, &RunStoreWorker::runsDeleted, this,
             [this](const QString &databasePath, const QList<qint64> &runIds,
                    const QStringList &problems) {
                 if (databasePath != m_databasePath)
@@ -55,15 +55,15 @@ RunStoreWatcher::RunStoreWatcher(QObject *parent) : QObject(parent), m_reader(ne
                 refresh();
                 Q_EMIT runsDeleted(runIds, problems);
             });
-    connect(m_reader, &RunStoreReader::deleteFailed, this,
+    connect(m_worker, &RunStoreWorker::deleteFailed, this,
             [this](const QString &databasePath, const QString &reason) {
                 if (databasePath != m_databasePath)
                     return;
                 refresh();
                 Q_EMIT writeFailed(reason);
             });
-    connect(m_reader, &RunStoreReader::exportFinished, this, &RunStoreWatcher::exportFinished);
-    connect(m_reader, &RunStoreReader::exportFailed, this, &RunStoreWatcher::exportFailed);
+    connect(m_worker, &RunStoreWorker::exportFinished, this, &RunStoreWatcher::exportFinished);
+    connect(m_worker, &RunStoreWorker::exportFailed, this, &RunStoreWatcher::exportFailed);
     m_thread.start();
 
     m_pollTimer.setInterval(2000);
@@ -113,10 +113,10 @@ void RunStoreWatcher::requestDetails(qint64 runId)
         return;
     const quint64 requestId = m_nextRequest++;
     m_latestDetailsRequest = requestId;
-    RunStoreReader *reader = m_reader;
+    RunStoreWorker *worker = m_worker;
     const QString path = m_databasePath;
     QMetaObject::invokeMethod(
-        reader, [reader, requestId, path, runId] { reader->loadDetails(requestId, path, runId); },
+        worker, [worker, requestId, path, runId] { worker->loadDetails(requestId, path, runId); },
         Qt::QueuedConnection);
 }
 
@@ -126,10 +126,10 @@ void RunStoreWatcher::requestMetrics(const QList<qint64> &runIds)
         return;
     const quint64 requestId = m_nextRequest++;
     m_latestMetricsRequest = requestId;
-    RunStoreReader *reader = m_reader;
+    RunStoreWorker *worker = m_worker;
     const QString path = m_databasePath;
     QMetaObject::invokeMethod(
-        reader, [reader, requestId, path, runIds] { reader->loadMetrics(requestId, path, runIds); },
+        worker, [worker, requestId, path, runIds] { worker->loadMetrics(requestId, path, runIds); },
         Qt::QueuedConnection);
 }
 
@@ -139,27 +139,27 @@ void RunStoreWatcher::edit(qint64 runId, int edit, const QString &text)
         Q_EMIT writeFailed(tr("No run store is open."));
         return;
     }
-    RunStoreReader *reader = m_reader;
+    RunStoreWorker *worker = m_worker;
     const QString path = m_databasePath;
-    const auto kind = RunStoreReader::Edit(edit);
+    const auto kind = RunStoreWorker::Edit(edit);
     QMetaObject::invokeMethod(
-        reader, [reader, path, runId, kind, text] { reader->editRun(path, runId, kind, text); },
+        worker, [worker, path, runId, kind, text] { worker->editRun(path, runId, kind, text); },
         Qt::QueuedConnection);
 }
 
 void RunStoreWatcher::renameRun(qint64 runId, const QString &name)
 {
-    edit(runId, int(RunStoreReader::Edit::Name), name);
+    edit(runId, int(RunStoreWorker::Edit::Name), name);
 }
 
 void RunStoreWatcher::setRunTags(qint64 runId, const QString &tags)
 {
-    edit(runId, int(RunStoreReader::Edit::Tags), tags);
+    edit(runId, int(RunStoreWorker::Edit::Tags), tags);
 }
 
 void RunStoreWatcher::setRunNotes(qint64 runId, const QString &notes)
 {
-    edit(runId, int(RunStoreReader::Edit::Notes), notes);
+    edit(runId, int(RunStoreWorker::Edit::Notes), notes);
 }
 
 void RunStoreWatcher::deleteRuns(const QList<qint64> &runIds, bool deleteFiles)
@@ -170,11 +170,11 @@ void RunStoreWatcher::deleteRuns(const QList<qint64> &runIds, bool deleteFiles)
         Q_EMIT writeFailed(tr("No run store is open."));
         return;
     }
-    RunStoreReader *reader = m_reader;
+    RunStoreWorker *worker = m_worker;
     const QString path = m_databasePath;
     QMetaObject::invokeMethod(
-        reader,
-        [reader, path, runIds, deleteFiles] { reader->deleteRuns(path, runIds, deleteFiles); },
+        worker,
+        [worker, path, runIds, deleteFiles] { worker->deleteRuns(path, runIds, deleteFiles); },
         Qt::QueuedConnection);
 }
 
@@ -184,12 +184,12 @@ void RunStoreWatcher::exportRuns(const QList<qint64> &runIds, bool json, const Q
         Q_EMIT exportFailed(path, tr("No run store is open."));
         return;
     }
-    RunStoreReader *reader = m_reader;
+    RunStoreWorker *worker = m_worker;
     const QString databasePath = m_databasePath;
     QMetaObject::invokeMethod(
-        reader,
-        [reader, databasePath, runIds, json, path] {
-            reader->exportRuns(databasePath, runIds, json, path);
+        worker,
+        [worker, databasePath, runIds, json, path] {
+            worker->exportRuns(databasePath, runIds, json, path);
         },
         Qt::QueuedConnection);
 }
@@ -228,10 +228,10 @@ void RunStoreWatcher::startLoad()
     // Taken before the read, so a write during the read still differs on the next poll.
     m_pendingSignature = fileSignature();
     const quint64 requestId = m_nextRequest++;
-    RunStoreReader *reader = m_reader;
+    RunStoreWorker *worker = m_worker;
     const QString path = m_databasePath;
     QMetaObject::invokeMethod(
-        reader, [reader, requestId, path] { reader->loadRuns(requestId, path); },
+        worker, [worker, requestId, path] { worker->loadRuns(requestId, path); },
         Qt::QueuedConnection);
 }
 

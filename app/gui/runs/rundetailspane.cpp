@@ -1,6 +1,6 @@
-#include "app/gui/rundetailspane.h"
+#include "app/gui/runs/rundetailspane.h"
 
-#include "app/gui/displayformat.h"
+#include "app/gui/format/displayformat.h"
 #include "app/gui/runs/evaluationview.h"
 #include "widgets/keyvaluetable.h"
 #include "widgets/messagepanel.h"

@@ -1,4 +1,4 @@
-#include "app/gui/displayformat.h"
+#include "app/gui/format/displayformat.h"
 
 #include <QDateTime>
 

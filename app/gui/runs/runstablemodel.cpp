@@ -1,6 +1,6 @@
-#include "app/gui/runstablemodel.h"
+#include "app/gui/runs/runstablemodel.h"
 
-#include "app/gui/displayformat.h"
+#include "app/gui/format/displayformat.h"
 #include "widgets/doticon.h"
 
 #include <QFileInfo>
