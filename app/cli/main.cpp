@@ -8,6 +8,7 @@
 #include "core/store/workspace.h"
 #include "core/util/allocatortuning.h"
 #include "core/util/error.h"
+#include "core/util/torchthreads.h"
 
 #include <CLI/CLI.hpp>
 
@@ -19,6 +20,7 @@ int main(int argc, char **argv)
     // First, before any thread exists (OpenMP's included): see StopSignals.
     StopSignals stopSignals;
     mf::keepFreedMemoryForReuse();
+    mf::setTorchThreads(0); // every core; train and resume then apply the run's --threads
     CliContext context;
     context.stopSignals = &stopSignals;
     context.workspace = mf::defaultWorkspaceDir();

@@ -6,6 +6,7 @@
 #include "app/cli/texttable.h"
 #include "core/train/trainingsession.h"
 #include "core/util/error.h"
+#include "core/util/torchthreads.h"
 
 #include <CLI/CLI.hpp>
 
@@ -55,6 +56,7 @@ int TrainCommand::execute()
 
 int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
 {
+    setTorchThreads(session.config().threads);
     const ScopedStopHandler stop(*m_context.stopSignals, [&session] { session.requestStop(); });
     ProgressReporter progress(totalEpochs, m_quiet || m_context.json);
     session.addObserver(&progress);

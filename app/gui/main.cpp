@@ -4,6 +4,7 @@
 #include "app/gui/screenshotwriter.h"
 #include "app/gui/versioninfo.h"
 #include "core/util/allocatortuning.h"
+#include "core/util/torchthreads.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -30,6 +31,7 @@ QString chosenLanguage(const QStringList &arguments)
 int main(int argc, char *argv[])
 {
     mf::keepFreedMemoryForReuse();
+    mf::setTorchThreads(0); // every core for previews and evaluations; a run sets its own
     // The command line is read before any window system is touched, so that --help, --version
     // and mistakes are answered on a machine without a display too, in the chosen language.
     mf::LaunchOptions options;

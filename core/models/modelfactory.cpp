@@ -1,13 +1,17 @@
 #include "core/models/modelfactory.h"
 
 #include "core/models/activation.h"
+#include "core/models/generatordropout.h"
 #include "core/models/maxpool.h"
 #include "core/models/modelspec.h"
 #include "core/models/residualblock.h"
 #include "core/models/weightinit.h"
 #include "core/util/error.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <limits>
+#include <mutex>
 
 namespace mf {
 
@@ -53,7 +57,7 @@ void addClassifierHead(torch::nn::Sequential &net, const ModelSpec &spec,
         net->push_back(std::string(name), torch::nn::Linear(inFeatures, hidden[i]));
         net->push_back(name + "_act", makeActivation(spec.activation));
         if (spec.dropout > 0.0)
-            net->push_back(name + "_drop", torch::nn::Dropout(spec.dropout));
+            net->push_back(name + "_drop", GeneratorDropout(spec.dropout));
         inFeatures = hidden[i];
     }
     net->push_back("out", torch::nn::Linear(inFeatures, numClasses));
@@ -131,7 +135,7 @@ torch::nn::Sequential buildResnet(const ModelSpec &spec, const std::vector<std::
     net->push_back("pool", torch::nn::AdaptiveAvgPool2d(1));
     net->push_back("flatten", torch::nn::Flatten());
     if (spec.dropout > 0.0)
-        net->push_back("drop", torch::nn::Dropout(spec.dropout));
+        net->push_back("drop", GeneratorDropout(spec.dropout));
     net->push_back("out", torch::nn::Linear(in, numClasses));
     return net;
 }
@@ -160,6 +164,37 @@ torch::nn::Sequential buildModel(const nlohmann::json &json,
         net = buildResnet(spec, inputShape, numClasses);
     initializeWeights(*net, spec.scheme, spec.initScale);
     return net;
+}
+
+torch::nn::Sequential buildModel(const nlohmann::json &spec,
+                                 const std::vector<std::int64_t> &inputShape,
+                                 std::int64_t numClasses, std::uint64_t seed)
+{
+    // LibTorch's modules initialise themselves from the process-wide CPU generator and take no
+    // other. Seeding it, building on the CPU and putting its state back, with every seeded
+    // build of the process in turn, gives each build its seed's weights and leaves the
+    // generator as another thread last left it. (Nothing else in the engine draws from it.)
+    static std::mutex building;
+    const std::lock_guard<std::mutex> lock(building);
+    at::Generator global = at::detail::getDefaultCPUGenerator();
+    at::Tensor saved;
+    {
+        const std::lock_guard<std::mutex> generatorLock(global.mutex());
+        saved = global.get_state();
+        global.set_current_seed(seed);
+    }
+    const auto restore = [&] {
+        const std::lock_guard<std::mutex> generatorLock(global.mutex());
+        global.set_state(saved);
+    };
+    try {
+        torch::nn::Sequential net = buildModel(spec, inputShape, numClasses);
+        restore();
+        return net;
+    } catch (...) {
+        restore();
+        throw;
+    }
 }
 
 std::int64_t parameterCount(const torch::nn::Module &module)

@@ -19,6 +19,13 @@ torch::nn::Sequential buildModel(const nlohmann::json &spec,
                                  const std::vector<std::int64_t> &inputShape,
                                  std::int64_t numClasses);
 
+/// The same network, initialised as if torch::manual_seed(seed) had been called just before
+/// (on the CPU), without changing torch's process-wide generator for other threads: what a
+/// run and an evaluation use.
+torch::nn::Sequential buildModel(const nlohmann::json &spec,
+                                 const std::vector<std::int64_t> &inputShape,
+                                 std::int64_t numClasses, std::uint64_t seed);
+
 /// Number of scalar parameters (trainable or not) in `module` and its children.
 std::int64_t parameterCount(const torch::nn::Module &module);
 

@@ -2,6 +2,7 @@
 
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
+#include "core/util/sha256.h"
 
 #include <cmath>
 #include <cstdio>
@@ -88,9 +89,18 @@ std::string firstLine(const std::string &text)
 
 /// Opens the archive and validates version and header; every failure becomes a DataError.
 CheckpointHeader openArchive(const std::string &path, torch::serialize::InputArchive &archive,
-                             c10::optional<torch::Device> device)
+                             c10::optional<torch::Device> device,
+                             const std::string &expectedSha256 = {})
 {
     const std::string bytes = readWholeFile(path);
+    if (!expectedSha256.empty()) {
+        const std::string actual = sha256Hex(bytes);
+        if (actual != expectedSha256)
+            throw DataError(path, "",
+                            "its sha256 " + actual + " differs from the " + expectedSha256 +
+                                " recorded in the run store: the checkpoint was changed after "
+                                "it was written");
+    }
     try {
         archive.load_from(bytes.data(), bytes.size(), device);
     } catch (const c10::Error &e) {
@@ -261,10 +271,11 @@ void loadOptimizerOrKeep(torch::optim::Optimizer &optimizer,
 CheckpointHeader Checkpoint::load(const std::string &path, const TrainConfig &config,
                                   const std::vector<std::int64_t> &sampleShape,
                                   std::int64_t numClasses, torch::nn::Module &model,
-                                  torch::optim::Optimizer *optimizer, torch::Device device)
+                                  torch::optim::Optimizer *optimizer, torch::Device device,
+                                  const std::string &expectedSha256)
 {
     torch::serialize::InputArchive archive;
-    const CheckpointHeader header = openArchive(path, archive, device);
+    const CheckpointHeader header = openArchive(path, archive, device, expectedSha256);
     try {
         checkCompatible(header, config, sampleShape, numClasses);
         torch::serialize::InputArchive modelArchive;

@@ -60,10 +60,13 @@ public:
     /// checking that the checkpoint was made for the same model spec, optimiser and dataset
     /// shape as `config`, `sampleShape` and `numClasses`. Throws mf::DataError naming the file
     /// and the reason otherwise; `model` is left untouched unless every tensor matched.
+    /// With `expectedSha256`, the bytes read are checked against it first (the file is read
+    /// once for both), and a file that changed since it was recorded is a DataError.
     static CheckpointHeader load(const std::string &path, const TrainConfig &config,
                                  const std::vector<std::int64_t> &sampleShape,
                                  std::int64_t numClasses, torch::nn::Module &model,
-                                 torch::optim::Optimizer *optimizer, torch::Device device);
+                                 torch::optim::Optimizer *optimizer, torch::Device device,
+                                 const std::string &expectedSha256 = {});
 };
 
 } // namespace mf

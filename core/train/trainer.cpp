@@ -1,12 +1,14 @@
 #include "core/train/trainer.h"
 
 #include "core/augment/augmentedsamples.h"
+#include "core/models/generatordropout.h"
 #include "core/models/modelfactory.h"
 #include "core/train/batchsource.h"
 #include "core/train/confusionmatrix.h"
 #include "core/train/environmentinfo.h"
 #include "core/train/losses.h"
 #include "core/train/lrschedule.h"
+#include "core/train/modelevaluation.h"
 #include "core/train/optimizerfactory.h"
 #include "core/util/allocatortuning.h"
 #include "core/util/error.h"
@@ -76,24 +78,6 @@ std::optional<ChannelStats> checkAugmentation(const TrainerOptions &options, con
     }
 }
 
-/// Restores a module's training flag when an evaluation ends, however it ends.
-class EvalModeScope
-{
-public:
-    explicit EvalModeScope(torch::nn::Module &module)
-        : m_module(module), m_wasTraining(module.is_training())
-    {
-        m_module.eval();
-    }
-    ~EvalModeScope() { m_module.train(m_wasTraining); }
-    EvalModeScope(const EvalModeScope &) = delete;
-    EvalModeScope &operator=(const EvalModeScope &) = delete;
-
-private:
-    torch::nn::Module &m_module;
-    bool m_wasTraining;
-};
-
 } // namespace
 
 Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerOptions options)
@@ -116,9 +100,6 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
 
     m_device = torch::Device(resolveDeviceName(m_config.device));
     keepFreedMemoryForReuse();
-    const unsigned cores = std::thread::hardware_concurrency();
-    torch::set_num_threads(m_config.threads > 0 ? m_config.threads
-                                                : static_cast<int>(std::max(1u, cores)));
 
     // The normalisation rule of TrainConfig::augmentation.
     const std::optional<ChannelStats> pipelineStats =
@@ -128,8 +109,9 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
     else if (m_config.normalize)
         m_normalization = computeChannelStats(m_train);
 
-    torch::manual_seed(m_config.seed);
-    m_model = buildModel(m_config.model, m_train.sampleShape(), m_train.numClasses());
+    m_model =
+        buildModel(m_config.model, m_train.sampleShape(), m_train.numClasses(), m_config.seed);
+    setDropoutGenerator(*m_model, m_dropoutGenerator);
     m_model->to(m_device);
     m_parameters = m_model->parameters();
     m_optimizer = makeOptimizer(m_config.optimizer, m_parameters);
@@ -234,7 +216,10 @@ TrainResult Trainer::run()
     };
 
     for (int epoch = m_state.epoch + 1; epoch <= m_config.epochs; ++epoch) {
-        torch::manual_seed(epochSeed(m_config.seed, epoch, kDropoutStream));
+        {
+            const std::lock_guard<std::mutex> lock(m_dropoutGenerator->mutex());
+            m_dropoutGenerator->set_current_seed(epochSeed(m_config.seed, epoch, kDropoutStream));
+        }
         const torch::Tensor order = m_trainSource->epochOrder(m_config.seed, epoch);
         m_model->train();
         const auto epochStart = Clock::now();
@@ -404,78 +389,11 @@ EvalReport Trainer::evaluate(const Dataset &dataset)
     return report;
 }
 
-namespace {
-
-/// The wrong predictions, most confident first (ties: lower index first), at most `limit`.
-/// All three tensors hold one value per sample, on the CPU.
-std::vector<Misclassification> mostConfidentMistakes(const torch::Tensor &predicted,
-                                                     const torch::Tensor &targets,
-                                                     const torch::Tensor &confidence,
-                                                     std::size_t limit)
-{
-    const torch::Tensor wrong = predicted.ne(targets).nonzero().flatten().contiguous();
-    const torch::Tensor wrongPredicted = predicted.index_select(0, wrong).contiguous();
-    const torch::Tensor wrongTargets = targets.index_select(0, wrong).contiguous();
-    const torch::Tensor wrongConfidence =
-        confidence.index_select(0, wrong).to(torch::kFloat64).contiguous();
-    const std::int64_t *index = wrong.data_ptr<std::int64_t>();
-    const std::int64_t *guess = wrongPredicted.data_ptr<std::int64_t>();
-    const std::int64_t *truth = wrongTargets.data_ptr<std::int64_t>();
-    const double *probability = wrongConfidence.data_ptr<double>();
-    std::vector<Misclassification> mistakes(static_cast<std::size_t>(wrong.size(0)));
-    for (std::size_t i = 0; i < mistakes.size(); ++i)
-        mistakes[i] = {index[i], truth[i], guess[i], probability[i]};
-    const auto moreConfident = [](const Misclassification &a, const Misclassification &b) {
-        return a.confidence != b.confidence ? a.confidence > b.confidence : a.index < b.index;
-    };
-    const std::size_t kept = std::min(limit, mistakes.size());
-    std::partial_sort(mistakes.begin(), mistakes.begin() + static_cast<std::ptrdiff_t>(kept),
-                      mistakes.end(), moreConfident);
-    mistakes.resize(kept);
-    return mistakes;
-}
-
-} // namespace
-
 EvalReport Trainer::evaluateSource(const BatchSource &source)
 {
-    torch::NoGradGuard noGrad;
-    EvalModeScope evalMode(*m_model);
-    const std::int64_t batchSize = std::max<std::int64_t>(m_config.batchSize, kMinEvalBatch);
-    const std::int64_t batches = source.batchCount(batchSize);
-    torch::Tensor lossSum =
-        torch::zeros({}, torch::TensorOptions(torch::kFloat64).device(m_device));
-    std::vector<torch::Tensor> predicted;
-    std::vector<torch::Tensor> confidences;
-    std::vector<torch::Tensor> targets;
-    predicted.reserve(static_cast<std::size_t>(batches));
-    confidences.reserve(static_cast<std::size_t>(batches));
-    targets.reserve(static_cast<std::size_t>(batches));
-    for (std::int64_t b = 0; b < batches; ++b) {
-        const BatchSource::Batch batch = source.batch(b, batchSize);
-        const torch::Tensor logits = m_model->forward(batch.inputs);
-        const torch::Tensor loss = computeLoss(m_config.loss, logits, batch.labels);
-        lossSum += loss.to(torch::kFloat64) * static_cast<double>(batch.labels.size(0));
-        const auto [confidence, prediction] = torch::softmax(logits, 1).max(1);
-        predicted.push_back(prediction);
-        confidences.push_back(confidence);
-        targets.push_back(batch.labels);
-    }
-    ConfusionMatrix matrix(m_train.numClasses());
-    torch::Tensor allPredicted, allTargets;
-    if (!predicted.empty()) {
-        allPredicted = torch::cat(predicted).to(torch::kCPU);
-        allTargets = torch::cat(targets).to(torch::kCPU);
-        matrix.add(allPredicted, allTargets);
-    }
-    const double meanLoss =
-        source.size() > 0 ? lossSum.item<double>() / static_cast<double>(source.size()) : 0.0;
-    EvalReport report = matrix.report(meanLoss);
-    if (!predicted.empty())
-        report.mistakes =
-            mostConfidentMistakes(allPredicted, allTargets, torch::cat(confidences).to(torch::kCPU),
-                                  EvalReport::kMaxMistakes);
-    return report;
+    return evaluateModel(m_model, source, m_config.loss,
+                         std::max<std::int64_t>(m_config.batchSize, kMinEvalBatch),
+                         m_train.numClasses());
 }
 
 } // namespace mf

@@ -47,10 +47,13 @@ struct TrainerOptions
 /// Threading: run() and evaluate() belong to one thread at a time; requestStop() and
 /// setPaused() may be called from any thread. Observers are called on the thread in run().
 ///
-/// Determinism: the model is initialised after torch::manual_seed(seed); epoch e shuffles with
-/// a generator seeded from (seed, e) and reseeds torch's generators (dropout) from (seed, e), so
-/// on the CPU the same config gives bitwise the same run, and a run resumed from the checkpoint
-/// of epoch k continues exactly as the uninterrupted run did.
+/// Determinism: the model is initialised as after torch::manual_seed(seed); epoch e shuffles
+/// with a generator seeded from (seed, e) and draws its dropout masks from the run's own
+/// generator, reseeded from (seed, e), so on the CPU the same config gives bitwise the same run,
+/// and a run resumed from the checkpoint of epoch k continues exactly as the uninterrupted run
+/// did. A Trainer changes no process-wide torch state: not the global generator, whatever other
+/// threads do with it meanwhile, and not the thread count, which the process sets once
+/// (core/util/torchthreads.h).
 ///
 /// The "best" epoch is the one with the best config.earlyStoppingMetric (val_accuracy: highest,
 /// val_loss: lowest); TrainResult::bestValAccuracy is the highest validation accuracy seen.
@@ -119,6 +122,9 @@ private:
     ChannelStats m_normalization;
     torch::nn::Sequential m_model{nullptr};
     std::vector<torch::Tensor> m_parameters;
+    /// The run's dropout masks come from here (GeneratorDropout), reseeded each epoch.
+    std::shared_ptr<at::Generator> m_dropoutGenerator =
+        std::make_shared<at::Generator>(at::detail::createCPUGenerator());
     std::unique_ptr<torch::optim::Optimizer> m_optimizer;
     std::unique_ptr<LrSchedule> m_schedule;
     std::unique_ptr<BatchSource> m_trainSource;

@@ -3,12 +3,15 @@
 #include "core/augment/augmentpipeline.h"
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
+#include "core/models/modelfactory.h"
 #include "core/store/processinfo.h"
 #include "core/store/runheartbeat.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
+#include "core/train/batchsource.h"
 #include "core/train/checkpoint.h"
 #include "core/train/environmentinfo.h"
+#include "core/train/modelevaluation.h"
 #include "core/train/runrecorder.h"
 #include "core/train/trainer.h"
 #include "core/util/error.h"
@@ -412,15 +415,38 @@ EvalReport TrainingSession::evaluateRun(std::int64_t runId, const SessionOptions
     const RunRecord record = existingRun(store, runId);
     const TrainConfig config = storedConfig(store, record);
     const Artifact chosen = chooseEvaluationCheckpoint(store, runId);
-    verifyChecksum(chosen);
 
     SessionData data = loadData(config);
     if (which == EvalSplit::Test && !data.test)
         throw ConfigError("The dataset of run " + std::to_string(runId) + " (" + config.dataset +
                           ") has no test part");
-    Trainer trainer(config, data.train, data.validation);
-    trainer.restoreCheckpoint(chosen.path);
-    return trainer.evaluate(which == EvalSplit::Test ? *data.test : data.validation);
+    return evaluateCheckpoint(config, chosen, data.train,
+                              which == EvalSplit::Test ? *data.test : data.validation);
+}
+
+EvalReport TrainingSession::evaluateCheckpoint(const TrainConfig &config,
+                                               const Artifact &checkpoint, const Dataset &train,
+                                               const Dataset &evaluated)
+{
+    if (evaluated.size() > 0 &&
+        (evaluated.kind != train.kind || evaluated.sampleShape() != train.sampleShape() ||
+         evaluated.numClasses() > train.numClasses()))
+        throw ConfigError("The evaluated samples of " + config.dataset +
+                          " do not fit the model of its training part");
+    const torch::Device device(resolveDeviceName(config.device));
+    // The weights come from the checkpoint; the seed only makes the build cheap to reason about.
+    torch::nn::Sequential model =
+        buildModel(config.model, train.sampleShape(), train.numClasses(), config.seed);
+    model->to(device);
+    const CheckpointHeader header =
+        Checkpoint::load(checkpoint.path, config, train.sampleShape(), train.numClasses(), *model,
+                         nullptr, device, checkpoint.sha256);
+    const BatchSource source(evaluated, header.normalization, device);
+    EvalReport report =
+        evaluateModel(model, source, config.loss, std::max<std::int64_t>(config.batchSize, 256),
+                      train.numClasses());
+    report.classNames = evaluated.classNames.empty() ? train.classNames : evaluated.classNames;
+    return report;
 }
 
 } // namespace mf

@@ -13,6 +13,8 @@
 
 namespace mf {
 
+struct Dataset;
+
 struct SessionOptions
 {
     std::string workspaceDir; ///< empty: defaultWorkspaceDir()
@@ -81,6 +83,14 @@ public:
     /// part of its dataset or on its validation split. The report's mistakes index that part.
     static EvalReport evaluateRun(std::int64_t runId, const SessionOptions &options,
                                   EvalSplit which = EvalSplit::Test);
+
+    /// Evaluates `checkpoint` of a run trained with `config` on `evaluated` (the test part of
+    /// its dataset or its validation split; `train` gives the classes), for callers that have
+    /// loaded the dataset already. Builds the model and reads the checkpoint once (its sha256
+    /// checked against the store's), without a Trainer and without touching process-wide
+    /// torch state, so it may run beside a training.
+    static EvalReport evaluateCheckpoint(const TrainConfig &config, const Artifact &checkpoint,
+                                         const Dataset &train, const Dataset &evaluated);
 
     /// The checkpoint evaluateRun() would evaluate (read from the store; its file exists).
     /// mf::ConfigError for an unknown run or a run without checkpoint files.

@@ -117,6 +117,7 @@ void EvaluationWorker::evaluate(quint64 requestId, qint64 runId, const QString &
         if (config.dataset.empty() || !std::filesystem::exists(config.dataset, missing))
             throw Failure{EvaluationProblem::DatasetMissing, fromStd(config.dataset)};
 
+        // Loaded once, for the evaluation and for the mistakes' images.
         const DatasetBundle bundle = loadDataset(config.dataset);
         const bool testSplit = bundle.test.has_value();
         const Dataset evaluated =
@@ -130,8 +131,8 @@ void EvaluationWorker::evaluate(quint64 requestId, qint64 runId, const QString &
         const bool fromCache = report.has_value();
         QString cacheProblem;
         if (!report) {
-            report = TrainingSession::evaluateRun(
-                runId, options, testSplit ? EvalSplit::Test : EvalSplit::Validation);
+            report =
+                TrainingSession::evaluateCheckpoint(config, checkpoint, bundle.train, evaluated);
             try {
                 EvaluationCache::write(cachePath, *report, checkpoint, config.dataset);
             } catch (const std::exception &error) {

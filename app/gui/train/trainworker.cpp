@@ -4,6 +4,7 @@
 #include "core/store/workspace.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainingsession.h"
+#include "core/util/torchthreads.h"
 
 #include <nlohmann/json.hpp>
 
@@ -139,6 +140,7 @@ void TrainWorker::loadRun(qint64 runId)
 
 void TrainWorker::execute(TrainingSession &session)
 {
+    setTorchThreads(session.config().threads);
     const nlohmann::json configJson = session.config();
     Q_EMIT runPrepared(session.runId(), QByteArray::fromStdString(configJson.dump()),
                        session.config().epochs);
