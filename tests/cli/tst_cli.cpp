@@ -157,8 +157,17 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 0);
         const QJsonObject summary = jsonObject(result.out);
         QCOMPARE(summary.value(QStringLiteral("format")).toString(), QStringLiteral("idx"));
-        QVERIFY(result.out.contains("384"));
-        QVERIFY(result.out.contains("96"));
+        QCOMPARE(summary.value(QStringLiteral("trainCount")).toInt(), 384);
+        QCOMPARE(summary.value(QStringLiteral("testCount")).toInt(), 96);
+        // makeImageSet labels image i as i % classes: 4 classes, evenly balanced.
+        const QJsonArray train = summary.value(QStringLiteral("trainClassCounts")).toArray();
+        const QJsonArray test = summary.value(QStringLiteral("testClassCounts")).toArray();
+        QCOMPARE(train.size(), 4);
+        QCOMPARE(test.size(), 4);
+        for (int k = 0; k < 4; ++k) {
+            QCOMPARE(train.at(k).toInt(), 96);
+            QCOMPARE(test.at(k).toInt(), 24);
+        }
     }
 
     void trainPrintsJsonAndIsRecorded()
