@@ -4,6 +4,7 @@
 #include "tests/support/testsuite.h"
 
 #include <QComboBox>
+#include <QLineSeries>
 #include <QSlider>
 #include <QtTest/QtTest>
 
@@ -97,8 +98,14 @@ private Q_SLOTS:
         chart->refreshNow();
         // Debiased EMA with weight 0.5: (0.5*1*0.5 + 0.5*0) / (1 - 0.25) = 1/3.
         QCOMPARE(chart->smoothedPoints(QStringLiteral("train")).constLast().y(), 1.0 / 3.0);
-        QVERIFY(chart->smoothedPoints(QStringLiteral("val")).isEmpty() ||
-                chart->smoothedPoints(QStringLiteral("val")).constLast().y() == 0.0);
+        // The sparse series is drawn as measured: its "smoothed" points are its raw ones, and
+        // only its raw line is shown.
+        const QVector<QPointF> val = chart->smoothedPoints(QStringLiteral("val"));
+        QCOMPARE(val.size(), 2);
+        QCOMPARE(val.constFirst().y(), 1.0);
+        QCOMPARE(val.constLast().y(), 0.0);
+        QVERIFY(!chart->smoothedLineSeries(QStringLiteral("val"))->isVisible());
+        QVERIFY(chart->smoothedLineSeries(QStringLiteral("train"))->isVisible());
         dashboard.clear();
         QVERIFY(dashboard.samples(QStringLiteral("train")).isEmpty());
         QVERIFY(chart->seriesNames().isEmpty());
