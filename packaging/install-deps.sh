@@ -7,9 +7,10 @@ packages=(
   # build tools; clang compiles the torch-heavy files ~3x faster than g++ here and mold links
   # several times faster than GNU ld (README, "Building")
   cmake ninja-build g++ clang mold pkg-config
-  # Qt 6: widgets, charts, SQLite driver, Linguist tools and Qt's own translations
+  # Qt 6: widgets, charts (whose CMake package requires Qt6OpenGL's, from libqt6opengl6-dev),
+  # Linguist tools and Qt's own translations. No QtSql: the run store uses SQLite directly.
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-translations-l10n libqt6sql6-sqlite
+  qt6-translations-l10n
   # the engine: LibTorch (CPU), gloo for c10d, SQLite, header-only libraries
   libtorch-dev libgloo-dev libsqlite3-dev zlib1g-dev libssl-dev nlohmann-json3-dev libcli11-dev libstb-dev
   # a fast BLAS: Debian's reference BLAS makes LibTorch's matmul ~25x slower
