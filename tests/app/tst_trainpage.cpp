@@ -3,6 +3,7 @@
 #include "app/gui/train/trainconfigform.h"
 #include "app/gui/train/traincontroller.h"
 #include "app/gui/train/trainpage.h"
+#include "app/gui/train/trainworker.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
 #include "tests/support/testdata.h"
@@ -241,6 +242,32 @@ private Q_SLOTS:
         QVERIFY(form->problems().isEmpty());
         QVERIFY(page.startButton()->isEnabled());
         QVERIFY(form->presetBox()->currentData().toString().isEmpty()); // now "Custom"
+    }
+
+    void stopClickedAfterARunEndedDoesNotStopTheNextRun()
+    {
+        // The worker runs its slots on the calling thread here, so the order is exact: a run
+        // ends, a Stop that was on its way arrives, then the next run starts.
+        TrainWorker worker(newWorkspace());
+        QSignalSpy ended(&worker, &TrainWorker::runEnded);
+        worker.expectRun();
+        worker.startRun(tinyConfig(m_dataset, 1), QString());
+        QCOMPARE(ended.size(), 1);
+        worker.requestStop();
+        worker.setPaused(true);
+        worker.expectRun();
+        worker.startRun(tinyConfig(m_dataset, 2), QString());
+        QCOMPARE(ended.size(), 2);
+        const auto second = ended.at(1).at(0).value<mf::TrainOutcomeReport>();
+        QCOMPARE(second.status, QStringLiteral("FINISHED"));
+
+        // A Stop while the next run is expected (loading its data) still applies to it.
+        worker.expectRun();
+        worker.requestStop();
+        worker.startRun(tinyConfig(m_dataset, 2), QString());
+        QCOMPARE(ended.size(), 3);
+        QCOMPARE(ended.at(2).at(0).value<mf::TrainOutcomeReport>().status,
+                 QStringLiteral("STOPPED"));
     }
 
     void momentumFollowsTheOptimizersDefaultUntilEdited()

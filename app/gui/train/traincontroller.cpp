@@ -74,6 +74,7 @@ bool TrainController::start(const QByteArray &configJson, const QString &runName
     m_runId = 0;
     m_prepared = false;
     setState(State::Preparing);
+    m_worker->expectRun();
     QMetaObject::invokeMethod(m_worker, "startRun", Qt::QueuedConnection,
                               Q_ARG(QByteArray, configJson), Q_ARG(QString, runName));
     return true;
@@ -86,6 +87,7 @@ bool TrainController::resumeRun(qint64 runId)
     m_runId = runId;
     m_prepared = false;
     setState(State::Preparing);
+    m_worker->expectRun();
     QMetaObject::invokeMethod(m_worker, "resumeRun", Qt::QueuedConnection, Q_ARG(qint64, runId));
     return true;
 }

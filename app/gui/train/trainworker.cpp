@@ -45,23 +45,34 @@ TrainWorker::~TrainWorker() = default;
 void TrainWorker::requestStop()
 {
     std::lock_guard<std::mutex> lock(m_sessionMutex);
-    m_stopRequested = true;
     if (m_session)
         m_session->requestStop();
+    else if (m_runExpected)
+        m_stopRequested = true;
 }
 
 void TrainWorker::setPaused(bool paused)
 {
     std::lock_guard<std::mutex> lock(m_sessionMutex);
-    m_paused = paused;
     if (m_session)
         m_session->setPaused(paused);
+    if (m_session || m_runExpected)
+        m_paused = paused;
+}
+
+void TrainWorker::expectRun()
+{
+    std::lock_guard<std::mutex> lock(m_sessionMutex);
+    m_runExpected = true;
+    m_stopRequested = false;
+    m_paused = false;
 }
 
 void TrainWorker::setSession(TrainingSession *session)
 {
     std::lock_guard<std::mutex> lock(m_sessionMutex);
     m_session = session;
+    m_runExpected = false;
     if (!session) {
         m_stopRequested = false;
         m_paused = false;

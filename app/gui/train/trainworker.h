@@ -50,9 +50,14 @@ public:
     explicit TrainWorker(QString workspaceDir);
     ~TrainWorker() override;
 
-    /// Thread-safe: reach the running session from the GUI thread.
+    /// Thread-safe: reach the running session from the GUI thread. A request made while no
+    /// run is running or expected (a click that arrives after the run ended) is dropped, so
+    /// that it never stops or pauses the next run.
     void requestStop();
     void setPaused(bool paused);
+    /// Thread-safe; the controller calls it before it queues startRun or resumeRun, so that a
+    /// Stop or Pause clicked while that run loads its data applies to it.
+    void expectRun();
 
 public Q_SLOTS:
     /// `configJson` is a TrainConfig as JSON; `runName` may be empty.
@@ -87,6 +92,7 @@ private:
     std::chrono::steady_clock::time_point m_lastEmit;
     std::mutex m_sessionMutex; // guards m_session against the GUI thread's stop/pause
     TrainingSession *m_session = nullptr;
+    bool m_runExpected = false; // a start or resume is queued or loading
     bool m_stopRequested = false;
     bool m_paused = false;
 };
