@@ -2881,6 +2881,10 @@ ModelForge retries when the file changes, or press F5.</source>
         <translation>无法启动：%1</translation>
     </message>
     <message>
+        <source>Could not start</source>
+        <translation>无法启动</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

@@ -244,6 +244,21 @@ private Q_SLOTS:
         QVERIFY(form->presetBox()->currentData().toString().isEmpty()); // now "Custom"
     }
 
+    void failedStartSaysSoInTheTitle()
+    {
+        TrainPage page(newWorkspace());
+        nlohmann::json config = nlohmann::json::parse(tinyConfig(m_dataset, 1).toStdString());
+        config["dataset"] = "/etc/passwd";
+        QVERIFY(page.form()->setConfigJson(QByteArray::fromStdString(config.dump())));
+        QVERIFY(page.startTraining());
+        QCOMPARE(page.titleText(), QStringLiteral("Starting…"));
+        QTRY_VERIFY_WITH_TIMEOUT(page.statusText().startsWith(QStringLiteral("Could not start")),
+                                 kTrainTimeoutMs);
+        QCOMPARE(page.titleText(), QStringLiteral("Could not start"));
+        QVERIFY2(page.statusText().contains(QStringLiteral("/etc/passwd")),
+                 qPrintable(page.statusText()));
+    }
+
     void stopClickedAfterARunEndedDoesNotStopTheNextRun()
     {
         // The worker runs its slots on the calling thread here, so the order is exact: a run

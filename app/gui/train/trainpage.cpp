@@ -214,6 +214,11 @@ QString TrainPage::statusText() const
     return m_status->text();
 }
 
+QString TrainPage::titleText() const
+{
+    return m_runTitle->text();
+}
+
 QString TrainPage::progressText() const
 {
     return m_progressDetail->text();
@@ -505,6 +510,8 @@ void TrainPage::onRunEnded(const TrainOutcomeReport &report)
 void TrainPage::onStartFailed(const QString &reason)
 {
     m_outcome = QStringLiteral("FAILED");
+    // The heading said "Starting…"; it must not go on saying so above the error.
+    m_runTitle->setText(tr("Could not start"));
     m_status->setText(tr("Could not start: %1").arg(reason));
     if (m_shownRunId == 0)
         showDashboard(false);

@@ -39,6 +39,7 @@ public:
     /// Why Start is disabled; empty when it is enabled.
     QString startBlockedReason() const;
     QString statusText() const;
+    QString titleText() const; ///< the heading above the dashboard
     QString progressText() const;
 
     /// Starts the configured run (as the Start button does); false when it cannot start.
