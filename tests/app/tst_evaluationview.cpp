@@ -339,6 +339,49 @@ private Q_SLOTS:
         QVERIFY(scroll.grab().save(shotPath(shots, QStringLiteral("heatmap-%1.png").arg(classes)),
                                    "PNG"));
     }
+
+    void everyCountIsLegibleOnItsCell()
+    {
+        // Full, mid and faint cells: each count must stand out from its own fill.
+        const QStringList names{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        const QVector<QVector<qint64>> counts{{100, 0, 0}, {35, 65, 0}, {10, 20, 70}};
+        mf::ConfusionMatrixView matrix;
+        matrix.setMatrix(names, counts);
+        matrix.resize(400, 400);
+        const QImage image = matrix.grab().toImage();
+        for (int t = 0; t < 3; ++t) {
+            for (int p = 0; p < 3; ++p) {
+                if (counts[t][p] == 0)
+                    continue;
+                const QRect cell = matrix.cellRect(t, p).adjusted(2, 2, -2, -2);
+                const QColor fill = image.pixelColor(cell.topLeft());
+                double strongest = 0.0;
+                for (int y = cell.top(); y <= cell.bottom(); ++y)
+                    for (int x = cell.left(); x <= cell.right(); ++x)
+                        strongest = std::max(strongest, contrast(image.pixelColor(x, y), fill));
+                // WCAG AA for text, 4.5:1; white on mid-blue stays below it.
+                QVERIFY2(
+                    strongest >= 4.5,
+                    qPrintable(
+                        QStringLiteral("cell %1,%2: contrast %3").arg(t).arg(p).arg(strongest)));
+            }
+        }
+    }
+
+private:
+    static double luminance(const QColor &c)
+    {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
+               0.0722 * channel(c.blueF());
+    }
+    static double contrast(const QColor &a, const QColor &b)
+    {
+        const double la = luminance(a), lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    }
 };
 
 MF_TEST_MAIN(TestEvaluationView)

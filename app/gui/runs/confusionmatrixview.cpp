@@ -26,6 +26,24 @@ QColor blend(const QColor &from, const QColor &to, double t)
                             float(from.blueF() + (to.blueF() - from.blueF()) * t));
 }
 
+double relativeLuminance(const QColor &c)
+{
+    const auto linear = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+}
+
+/// Black or white, whichever contrasts more with `fill` (WCAG's contrast ratio), so a count is
+/// legible on every shade of the scale, in a light or a dark palette.
+QColor labelColorOn(const QColor &fill)
+{
+    const double l = relativeLuminance(fill);
+    const double onBlack = (l + 0.05) / 0.05;
+    const double onWhite = 1.05 / (l + 0.05);
+    return onBlack >= onWhite ? QColor(Qt::black) : QColor(Qt::white);
+}
+
 } // namespace
 
 ConfusionMatrixView::ConfusionMatrixView(QWidget *parent) : QWidget(parent)
@@ -242,13 +260,14 @@ void ConfusionMatrixView::paintEvent(QPaintEvent *)
             const QRect cell = cellRect(t, p);
             const double share = rowShare(t, p);
             // A square root lifts the small off-diagonal shares out of the background.
-            painter.fillRect(cell, blend(empty, full, std::sqrt(share)));
+            const QColor fill = blend(empty, full, std::sqrt(share));
+            painter.fillRect(cell, fill);
             const qint64 value = m_counts[t][p];
             if (value == 0)
                 continue;
             const QString label = locale.toString(value);
             if (smallMetrics.horizontalAdvance(label) + 2 <= g.cell) {
-                painter.setPen(std::sqrt(share) > 0.55 ? QColor(Qt::white) : text);
+                painter.setPen(labelColorOn(fill));
                 painter.drawText(cell, Qt::AlignCenter, label);
             }
         }
