@@ -352,7 +352,8 @@ void RunStore::requireChangedRun(std::int64_t runId) const
         throw Error("run store " + m_path + ": there is no run " + std::to_string(runId));
 }
 
-std::int64_t RunStore::createRun(const RunRecord &run)
+std::int64_t RunStore::createRun(const RunRecord &run,
+                                 const std::map<std::string, std::string> &params)
 {
     const std::int64_t now = nowMs();
     WriteTransaction transaction(m_db, m_path);
@@ -391,6 +392,7 @@ std::int64_t RunStore::createRun(const RunRecord &run)
         insert.bindText(16, run.notes);
         insert.run();
     }
+    insertParams(id, params);
     transaction.commit();
     return id;
 }
@@ -489,6 +491,12 @@ void RunStore::deleteRun(std::int64_t runId)
 void RunStore::setParams(std::int64_t runId, const std::map<std::string, std::string> &params)
 {
     WriteTransaction transaction(m_db, m_path);
+    insertParams(runId, params);
+    transaction.commit();
+}
+
+void RunStore::insertParams(std::int64_t runId, const std::map<std::string, std::string> &params)
+{
     auto &insert = statement("INSERT INTO params (run_id, key, value) VALUES (?1, ?2, ?3) "
                              "ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value");
     const ResetGuard guard(insert);
@@ -499,7 +507,6 @@ void RunStore::setParams(std::int64_t runId, const std::map<std::string, std::st
         insert.run();
         insert.rewind();
     }
-    transaction.commit();
 }
 
 std::map<std::string, std::string> RunStore::params(std::int64_t runId) const

@@ -36,7 +36,9 @@ public:
     /// Inserts a run (id, heartbeat and start time filled in when 0) and returns its id. A new
     /// id is above every id this store ever gave and above every run folder in
     /// <store folder>/runs, so a new run never takes over the files of an older store's run.
-    std::int64_t createRun(const RunRecord &run);
+    /// `params` are stored in the same transaction: a run is never seen without them.
+    std::int64_t createRun(const RunRecord &run,
+                           const std::map<std::string, std::string> &params = {});
     /// Sets the status; a terminal status also sets the end time. `reason` is kept for FAILED.
     void setStatus(std::int64_t runId, RunStatus status, const std::string &reason = {});
     void heartbeat(std::int64_t runId);
@@ -109,6 +111,7 @@ private:
     void requireChangedRun(std::int64_t runId) const;
     /// Runs a one-text-column UPDATE of a run (?1 the id, ?2 the value).
     void setRunText(std::int64_t runId, const char *sql, const std::string &value);
+    void insertParams(std::int64_t runId, const std::map<std::string, std::string> &params);
 
     std::string m_path;
     std::string m_workspaceDir; ///< the folder of the database file

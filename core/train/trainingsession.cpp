@@ -283,13 +283,12 @@ std::int64_t TrainingSession::prepare()
     record.versions = versionsString();
     record.host = currentHostName();
     record.pid = currentProcessId();
-    d->runId = d->store->createRun(record);
+    std::map<std::string, std::string> params;
+    flatten(configJson, "", params);
+    if (!pipelineJson.is_null())
+        params[kPipelineParam] = pipelineJson.dump();
+    d->runId = d->store->createRun(record, params);
     try {
-        std::map<std::string, std::string> params;
-        flatten(configJson, "", params);
-        if (!pipelineJson.is_null())
-            params[kPipelineParam] = pipelineJson.dump();
-        d->store->setParams(d->runId, params);
         d->createTrainer();
     } catch (const std::exception &e) {
         d->store->setStatus(d->runId, RunStatus::Failed, e.what());

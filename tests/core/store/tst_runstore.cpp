@@ -131,6 +131,29 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(mf::Error, store.heartbeat(123456));
     }
 
+    void runAndItsParamsAreStoredTogetherOrNotAtAll()
+    {
+        const std::string path = freshPath();
+        {
+            mf::RunStore store(path);
+            const std::int64_t id = store.createRun(namedRun("with params"), {{"lr", "0.1"}});
+            QCOMPARE(store.params(id), (std::map<std::string, std::string>{{"lr", "0.1"}}));
+        }
+        // A params insert that fails (here a trigger refuses one key) takes the run with it.
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db,
+                              "CREATE TRIGGER refuse BEFORE INSERT ON params WHEN NEW.key = 'boom' "
+                              "BEGIN SELECT RAISE(ABORT, 'refused'); END",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(db);
+        mf::RunStore store(path);
+        QVERIFY_THROWS_EXCEPTION(mf::Error,
+                                 store.createRun(namedRun("half"), {{"a", "1"}, {"boom", "x"}}));
+        QCOMPARE(store.listRuns().size(), std::size_t(1));
+    }
+
     void paramsRoundTrip()
     {
         mf::RunStore store(freshPath());
