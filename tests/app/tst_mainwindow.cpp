@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -339,8 +340,23 @@ private Q_SLOTS:
             expected.append(QDir(out).filePath(QStringLiteral("section-%1.png").arg(key)));
         expected.append(QDir(out).filePath(QStringLiteral("mainwindow.png")));
         QCOMPARE(writer.writtenFiles(), expected);
-        for (const QString &file : expected)
-            QVERIFY(!QImage(file).isNull());
+        // Each picture is a rendered page, not an empty or repeated one: many colours, a size
+        // of its own page, and no two sections alike.
+        QList<QImage> images;
+        for (const QString &file : expected) {
+            const QImage image = QImage(file).convertToFormat(QImage::Format_RGB32);
+            QVERIFY2(!image.isNull(), qPrintable(file));
+            QVERIFY2(image.width() >= 400 && image.height() >= 300, qPrintable(file));
+            QSet<QRgb> colours;
+            for (int y = 0; y < image.height() && colours.size() <= 16; y += 3)
+                for (int x = 0; x < image.width() && colours.size() <= 16; x += 3)
+                    colours.insert(image.pixel(x, y));
+            QVERIFY2(colours.size() > 16, qPrintable(file + QStringLiteral(" is nearly blank")));
+            for (const QImage &earlier : images)
+                QVERIFY2(image != earlier, qPrintable(file + QStringLiteral(" repeats a section")));
+            images.append(image);
+        }
+        QCOMPARE(images.constLast().size(), window.size() * window.devicePixelRatio());
         QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("section-compress.png"))));
         // The Train section shows a finished run's curves.
         QVERIFY(window.trainPage()->statusText().startsWith(QStringLiteral("FINISHED")));
