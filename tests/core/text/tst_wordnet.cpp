@@ -9,6 +9,9 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include <thread>
+#include <vector>
+
 #include <filesystem>
 
 namespace td = mf::testdata;
@@ -206,9 +209,22 @@ private Q_SLOTS:
         QVERIFY(has(wordNet.synonyms("ran"), "operate"));
         QVERIFY(has(wordNet.synonyms("mice"), "computer mouse"));
 
-        const mf::WordNet &shared = mf::WordNet::shared();
-        QCOMPARE(&shared, &mf::WordNet::shared());
-        QCOMPARE(shared.synonyms("good"), good);
+        // The first use of the shared database may come from several augmentation threads at
+        // once: each gets the whole database, loaded once.
+        std::vector<Strings> seen(4);
+        std::vector<std::int64_t> synsets(4, 0);
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < seen.size(); ++i)
+            threads.emplace_back([&, i] {
+                seen[i] = mf::WordNet::shared().synonyms("good");
+                synsets[i] = mf::WordNet::shared().synsetCount();
+            });
+        for (std::thread &thread : threads)
+            thread.join();
+        for (std::size_t i = 0; i < seen.size(); ++i) {
+            QCOMPARE(seen[i], good);
+            QCOMPARE(synsets[i], wordNet.synsetCount());
+        }
     }
 };
 
