@@ -117,8 +117,14 @@ private Q_SLOTS:
         const std::int64_t conv2 = 64 * 32 * 9 + 64;    // 18,496
         const std::int64_t fc = 64 * 7 * 7 * 128 + 128; // 401,536
         const std::int64_t out = 128 * 10 + 10;         // 1,290
-        QCOMPARE(conv1 + conv2 + fc + out, std::int64_t(421642));
-        QCOMPARE(mf::parameterCount(*net), std::int64_t(421642));
+        QCOMPARE(mf::parameterCount(*net), conv1 + conv2 + fc + out);
+        // Layer by layer, as the arithmetic above assumes.
+        const auto parameters = net->named_parameters();
+        QCOMPARE(parameters["conv1.weight"].sizes().vec(), (Shape{32, 1, 3, 3}));
+        QCOMPARE(parameters["conv2.weight"].sizes().vec(), (Shape{64, 32, 3, 3}));
+        QCOMPARE(parameters["fc1.weight"].sizes().vec(), (Shape{128, 64 * 7 * 7}));
+        QCOMPARE(parameters["out.weight"].sizes().vec(), (Shape{10, 128}));
+        QCOMPARE(net->forward(torch::zeros({2, 1, 28, 28})).sizes().vec(), (Shape{2, 10}));
         QCOMPARE(childNames(net),
                  (std::vector<std::string>{"conv1", "act1", "pool1", "conv2", "act2", "pool2",
                                            "flatten", "fc1", "fc1_act", "out"}));
