@@ -149,6 +149,26 @@ private Q_SLOTS:
         for (int row = 0; row < table->rowCount(); ++row)
             support += table->item(row, 4)->text().toLongLong();
         QCOMPARE(support, qint64(kTestSamples));
+        // Precision, recall and F1 of each class, worked out here from the matrix's counts.
+        const QLocale locale;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const int k = int(evaluation.classNames.indexOf(table->item(row, 0)->text()));
+            QVERIFY(k >= 0);
+            qint64 predictedK = 0, trueK = 0;
+            for (int other = 0; other < kClasses; ++other) {
+                predictedK += matrix->count(other, k);
+                trueK += matrix->count(k, other);
+            }
+            const double hits = double(matrix->count(k, k));
+            const double precision = predictedK > 0 ? hits / double(predictedK) : 0.0;
+            const double recall = trueK > 0 ? hits / double(trueK) : 0.0;
+            const double f1 =
+                precision + recall > 0.0 ? 2.0 * precision * recall / (precision + recall) : 0.0;
+            QCOMPARE(table->item(row, 1)->text(), locale.toString(precision, 'f', 3));
+            QCOMPARE(table->item(row, 2)->text(), locale.toString(recall, 'f', 3));
+            QCOMPARE(table->item(row, 3)->text(), locale.toString(f1, 'f', 3));
+            QCOMPARE(table->item(row, 4)->text(), locale.toString(trueK));
+        }
 
         // The wrong predictions are in the gallery, most confident first, with their images.
         mf::MistakeGallery *gallery = view.gallery();
