@@ -4,21 +4,13 @@
 #include "core/augment/augmentrandom.h"
 #include "core/models/specreader.h"
 #include "core/util/error.h"
+#include "core/util/shapetext.h"
 
 #include <torch/torch.h>
-
-#include <sstream>
 
 namespace mf {
 
 namespace {
-
-std::string shapeText(const torch::Tensor &tensor)
-{
-    std::ostringstream out;
-    out << tensor.sizes();
-    return out.str();
-}
 
 std::string knownNames()
 {
@@ -35,7 +27,8 @@ std::vector<std::int64_t> indexList(const torch::Tensor &sampleIndices, std::int
         sampleIndices.is_floating_point() || sampleIndices.scalar_type() == torch::kBool)
         throw Error("augmentation needs one integer sample index per image (" +
                     std::to_string(count) + " images, indices of shape " +
-                    (sampleIndices.defined() ? shapeText(sampleIndices) : std::string("none")) +
+                    (sampleIndices.defined() ? shapeText(sampleIndices.sizes().vec())
+                                             : std::string("none")) +
                     ")");
     const torch::Tensor cpu = sampleIndices.to(torch::kCPU, torch::kLong).contiguous();
     return std::vector<std::int64_t>(cpu.data_ptr<std::int64_t>(),
@@ -99,7 +92,8 @@ torch::Tensor AugmentPipeline::apply(const torch::Tensor &images, std::uint64_t 
 {
     if (!images.defined() || images.dim() != 4)
         throw Error("augmentation needs a batch of images [N, C, H, W] (got shape " +
-                    (images.defined() ? shapeText(images) : std::string("none")) + ")");
+                    (images.defined() ? shapeText(images.sizes().vec()) : std::string("none")) +
+                    ")");
     const bool isByte = images.scalar_type() == torch::kByte;
     if (!isByte && !images.is_floating_point())
         throw Error("augmentation needs uint8 or floating-point images");

@@ -3,6 +3,7 @@
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
+#include "core/util/shapetext.h"
 
 #include <cmath>
 #include <cstdio>
@@ -35,14 +36,6 @@ Json finiteOrNull(double value)
 double numberOrNan(const Json &value)
 {
     return value.is_null() ? std::numeric_limits<double>::quiet_NaN() : value.get<double>();
-}
-
-std::string shapeText(const torch::IntArrayRef shape)
-{
-    std::string text = "[";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        text += (i == 0 ? "" : ", ") + std::to_string(shape[i]);
-    return text + "]";
 }
 
 Json headerToJson(const CheckpointHeader &header)
@@ -171,9 +164,10 @@ void readTensor(torch::serialize::InputArchive &archive, const std::string &key,
         return;
     if (!loaded.defined() || loaded.sizes() != target.sizes() ||
         loaded.scalar_type() != target.scalar_type())
-        throw Incompatible{name + " has shape " +
-                           (loaded.defined() ? shapeText(loaded.sizes()) : std::string("none")) +
-                           ", the model expects " + shapeText(target.sizes())};
+        throw Incompatible{
+            name + " has shape " +
+            (loaded.defined() ? shapeText(loaded.sizes().vec()) : std::string("none")) +
+            ", the model expects " + shapeText(target.sizes().vec())};
     pairs.emplace_back(target, loaded);
 }
 

@@ -12,6 +12,7 @@
 #include "core/train/optimizerfactory.h"
 #include "core/util/allocatortuning.h"
 #include "core/util/error.h"
+#include "core/util/shapetext.h"
 
 #include <chrono>
 #include <cmath>
@@ -31,14 +32,6 @@ constexpr std::int64_t kMinEvalBatch = 256;
 double secondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::string shapeText(const std::vector<std::int64_t> &shape)
-{
-    std::string text = "[";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        text += (i == 0 ? "" : ", ") + std::to_string(shape[i]);
-    return text + "]";
 }
 
 void checkFits(const Dataset &dataset, const Dataset &train, const std::string &what)

@@ -1,2 +1,3 @@
 # tests for core/util
 modelforge_add_test(tests_base tst_atomicfile)
+modelforge_add_test(tests_base tst_shapetext)
