@@ -74,10 +74,10 @@ int RunsCommand::list()
     TextTable table(
         {"id", "name", "status", "dataset", "model", "best val acc", "started", "duration"});
     for (const auto &run : runs) {
-        const long long end = run.endedAtMs > 0 ? run.endedAtMs : run.heartbeatAtMs;
         table.addRow({std::to_string(run.id), run.name, runStatusName(run.status), run.dataset,
                       run.model, run.bestValAccuracy ? formatNumber(*run.bestValAccuracy, 4) : "-",
-                      formatTimestamp(run.startedAtMs), formatDurationMs(end - run.startedAtMs)});
+                      formatTimestamp(run.startedAtMs),
+                      formatDurationMs(run.durationMs(RunStore::nowMs()))});
     }
     table.print(std::cout);
     return ExitOk;

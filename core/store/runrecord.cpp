@@ -36,4 +36,17 @@ std::optional<RunStatus> runStatusFromName(const std::string &name)
     return std::nullopt;
 }
 
+std::int64_t RunRecord::durationMs(std::int64_t nowMs) const
+{
+    if (startedAtMs <= 0)
+        return -1;
+    std::int64_t end = endedAtMs;
+    if (end <= 0)
+        end = status == RunStatus::Running ? nowMs : heartbeatAtMs;
+    const std::int64_t from = resumedAtMs > 0 ? resumedAtMs : startedAtMs;
+    if (end < from)
+        return -1;
+    return (resumedAtMs > 0 ? activeBeforeMs : 0) + (end - from);
+}
+
 } // namespace mf

@@ -6,7 +6,14 @@
 
 namespace mf {
 
-enum class RunStatus { Running, Finished, Failed, Stopped, Interrupted };
+enum class RunStatus
+{
+    Running,
+    Finished,
+    Failed,
+    Stopped,
+    Interrupted
+};
 
 /// "RUNNING", "FINISHED", "FAILED", "STOPPED", "INTERRUPTED".
 const char *runStatusName(RunStatus status);
@@ -20,19 +27,26 @@ struct RunRecord
     std::string name;
     RunStatus status = RunStatus::Running;
     std::string configJson;
-    std::string dataset;  ///< path or name of the dataset
-    std::string model;    ///< model type: mlp, cnn, resnet
+    std::string dataset; ///< path or name of the dataset
+    std::string model;   ///< model type: mlp, cnn, resnet
     std::int64_t startedAtMs = 0;
     std::int64_t endedAtMs = 0;
     std::int64_t heartbeatAtMs = 0;
-    std::string device;    ///< "cpu", "cuda:0"
-    std::string versions;  ///< "modelforge 0.1.0; libtorch 1.13.1"
+    std::string device;   ///< "cpu", "cuda:0"
+    std::string versions; ///< "modelforge 0.1.0; libtorch 1.13.1"
     std::string host;
     std::int64_t pid = 0;
     std::string failureReason;
-    std::string tags;  ///< comma-separated
+    std::string tags; ///< comma-separated
     std::string notes;
     std::optional<double> bestValAccuracy; ///< max of metric "val_accuracy", if logged
+    std::int64_t resumedAtMs = 0;          ///< when the last resume began; 0: never resumed
+    std::int64_t activeBeforeMs = 0;       ///< time trained before the last resume
+
+    /// How long the run has trained, until `nowMs` for a RUNNING run: from its start, or for a
+    /// resumed run the time before the resume plus the time since, never the time it lay dead.
+    /// -1 when unknown.
+    std::int64_t durationMs(std::int64_t nowMs) const;
 };
 
 struct MetricPoint

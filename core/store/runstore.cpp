@@ -22,7 +22,7 @@ constexpr const char *kRunSelect =
     "SELECT r.id, r.name, r.status, r.config_json, r.dataset, r.model, r.started_at_ms, "
     "r.ended_at_ms, r.heartbeat_at_ms, r.device, r.versions, r.host, r.pid, r.failure_reason, "
     "r.tags, r.notes, (SELECT MAX(m.value) FROM metrics m WHERE m.run_id = r.id AND m.key = "
-    "'val_accuracy') FROM runs r";
+    "'val_accuracy'), r.resumed_at_ms, r.active_before_ms FROM runs r";
 
 // Loose index scan over metrics(run_id, key, step): one index seek per distinct key instead of a
 // walk over every point of the run.
@@ -122,6 +122,8 @@ RunRecord readRun(const SqliteStatement &row, const std::string &path)
     run.notes = row.text(15);
     if (!row.isNull(16))
         run.bestValAccuracy = row.real(16);
+    run.resumedAtMs = row.int64(17);
+    run.activeBeforeMs = row.int64(18);
     return run;
 }
 
@@ -422,14 +424,15 @@ void RunStore::heartbeat(std::int64_t runId)
     requireChangedRun(runId);
 }
 
-void RunStore::claimRun(const RunRecord &seen, std::int64_t lastKeptStep)
+void RunStore::claimRun(const RunRecord &seen, std::int64_t lastKeptStep,
+                        std::int64_t activeBeforeMs)
 {
     WriteTransaction transaction(m_db, m_path);
     {
         auto &update = statement(
             "UPDATE runs SET status = 'RUNNING', ended_at_ms = 0, failure_reason = '', host = ?4, "
-            "pid = ?5, heartbeat_at_ms = ?6 WHERE id = ?1 AND host = ?2 AND pid = ?3 AND status "
-            "IN ('INTERRUPTED', 'STOPPED', 'FAILED')");
+            "pid = ?5, heartbeat_at_ms = ?6, resumed_at_ms = ?6, active_before_ms = ?7 WHERE id = "
+            "?1 AND host = ?2 AND pid = ?3 AND status IN ('INTERRUPTED', 'STOPPED', 'FAILED')");
         const ResetGuard guard(update);
         update.bindInt64(1, seen.id);
         update.bindText(2, seen.host);
@@ -437,6 +440,7 @@ void RunStore::claimRun(const RunRecord &seen, std::int64_t lastKeptStep)
         update.bindText(4, currentHostName());
         update.bindInt64(5, currentProcessId());
         update.bindInt64(6, nowMs());
+        update.bindInt64(7, std::max<std::int64_t>(activeBeforeMs, 0));
         update.run();
     }
     if (sqlite3_changes(m_db) == 0) {

@@ -48,7 +48,10 @@ public:
     /// repeats). Only a run that is still resumable (INTERRUPTED, STOPPED or FAILED) and still
     /// owned by `seen`'s host and pid (what the caller read when it decided to resume) is
     /// claimed; otherwise nothing changes and mf::Error says who has the run now.
-    void claimRun(const RunRecord &seen, std::int64_t lastKeptStep);
+    /// `activeBeforeMs`: how long the run had trained before this resume (its duration then
+    /// counts only the time it trained, RunRecord::durationMs).
+    void claimRun(const RunRecord &seen, std::int64_t lastKeptStep,
+                  std::int64_t activeBeforeMs = 0);
     void rename(std::int64_t runId, const std::string &name);
     void setTags(std::int64_t runId, const std::string &tags);
     void setNotes(std::int64_t runId, const std::string &notes);

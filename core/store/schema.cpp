@@ -80,12 +80,19 @@ constexpr const char *kVersion4 = R"sql(
 UPDATE artifacts SET path = mf_run_relative_path(path, run_id);
 )sql";
 
+// Version 5: a resumed run's duration leaves out the time it was dead. resumed_at_ms is when
+// the last resume began, active_before_ms how long the run had trained before it.
+constexpr const char *kVersion5 = R"sql(
+ALTER TABLE runs ADD COLUMN resumed_at_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN active_before_ms INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 } // namespace
 
 const std::vector<SchemaMigration> &schemaMigrations()
 {
     static const std::vector<SchemaMigration> migrations = {
-        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}};
+        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}};
     return migrations;
 }
 

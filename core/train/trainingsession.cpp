@@ -372,7 +372,8 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
     }
     // Points logged after the checkpoint belong to the epoch that is about to be repeated. The
     // claim fails when another process resumed the run while this one loaded its data.
-    d.store->claimRun(record, d.trainer->state().globalStep);
+    d.store->claimRun(record, d.trainer->state().globalStep,
+                      static_cast<std::int64_t>(d.wallOffset * 1000.0));
     return session;
 }
 

@@ -75,12 +75,7 @@ QString DisplayFormat::metricText(double value, const QLocale &locale)
 
 qint64 DisplayFormat::durationMs(const RunRecord &run, qint64 nowMs)
 {
-    if (run.startedAtMs <= 0)
-        return -1;
-    qint64 end = run.endedAtMs;
-    if (end <= 0)
-        end = run.status == RunStatus::Running ? nowMs : run.heartbeatAtMs;
-    return end >= run.startedAtMs ? end - run.startedAtMs : -1;
+    return run.durationMs(nowMs);
 }
 
 } // namespace mf

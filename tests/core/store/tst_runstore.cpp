@@ -440,6 +440,31 @@ private Q_SLOTS:
         QCOMPARE(int(store.run(id)->status), int(mf::RunStatus::Interrupted));
     }
 
+    void resumedRunsDurationLeavesOutTheTimeItWasDead()
+    {
+        mf::RunStore store(freshPath());
+        mf::RunRecord record = namedRun("dead a day");
+        const std::int64_t now = mf::RunStore::nowMs();
+        record.startedAtMs = now - 86'400'000; // started a day ago
+        record.heartbeatAtMs = record.startedAtMs + 60'000;
+        record.pid = 999999;
+        record.host = "old-host";
+        const std::int64_t id = store.createRun(record);
+        store.setStatus(id, mf::RunStatus::Interrupted, "killed after a minute");
+        store.claimRun(*store.run(id), 0, 60'000); // it had trained for a minute
+        store.setStatus(id, mf::RunStatus::Finished);
+        const mf::RunRecord run = *store.run(id);
+        QVERIFY(run.resumedAtMs >= now);
+        QCOMPARE(run.activeBeforeMs, std::int64_t(60'000));
+        const std::int64_t duration = run.durationMs(mf::RunStore::nowMs());
+        QVERIFY2(duration >= 60'000 && duration < 60'000 + 10'000,
+                 qPrintable(QString::number(duration)));
+        // A run never resumed lasts from its start.
+        mf::RunRecord plain = run;
+        plain.resumedAtMs = 0;
+        QVERIFY(plain.durationMs(mf::RunStore::nowMs()) >= 86'400'000);
+    }
+
     void claimRunTakesOverAnInterruptedRun()
     {
         const std::string path = freshPath();

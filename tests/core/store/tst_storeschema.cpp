@@ -43,13 +43,13 @@ private Q_SLOTS:
             writeFile(path, QByteArray());
         {
             mf::RunStore store(path);
-            QCOMPARE(mf::RunStore::currentSchemaVersion(), 4);
-            QCOMPARE(store.schemaVersion(), 4);
+            QCOMPARE(mf::RunStore::currentSchemaVersion(), 5);
+            QCOMPARE(store.schemaVersion(), 5);
             QCOMPARE(store.path(), path);
             QVERIFY(store.listRuns().empty());
         }
         RawDb raw(path);
-        QCOMPARE(raw.integer("PRAGMA user_version"), 4);
+        QCOMPARE(raw.integer("PRAGMA user_version"), 5);
         QCOMPARE(raw.text("PRAGMA journal_mode"), QStringLiteral("wal"));
         for (const char *table : {"runs", "params", "metrics", "artifacts", "recent_datasets"})
             QVERIFY2(raw.integer(std::string("SELECT COUNT(*) FROM sqlite_master WHERE type = "
@@ -87,7 +87,7 @@ private Q_SLOTS:
         }
 
         mf::RunStore store(path);
-        QCOMPARE(store.schemaVersion(), 4);
+        QCOMPARE(store.schemaVersion(), 5);
         const auto run = store.run(7);
         QVERIFY(run.has_value());
         QCOMPARE(QString::fromStdString(run->name), QStringLiteral("old run"));
@@ -137,7 +137,7 @@ private Q_SLOTS:
         }
 
         mf::RunStore store(path);
-        QCOMPARE(store.schemaVersion(), 4);
+        QCOMPARE(store.schemaVersion(), 5);
         const auto run = store.run(3);
         QVERIFY(run.has_value());
         QCOMPARE(QString::fromStdString(run->name), QStringLiteral("v2 run"));
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(recent[0].kind), QStringLiteral("idx"));
         QVERIFY(recent[0].lastOpenedMs > 0);
         RawDb raw(path);
-        QCOMPARE(raw.integer("PRAGMA user_version"), 4);
+        QCOMPARE(raw.integer("PRAGMA user_version"), 5);
         QCOMPARE(raw.integer("SELECT COUNT(*) FROM recent_datasets"), 1);
     }
 
@@ -183,10 +183,14 @@ private Q_SLOTS:
         }
         {
             RawDb raw(path);
-            QCOMPARE(raw.exec("PRAGMA user_version = 3"), QString());
+            // Back to version 3: without version 5's columns either.
+            QCOMPARE(raw.exec("ALTER TABLE runs DROP COLUMN resumed_at_ms;"
+                              "ALTER TABLE runs DROP COLUMN active_before_ms;"
+                              "PRAGMA user_version = 3"),
+                     QString());
         }
         mf::RunStore store(path);
-        QCOMPARE(store.schemaVersion(), 4);
+        QCOMPARE(store.schemaVersion(), 5);
         const std::vector<mf::Artifact> artifacts = store.artifacts(id);
         QCOMPARE(artifacts.size(), std::size_t(2));
         QCOMPARE(QString::fromStdString(artifacts[0].path),
@@ -230,7 +234,7 @@ private Q_SLOTS:
             QCOMPARE(raw.exec("CREATE TABLE runs (id INTEGER PRIMARY KEY, future TEXT);"
                               "INSERT INTO runs VALUES (1, 'x');"
                               "PRAGMA application_id = 1296462708;"
-                              "PRAGMA user_version = 5;"),
+                              "PRAGMA user_version = 6;"),
                      QString());
         }
         const QByteArray before = fileBytes(path);
@@ -241,7 +245,7 @@ private Q_SLOTS:
         } catch (const mf::Error &error) {
             QVERIFY2(contains(error.what(), path), error.what());
             QVERIFY2(contains(error.what(), "newer"), error.what());
-            QVERIFY2(contains(error.what(), "schema version is 5"), error.what());
+            QVERIFY2(contains(error.what(), "schema version is 6"), error.what());
         }
         QCOMPARE(fileBytes(path), before);
         QVERIFY(!QFile::exists(QString::fromStdString(path + "-wal")));
