@@ -39,13 +39,7 @@ int TrainCommand::execute()
         const TrainConfig config = m_options->resolve();
         if (config.dataset.empty())
             throw ConfigError("no dataset: give --dataset PATH or \"dataset\" in --config");
-        const auto problems = config.validate();
-        if (!problems.empty()) {
-            std::string message = "the configuration is not usable:";
-            for (const auto &problem : problems)
-                message += "\n  - " + problem;
-            throw ConfigError(message);
-        }
+        config.requireValid();
         options.runName = m_options->runName();
         TrainingSession session(config, options);
         return runSession(session, config.epochs);

@@ -272,4 +272,15 @@ std::vector<std::string> TrainConfig::validate() const
     return problems;
 }
 
+void TrainConfig::requireValid() const
+{
+    const std::vector<std::string> problems = validate();
+    if (problems.empty())
+        return;
+    std::string text = "Invalid training configuration:";
+    for (std::size_t i = 0; i < problems.size(); ++i)
+        text += (i == 0 ? " " : "; ") + problems[i];
+    throw ConfigError(text);
+}
+
 } // namespace mf

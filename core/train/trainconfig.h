@@ -75,6 +75,9 @@ struct TrainConfig
 
     /// Human-readable problems ("epochs must be at least 1"); empty when the config is usable.
     std::vector<std::string> validate() const;
+    /// Throws mf::ConfigError "Invalid training configuration: <problem>; <problem>" listing
+    /// every problem validate() finds; returns when there is none.
+    void requireValid() const;
 };
 
 void to_json(nlohmann::json &j, const OptimizerConfig &c);

@@ -77,14 +77,7 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
     : m_config(std::move(config)), m_train(std::move(train)), m_validation(std::move(validation)),
       m_options(std::move(options)), m_device(torch::kCPU)
 {
-    const std::vector<std::string> problems = m_config.validate();
-    if (!problems.empty()) {
-        std::string text = "Invalid training configuration:";
-        for (const std::string &problem : problems)
-            text += " " + problem + ";";
-        text.pop_back();
-        throw ConfigError(text);
-    }
+    m_config.requireValid();
     if (m_train.size() == 0)
         throw ConfigError("The training split holds no samples");
     if (m_train.numClasses() < 1)

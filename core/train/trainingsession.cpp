@@ -38,18 +38,6 @@ struct SessionData
     torch::Tensor trainIndices; ///< each training sample's index in bundle.train
 };
 
-void throwIfInvalid(const TrainConfig &config)
-{
-    const std::vector<std::string> problems = config.validate();
-    if (problems.empty())
-        return;
-    std::string text = "Invalid training configuration:";
-    for (const std::string &problem : problems)
-        text += " " + problem + ";";
-    text.pop_back();
-    throw ConfigError(text);
-}
-
 SessionData loadData(const TrainConfig &config)
 {
     DatasetBundle bundle = loadDataset(config.dataset);
@@ -262,7 +250,7 @@ std::int64_t TrainingSession::prepare()
 {
     if (d->trainer)
         return d->runId;
-    throwIfInvalid(d->config);
+    d->config.requireValid();
     const std::string device = resolveDeviceName(d->config.device);
     const nlohmann::json pipelineJson = readAugmentation(d->config);
     if (!pipelineJson.is_null())

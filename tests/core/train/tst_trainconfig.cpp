@@ -367,6 +367,21 @@ private Q_SLOTS:
         c.device = "tpu";
         QCOMPARE(c.validate().size(), std::size_t(3));
     }
+
+    void requireValidJoinsEveryProblem()
+    {
+        mf::TrainConfig c;
+        c.dataset = "data";
+        c.requireValid();
+        c.epochs = 0;
+        QCOMPARE(mf::testdata::errorMessage([&] { c.requireValid(); }),
+                 std::string("Invalid training configuration: epochs must be at least 1"));
+        c.batchSize = 0;
+        QCOMPARE(mf::testdata::errorMessage([&] { c.requireValid(); }),
+                 std::string("Invalid training configuration: epochs must be at least 1; "
+                             "batch_size must be at least 1"));
+        QVERIFY_THROWS_EXCEPTION(mf::ConfigError, c.requireValid());
+    }
 };
 
 MF_TEST_GUILESS_MAIN(TestTrainConfig)
