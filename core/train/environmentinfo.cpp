@@ -1,10 +1,9 @@
 #include "core/train/environmentinfo.h"
 
+#include "core/train/devicename.h"
 #include "core/util/error.h"
 
 #include <torch/torch.h>
-
-#include <cctype>
 
 #ifndef MODELFORGE_VERSION
 #error "MODELFORGE_VERSION must be defined by the build (core/train/CMakeLists.txt)"
@@ -39,28 +38,20 @@ int cudaDeviceCount()
 
 std::string resolveDeviceName(const std::string &requested)
 {
-    if (requested == "cpu")
+    const std::optional<DeviceRequest> device = parseDeviceName(requested);
+    if (!device)
+        throw ConfigError("Unknown device \"" + requested +
+                          "\": use \"cpu\", \"cuda\" or \"cuda:N\".");
+    if (!device->cuda)
         return "cpu";
-    const std::string prefix = "cuda:";
-    int index = 0;
-    if (requested != "cuda") {
-        const bool digitsFollow =
-            requested.size() > prefix.size() && requested.compare(0, prefix.size(), prefix) == 0 &&
-            requested.size() <= prefix.size() + 3 &&
-            std::all_of(requested.begin() + static_cast<std::ptrdiff_t>(prefix.size()),
-                        requested.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-        if (!digitsFollow)
-            throw ConfigError("Unknown device \"" + requested +
-                              "\": use \"cpu\", \"cuda\" or \"cuda:N\".");
-        index = std::stoi(requested.substr(prefix.size()));
-    }
+    const int index = device->index;
     if (!cudaAvailable())
         throw ConfigError("CUDA requested but this LibTorch build has no usable CUDA device");
     const int count = cudaDeviceCount();
     if (index >= count)
         throw ConfigError("CUDA device " + std::to_string(index) + " requested but only " +
                           std::to_string(count) + " CUDA device(s) are present");
-    return prefix + std::to_string(index);
+    return "cuda:" + std::to_string(index);
 }
 
 } // namespace mf

@@ -3,12 +3,12 @@
 #include "core/augment/pipelinefile.h"
 #include "core/models/modelspec.h"
 #include "core/models/specreader.h"
+#include "core/train/devicename.h"
 #include "core/train/losses.h"
 #include "core/train/lrschedule.h"
 #include "core/train/optimizerfactory.h"
 #include "core/util/error.h"
 
-#include <cctype>
 #include <limits>
 
 namespace mf {
@@ -61,20 +61,6 @@ void readSchedule(const nlohmann::json &j, const std::string &prefix, ScheduleCo
     c.minLearningRate = anyNumber(r, "min_learning_rate", c.minLearningRate);
     c.maxLearningRate = anyNumber(r, "max_learning_rate", c.maxLearningRate);
     c.pctStart = anyNumber(r, "pct_start", c.pctStart);
-}
-
-bool validDevice(const std::string &device)
-{
-    if (device == "cpu" || device == "cuda")
-        return true;
-    const std::string prefix = "cuda:";
-    if (device.size() <= prefix.size() || device.compare(0, prefix.size(), prefix) != 0 ||
-        device.size() > prefix.size() + 3)
-        return false;
-    for (std::size_t i = prefix.size(); i < device.size(); ++i)
-        if (!std::isdigit(static_cast<unsigned char>(device[i])))
-            return false;
-    return true;
 }
 
 void checkOptimizer(const OptimizerConfig &o, std::vector<std::string> &problems)
@@ -267,7 +253,7 @@ std::vector<std::string> TrainConfig::validate() const
                            "\" is unknown (use val_accuracy or val_loss)");
     if (threads < 0)
         problems.push_back("threads must not be negative (0 uses all cores)");
-    if (!validDevice(device))
+    if (!parseDeviceName(device))
         problems.push_back("device \"" + device + "\" is unknown (use cpu, cuda or cuda:N)");
     return problems;
 }

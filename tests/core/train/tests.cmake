@@ -2,6 +2,7 @@
 modelforge_add_test(tests_core tst_trainconfig)
 modelforge_add_test(tests_core tst_optimizers TORCH)
 modelforge_add_test(tests_base tst_lrschedule)
+modelforge_add_test(tests_base tst_devicename)
 modelforge_add_test(tests_core tst_losses TORCH)
 modelforge_add_test(tests_core tst_confusionmatrix TORCH)
 # Training engine (trainer, checkpoints, run recording, sessions).
