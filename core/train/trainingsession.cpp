@@ -12,6 +12,7 @@
 #include "core/train/checkpoint.h"
 #include "core/train/environmentinfo.h"
 #include "core/train/modelevaluation.h"
+#include "core/train/outcomestatus.h"
 #include "core/train/runrecorder.h"
 #include "core/train/trainer.h"
 #include "core/util/error.h"
@@ -138,20 +139,6 @@ std::shared_ptr<const AugmentPipeline> storedPipeline(const RunStore &store, std
         throw DataError(store.path(), where,
                         std::string("the stored augmentation pipeline: ") + e.what());
     }
-}
-
-RunStatus finalStatus(TrainOutcome outcome)
-{
-    switch (outcome) {
-    case TrainOutcome::Finished:
-    case TrainOutcome::EarlyStopped:
-        return RunStatus::Finished;
-    case TrainOutcome::Stopped:
-        return RunStatus::Stopped;
-    case TrainOutcome::Failed:
-        break;
-    }
-    return RunStatus::Failed;
 }
 
 } // namespace
@@ -317,7 +304,7 @@ SessionResult TrainingSession::run()
             }
         }
         d->recorder->flush();
-        d->store->setStatus(d->runId, finalStatus(result.train.outcome),
+        d->store->setStatus(d->runId, runStatusOf(result.train.outcome),
                             result.train.failureReason);
     } catch (const std::exception &e) {
         try {

@@ -99,7 +99,7 @@ private Q_SLOTS:
         QVERIFY(ended.wait(kTrainTimeoutMs));
         QCOMPARE(prepared.count(), 1);
         const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
-        QCOMPARE(report.status, QStringLiteral("FINISHED"));
+        QCOMPARE(report.status, RunStatus::Finished);
         QVERIFY(report.testAccuracy >= 0.0);
         QCOMPARE(page.controller()->state(), TrainController::State::Idle);
         QCOMPARE(page.progressBar()->value(), page.progressBar()->maximum());
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QCOMPARE(controller->state(), TrainController::State::Stopping);
         QVERIFY(ended.wait(kTrainTimeoutMs));
         const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
-        QCOMPARE(report.status, QStringLiteral("STOPPED"));
+        QCOMPARE(report.status, RunStatus::Stopped);
         QCOMPARE(storedStatus(workspace, report.runId), RunStatus::Stopped);
         QCOMPARE(controller->state(), TrainController::State::Idle);
     }
@@ -180,8 +180,7 @@ private Q_SLOTS:
         QVERIFY(page.resumeRun(runId));
         QVERIFY(ended.wait(kTrainTimeoutMs));
         QCOMPARE(history.count(), 1);
-        QCOMPARE(ended.takeFirst().at(0).value<TrainOutcomeReport>().status,
-                 QStringLiteral("FINISHED"));
+        QCOMPARE(ended.takeFirst().at(0).value<TrainOutcomeReport>().status, RunStatus::Finished);
         QCOMPARE(storedStatus(workspace, runId), RunStatus::Finished);
         // One point per step over the whole run, earlier epochs included, none twice.
         const auto stored = storedMetrics(workspace, runId, "train_loss");
@@ -210,8 +209,7 @@ private Q_SLOTS:
         QCOMPARE(window.currentSection(), int(MainWindow::TrainSection));
         QVERIFY(page->controller()->isBusy());
         QVERIFY(ended.wait(kTrainTimeoutMs));
-        QCOMPARE(ended.takeFirst().at(0).value<TrainOutcomeReport>().status,
-                 QStringLiteral("FINISHED"));
+        QCOMPARE(ended.takeFirst().at(0).value<TrainOutcomeReport>().status, RunStatus::Finished);
         QCOMPARE(storedStatus(workspace, runId), RunStatus::Finished);
     }
 
@@ -363,7 +361,7 @@ private Q_SLOTS:
         QVERIFY(window.isVisible()); // stays open until the run has stopped
         QVERIFY(ended.wait(kTrainTimeoutMs));
         const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
-        QCOMPARE(report.status, QStringLiteral("STOPPED"));
+        QCOMPARE(report.status, RunStatus::Stopped);
         QTRY_VERIFY(!window.isVisible());
         QCOMPARE(storedStatus(workspace, report.runId), RunStatus::Stopped);
     }

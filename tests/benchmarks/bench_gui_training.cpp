@@ -193,8 +193,8 @@ GuiResult trainInGui(const QByteArray &config, const QString &workspace, int bat
     const std::map<std::string, double> threadsAtEnd = cpuSecondsByThreadName();
     probe.stop();
     const auto report = ended.takeFirst().at(0).value<mf::TrainOutcomeReport>();
-    if (report.status != QLatin1String("FINISHED")) {
-        std::fprintf(stderr, "GUI run ended %s: %s\n", qPrintable(report.status),
+    if (report.status != mf::RunStatus::Finished) {
+        std::fprintf(stderr, "GUI run ended %s: %s\n", mf::runStatusName(report.status),
                      qPrintable(report.message));
         std::exit(2);
     }

@@ -486,10 +486,10 @@ void TrainPage::sampleUsage()
 
 void TrainPage::onRunEnded(const TrainOutcomeReport &report)
 {
-    m_outcome = report.status;
+    m_outcome = QString::fromLatin1(runStatusName(report.status));
     QString text;
     const QLocale locale;
-    if (report.status == QLatin1String("FINISHED")) {
+    if (report.status == RunStatus::Finished) {
         text = tr("Finished: %1 samples/s over the run.")
                    .arg(locale.toString(report.samplesPerSecond, 'f', 0));
         if (report.testAccuracy >= 0.0)
@@ -497,7 +497,7 @@ void TrainPage::onRunEnded(const TrainOutcomeReport &report)
                     tr("Test accuracy %1.")
                         .arg(DisplayFormat::percentText(report.testAccuracy, locale));
         m_progress->setValue(m_progress->maximum());
-    } else if (report.status == QLatin1String("STOPPED")) {
+    } else if (report.status == RunStatus::Stopped) {
         text = tr("Stopped. The last checkpoint is kept; resume the run from the Runs section.");
     } else {
         text = tr("Failed: %1").arg(report.message);

@@ -2,6 +2,7 @@
 
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
+#include "core/train/outcomestatus.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainingsession.h"
 #include "core/util/torchthreads.h"
@@ -11,20 +12,6 @@
 namespace mf {
 
 namespace {
-
-const char *statusOf(TrainOutcome outcome)
-{
-    switch (outcome) {
-    case TrainOutcome::Finished:
-    case TrainOutcome::EarlyStopped:
-        return "FINISHED";
-    case TrainOutcome::Stopped:
-        return "STOPPED";
-    case TrainOutcome::Failed:
-        break;
-    }
-    return "FAILED";
-}
 
 QVector<HistoryPoint> storedHistory(const RunStore &store, qint64 runId)
 {
@@ -164,14 +151,14 @@ void TrainWorker::execute(TrainingSession &session)
     try {
         const SessionResult result = session.run();
         flushSteps();
-        report.status = QString::fromLatin1(statusOf(result.train.outcome));
+        report.status = runStatusOf(result.train.outcome);
         report.message = QString::fromStdString(result.train.failureReason);
         report.samplesPerSecond = result.train.samplesPerSecond;
         if (result.test)
             report.testAccuracy = result.test->accuracy;
     } catch (const std::exception &e) {
         flushSteps();
-        report.status = QStringLiteral("FAILED");
+        report.status = RunStatus::Failed;
         report.message = QString::fromUtf8(e.what());
     }
     setSession(nullptr);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/store/runrecord.h"
 #include "core/train/trainevents.h"
 
 #include <QMetaType>
@@ -21,8 +22,8 @@ struct TrainConfig;
 struct TrainOutcomeReport
 {
     qint64 runId = 0;
-    QString status;  ///< FINISHED, STOPPED, FAILED
-    QString message; ///< failure reason, or a one-line summary
+    RunStatus status = RunStatus::Failed; ///< Finished, Stopped or Failed
+    QString message;                      ///< failure reason, or a one-line summary
     double testAccuracy = -1.0;
     double samplesPerSecond = 0.0;
 };

@@ -9,6 +9,7 @@ modelforge_add_test(tests_core tst_confusionmatrix TORCH)
 modelforge_add_test(tests_core tst_trainer TORCH)
 modelforge_add_test(tests_core tst_checkpoint TORCH)
 modelforge_add_test(tests_base tst_runrecorder)
+modelforge_add_test(tests_base tst_outcomestatus)
 modelforge_add_test(tests_core tst_trainingsession)
 modelforge_add_test(tests_core tst_trainingisolation TORCH)
 # Training with augmentation: the batch source and whole runs.
