@@ -2,6 +2,7 @@
 
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
+#include "core/util/recordscanner.h"
 
 #include <charconv>
 #include <cmath>
@@ -12,105 +13,6 @@ namespace mf {
 namespace {
 
 constexpr std::int64_t kMaxIntegerClasses = 65536;
-
-struct Record
-{
-    std::uint64_t line = 0; ///< 1-based line where the record starts
-    std::vector<std::string> fields;
-};
-
-/// RFC 4180 fields: commas separate, double quotes enclose (and may hold commas, quotes as ""
-/// and line breaks); spaces around unquoted fields are dropped; blank lines are skipped.
-class CsvScanner
-{
-public:
-    CsvScanner(const std::string &path, const std::string &text) : m_path(path), m_text(text)
-    {
-        if (m_text.compare(0, 3, "\xEF\xBB\xBF") == 0)
-            m_pos = 3;
-    }
-
-    bool next(Record &record)
-    {
-        while (m_pos < m_text.size() && isLineBreak(m_text[m_pos]))
-            skipLineBreak();
-        if (m_pos >= m_text.size())
-            return false;
-        record.line = m_line;
-        record.fields.clear();
-        while (true) {
-            record.fields.push_back(field(record.line));
-            if (m_pos >= m_text.size())
-                return true;
-            if (m_text[m_pos] == ',') {
-                ++m_pos;
-                continue;
-            }
-            skipLineBreak();
-            return true;
-        }
-    }
-
-private:
-    static bool isLineBreak(char c) { return c == '\n' || c == '\r'; }
-
-    void skipLineBreak()
-    {
-        if (m_text[m_pos] == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n')
-            ++m_pos;
-        ++m_pos;
-        ++m_line;
-    }
-
-    void skipSpaces()
-    {
-        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t'))
-            ++m_pos;
-    }
-
-    std::string field(std::uint64_t recordLine)
-    {
-        skipSpaces();
-        std::string value;
-        if (m_pos < m_text.size() && m_text[m_pos] == '"') {
-            ++m_pos;
-            while (true) {
-                if (m_pos >= m_text.size())
-                    throw DataError(m_path, DataError::atLine(recordLine),
-                                    "quoted field is not closed");
-                const char c = m_text[m_pos++];
-                if (c == '"') {
-                    if (m_pos < m_text.size() && m_text[m_pos] == '"') {
-                        value.push_back('"');
-                        ++m_pos;
-                        continue;
-                    }
-                    break;
-                }
-                if (c == '\n')
-                    ++m_line;
-                value.push_back(c);
-            }
-            skipSpaces();
-            if (m_pos < m_text.size() && m_text[m_pos] != ',' && !isLineBreak(m_text[m_pos]))
-                throw DataError(m_path, DataError::atLine(m_line),
-                                "unexpected text after a closing quote");
-            return value;
-        }
-        const std::size_t begin = m_pos;
-        while (m_pos < m_text.size() && m_text[m_pos] != ',' && !isLineBreak(m_text[m_pos]))
-            ++m_pos;
-        value = m_text.substr(begin, m_pos - begin);
-        const auto last = value.find_last_not_of(" \t");
-        value.erase(last == std::string::npos ? 0 : last + 1);
-        return value;
-    }
-
-    const std::string &m_path;
-    const std::string &m_text;
-    std::size_t m_pos = 0;
-    std::uint64_t m_line = 1;
-};
 
 bool parseNumber(const std::string &text, float &value)
 {
@@ -153,16 +55,17 @@ std::size_t labelColumnIndex(const std::string &path, const std::vector<std::str
 Dataset readCsv(const std::string &path, const std::string &labelColumn)
 {
     const std::string text = readWholeFile(path);
-    CsvScanner scanner(path, text);
-    Record header;
-    if (!scanner.next(header))
+    RecordScanner scanner(text, path);
+    std::vector<std::string> header;
+    std::uint64_t line = 0;
+    if (!scanner.next(header, line))
         throw DataError(path, "", "empty file; a header row is required");
-    if (header.fields.size() < 2)
-        throw DataError(path, DataError::atLine(header.line),
+    if (header.size() < 2)
+        throw DataError(path, DataError::atLine(line),
                         "the header has only one column; at least one feature and a label "
                         "are required");
-    const std::size_t labelIndex = labelColumnIndex(path, header.fields, labelColumn);
-    const std::size_t columns = header.fields.size();
+    const std::size_t labelIndex = labelColumnIndex(path, header, labelColumn);
+    const std::size_t columns = header.size();
 
     Dataset dataset;
     dataset.kind = DatasetKind::Table;
@@ -170,29 +73,29 @@ Dataset readCsv(const std::string &path, const std::string &labelColumn)
     dataset.source = path;
     for (std::size_t c = 0; c < columns; ++c)
         if (c != labelIndex)
-            dataset.featureNames.push_back(header.fields[c]);
+            dataset.featureNames.push_back(header[c]);
 
     std::vector<float> features;
     std::vector<std::string> labelTexts;
     std::vector<std::uint64_t> labelLines;
-    Record record;
-    while (scanner.next(record)) {
-        if (record.fields.size() != columns)
-            throw DataError(path, DataError::atLine(record.line),
-                            "row has " + std::to_string(record.fields.size()) +
-                                (record.fields.size() == 1 ? " field" : " fields") +
-                                ", the header has " + std::to_string(columns));
+    std::vector<std::string> fields;
+    while (scanner.next(fields, line)) {
+        if (fields.size() != columns)
+            throw DataError(path, DataError::atLine(line),
+                            "row has " + std::to_string(fields.size()) +
+                                (fields.size() == 1 ? " field" : " fields") + ", the header has " +
+                                std::to_string(columns));
         for (std::size_t c = 0; c < columns; ++c) {
             if (c == labelIndex) {
-                labelTexts.push_back(record.fields[c]);
-                labelLines.push_back(record.line);
+                labelTexts.push_back(fields[c]);
+                labelLines.push_back(line);
                 continue;
             }
             float value = 0.0f;
-            if (!parseNumber(record.fields[c], value))
-                throw DataError(path, DataError::atLine(record.line),
-                                "feature \"" + header.fields[c] + "\" is not a finite number: \"" +
-                                    record.fields[c] + "\"");
+            if (!parseNumber(fields[c], value))
+                throw DataError(path, DataError::atLine(line),
+                                "feature \"" + header[c] + "\" is not a finite number: \"" +
+                                    fields[c] + "\"");
             features.push_back(value);
         }
     }

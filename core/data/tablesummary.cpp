@@ -2,6 +2,7 @@
 
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
+#include "core/util/recordscanner.h"
 
 #include <algorithm>
 #include <cctype>
@@ -15,100 +16,6 @@ namespace mf {
 namespace {
 
 constexpr std::size_t kMalformedSample = 5;
-
-/// RFC 4180 records as readCsv reads them (quotes may hold commas, "" and line breaks; blank
-/// lines are skipped; spaces around unquoted fields are dropped), except that an unclosed quote
-/// ends at the end of the file instead of failing.
-class RecordScanner
-{
-public:
-    explicit RecordScanner(const std::string &text) : m_text(text)
-    {
-        if (m_text.compare(0, 3, "\xEF\xBB\xBF") == 0)
-            m_pos = 3;
-    }
-
-    bool next(std::vector<std::string> &fields, std::uint64_t &line)
-    {
-        while (m_pos < m_text.size() && isLineBreak(m_text[m_pos]))
-            skipLineBreak();
-        if (m_pos >= m_text.size())
-            return false;
-        line = m_line;
-        fields.clear();
-        while (true) {
-            fields.push_back(field());
-            if (m_pos >= m_text.size())
-                return true;
-            if (m_text[m_pos] == ',') {
-                ++m_pos;
-                continue;
-            }
-            if (isLineBreak(m_text[m_pos])) {
-                skipLineBreak();
-                return true;
-            }
-            // Text after a closing quote belongs to the same field.
-            fields.back() += field();
-            if (m_pos < m_text.size() && m_text[m_pos] == ',') {
-                ++m_pos;
-                continue;
-            }
-            if (m_pos < m_text.size())
-                skipLineBreak();
-            return true;
-        }
-    }
-
-private:
-    static bool isLineBreak(char c) { return c == '\n' || c == '\r'; }
-
-    void skipLineBreak()
-    {
-        if (m_text[m_pos] == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n')
-            ++m_pos;
-        ++m_pos;
-        ++m_line;
-    }
-
-    std::string field()
-    {
-        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t'))
-            ++m_pos;
-        std::string value;
-        if (m_pos < m_text.size() && m_text[m_pos] == '"') {
-            ++m_pos;
-            while (m_pos < m_text.size()) {
-                const char c = m_text[m_pos++];
-                if (c == '"') {
-                    if (m_pos < m_text.size() && m_text[m_pos] == '"') {
-                        value.push_back('"');
-                        ++m_pos;
-                        continue;
-                    }
-                    break;
-                }
-                if (c == '\n')
-                    ++m_line;
-                value.push_back(c);
-            }
-            while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t'))
-                ++m_pos;
-            return value;
-        }
-        const std::size_t begin = m_pos;
-        while (m_pos < m_text.size() && m_text[m_pos] != ',' && !isLineBreak(m_text[m_pos]))
-            ++m_pos;
-        value = m_text.substr(begin, m_pos - begin);
-        const auto last = value.find_last_not_of(" \t");
-        value.erase(last == std::string::npos ? 0 : last + 1);
-        return value;
-    }
-
-    const std::string &m_text;
-    std::size_t m_pos = 0;
-    std::uint64_t m_line = 1;
-};
 
 bool isMissing(const std::string &cell)
 {
@@ -176,7 +83,12 @@ const char *columnTypeName(ColumnSummary::Type type)
 TableSummary summarizeCsvTable(const std::string &path, const std::string &labelColumn)
 {
     const std::string text = readWholeFile(path);
-    RecordScanner scanner(text);
+    // Lenient where readCsv refuses: text after a closing quote joins the field and an
+    // unclosed quote runs to the end of the file.
+    RecordScanOptions options;
+    options.textAfterQuoteThrows = false;
+    options.unclosedQuoteThrows = false;
+    RecordScanner scanner(text, path, options);
     std::vector<std::string> header;
     std::uint64_t line = 0;
     if (!scanner.next(header, line))

@@ -1,15 +1,29 @@
 #include "core/text/texttablereader.h"
 
-#include "core/text/delimitedrecords.h"
 #include "core/text/textfile.h"
 #include "core/text/textlabels.h"
 #include "core/util/error.h"
+#include "core/util/recordscanner.h"
 
 namespace mf {
 
 namespace {
 
 constexpr std::size_t kHeaderProbeBytes = 1 << 20;
+
+/// CSV with quotes or TSV without, every line a record and every character kept: the reader
+/// trims what it needs itself, and texts keep their spacing.
+RecordScanner recordsOf(std::string_view text, bool tsv, const std::string &path)
+{
+    RecordScanOptions options;
+    options.delimiter = tsv ? '\t' : ',';
+    options.quoting = !tsv;
+    options.trimSpaces = false;
+    options.skipBlankLines = false;
+    options.loneCrEndsLine = false;
+    options.textAfterQuoteThrows = false;
+    return RecordScanner(text, path, options);
+}
 
 std::vector<std::string> trimmedFields(const std::vector<std::string> &fields)
 {
@@ -49,7 +63,7 @@ TextDataset readTextTable(const std::string &path, bool tsv, const TextLoadOptio
     if (trimmedText(content).empty())
         throw DataError(path, "", "the file is empty");
 
-    DelimitedRecords records(content, tsv ? '\t' : ',', !tsv, path);
+    RecordScanner records = recordsOf(content, tsv, path);
     std::vector<std::string> fields;
     std::uint64_t line = 0;
     records.next(fields, line);
@@ -88,7 +102,7 @@ TextDataset readTextTable(const std::string &path, bool tsv, const TextLoadOptio
 std::vector<std::string> readTableHeader(const std::string &path, bool tsv)
 {
     const std::string start = readTextFileStart(path, kHeaderProbeBytes);
-    DelimitedRecords records(start, tsv ? '\t' : ',', !tsv, path);
+    RecordScanner records = recordsOf(start, tsv, path);
     std::vector<std::string> fields;
     std::uint64_t line = 0;
     try {
