@@ -2,9 +2,12 @@
 
 #include "core/util/error.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 namespace mf {
 
@@ -63,6 +66,30 @@ std::vector<std::string> classNamesBeside(const std::string &firstFile, CifarVar
 std::int64_t cifarRecordBytes(CifarVariant variant)
 {
     return labelBytes(variant) + kPixelBytes;
+}
+
+std::vector<std::string> cifar10BatchFiles(const std::string &dir)
+{
+    const std::string prefix = "data_batch_", suffix = ".bin";
+    std::map<int, std::string> batches;
+    std::error_code error;
+    for (std::filesystem::directory_iterator it(dir, error), end; !error && it != end;
+         it.increment(error)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() <= prefix.size() + suffix.size() || name.rfind(prefix, 0) != 0 ||
+            name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
+        const std::string number =
+            name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+        if (number.size() > 6 || !std::all_of(number.begin(), number.end(),
+                                              [](unsigned char c) { return std::isdigit(c) != 0; }))
+            continue;
+        batches[std::stoi(number)] = it->path().string();
+    }
+    std::vector<std::string> files;
+    for (const auto &[number, file] : batches)
+        files.push_back(file);
+    return files;
 }
 
 Dataset readCifar(const std::vector<std::string> &paths, CifarVariant variant)

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <map>
 
 namespace fs = std::filesystem;
 
@@ -98,25 +97,9 @@ std::optional<DatasetBundle> loadMnistLayout(const fs::path &dir)
 
 std::optional<DatasetBundle> loadCifar10Layout(const fs::path &dir)
 {
-    std::map<int, std::string> batches;
-    std::error_code error;
-    for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
-        const std::string name = it->path().filename().string();
-        if (name.rfind("data_batch_", 0) != 0 || name.size() <= 15 ||
-            name.compare(name.size() - 4, 4, ".bin") != 0)
-            continue;
-        const std::string number = name.substr(11, name.size() - 15);
-        if (!std::all_of(number.begin(), number.end(),
-                         [](unsigned char c) { return std::isdigit(c) != 0; }) ||
-            number.size() > 6)
-            continue;
-        batches[std::stoi(number)] = it->path().string();
-    }
-    if (batches.empty())
+    const std::vector<std::string> files = cifar10BatchFiles(dir.string());
+    if (files.empty())
         return std::nullopt;
-    std::vector<std::string> files;
-    for (const auto &[number, file] : batches)
-        files.push_back(file);
     DatasetBundle bundle;
     bundle.train = readCifar(files, CifarVariant::Cifar10);
     bundle.train.source = dir.string();

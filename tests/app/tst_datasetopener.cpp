@@ -77,6 +77,22 @@ private Q_SLOTS:
         QCOMPARE(dataset->originOf(6).record, std::int64_t(1));
     }
 
+    void cifarOriginsFollowTheBatchesTheLoaderRead()
+    {
+        // The loader matches batch names exactly; a file it passes over must not shift the
+        // origins of the samples it did read.
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        td::writeCifar10(root + "/data_batch_0.BIN", td::makeImageSet(2, 10, 3, 32, 32, 1));
+        td::writeCifar10(root + "/data_batch_1.bin", td::makeImageSet(3, 10, 3, 32, 32, 2));
+        const auto dataset = mf::openDatasetForBrowsing(root);
+        QCOMPARE(dataset->format, std::string("cifar10"));
+        QCOMPARE(dataset->sampleCount(), std::int64_t(3));
+        QCOMPARE(dataset->originOf(0).file, root + "/data_batch_1.bin");
+        QCOMPARE(dataset->originOf(2).file, root + "/data_batch_1.bin");
+        QCOMPARE(dataset->originOf(2).record, std::int64_t(2));
+    }
+
     void tableSummaryColumnByColumn()
     {
         QTemporaryDir dir;

@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <map>
 
 namespace fs = std::filesystem;
 
@@ -64,27 +63,6 @@ std::vector<ContainerSegment> segmentsOf(const std::vector<std::string> &files,
     return segments;
 }
 
-std::vector<std::string> cifar10Batches(const fs::path &dir)
-{
-    std::map<long, std::string> batches;
-    std::error_code error;
-    for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
-        const std::string name = it->path().filename().string();
-        if (name.rfind("data_batch_", 0) != 0 || lowerExtension(name) != ".bin")
-            continue;
-        const std::string number = name.substr(11, name.size() - 15);
-        if (number.empty() || number.size() > 6 ||
-            !std::all_of(number.begin(), number.end(),
-                         [](unsigned char c) { return std::isdigit(c) != 0; }))
-            continue;
-        batches[std::stol(number)] = it->path().string();
-    }
-    std::vector<std::string> files;
-    for (const auto &entry : batches)
-        files.push_back(entry.second);
-    return files;
-}
-
 /// Which container file (and record) each IDX or CIFAR sample came from.
 void fillContainerSegments(LoadedDataset &loaded, const fs::path &path)
 {
@@ -118,7 +96,8 @@ void fillContainerSegments(LoadedDataset &loaded, const fs::path &path)
     }
     const fs::path base = train.source;
     if (cifar10)
-        loaded.trainSegments = segmentsOf(cifar10Batches(base), recordBytes, trainCount);
+        loaded.trainSegments =
+            segmentsOf(cifar10BatchFiles(base.string()), recordBytes, trainCount);
     else
         loaded.trainSegments = segmentsOf({(base / "train.bin").string()}, recordBytes, trainCount);
     const fs::path test = base / (cifar10 ? "test_batch.bin" : "test.bin");

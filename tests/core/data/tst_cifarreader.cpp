@@ -70,6 +70,21 @@ private Q_SLOTS:
         QVERIFY(torch::equal(dataset.inputs.narrow(0, 4, 6), pixelsOf(second)));
     }
 
+    void batchFilesAreListedByNumber()
+    {
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        for (const char *name :
+             {"data_batch_10.bin", "data_batch_2.bin", "data_batch_1.bin", "data_batch_3.BIN",
+              "data_batch_.bin", "data_batch_x.bin", "data_batch_1234567.bin", "data_batch_4",
+              "test_batch.bin", "batches.meta.txt"})
+            td::writeBytes(root + "/" + name, "x");
+        QCOMPARE(mf::cifar10BatchFiles(root),
+                 (std::vector<std::string>{root + "/data_batch_1.bin", root + "/data_batch_2.bin",
+                                           root + "/data_batch_10.bin"}));
+        QVERIFY(mf::cifar10BatchFiles(root + "/missing").empty());
+    }
+
     void classNamesFromMetaFile_data()
     {
         QTest::addColumn<bool>("hundred");
