@@ -272,15 +272,15 @@ private Q_SLOTS:
         worker.startRun(tinyConfig(m_dataset, 2), QString());
         QCOMPARE(ended.size(), 2);
         const auto second = ended.at(1).at(0).value<mf::TrainOutcomeReport>();
-        QCOMPARE(second.status, QStringLiteral("FINISHED"));
+        QCOMPARE(int(second.status), int(mf::RunStatus::Finished));
 
         // A Stop while the next run is expected (loading its data) still applies to it.
         worker.expectRun();
         worker.requestStop();
         worker.startRun(tinyConfig(m_dataset, 2), QString());
         QCOMPARE(ended.size(), 3);
-        QCOMPARE(ended.at(2).at(0).value<mf::TrainOutcomeReport>().status,
-                 QStringLiteral("STOPPED"));
+        QCOMPARE(int(ended.at(2).at(0).value<mf::TrainOutcomeReport>().status),
+                 int(mf::RunStatus::Stopped));
     }
 
     void momentumFollowsTheOptimizersDefaultUntilEdited()
