@@ -123,6 +123,7 @@ void Trainer::restoreCheckpoint(const std::string &checkpointPath)
     m_normalization = header.normalization;
     m_trainSource.reset();
     m_validationSource.reset();
+    m_currentValidation.reset();
     m_lastCheckpoint = checkpointPath;
 }
 
@@ -223,6 +224,7 @@ TrainResult Trainer::run()
                 return finish(TrainOutcome::Stopped);
             }
             const BatchSource::Batch batch = m_trainSource->batch(order, b, batchSize, epoch);
+            m_currentValidation.reset();
             learningRate = m_schedule->rateAt(globalStep);
             setLearningRate(*m_optimizer, learningRate);
             for (torch::Tensor &parameter : m_parameters)
@@ -286,6 +288,7 @@ TrainResult Trainer::run()
         result.last = metrics;
 
         recordValidation(epoch, validation);
+        m_currentValidation = validation;
         m_state.epoch = epoch;
         m_state.globalStep = globalStep;
         result.epochsCompleted = epoch;
@@ -375,8 +378,21 @@ EvalReport Trainer::evaluate(const Dataset &dataset)
     return report;
 }
 
+EvalReport Trainer::validationReport()
+{
+    if (!m_currentValidation) {
+        prepareSources();
+        m_currentValidation = evaluateSource(*m_validationSource);
+    }
+    EvalReport report = *m_currentValidation;
+    report.classNames =
+        m_validation.classNames.empty() ? m_train.classNames : m_validation.classNames;
+    return report;
+}
+
 EvalReport Trainer::evaluateSource(const BatchSource &source)
 {
+    m_evaluatedSamples += source.size();
     return evaluateModel(m_model, source, m_config.loss,
                          std::max<std::int64_t>(m_config.batchSize, kMinEvalBatch),
                          m_train.numClasses());

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,11 @@ public:
 
     /// Loss, accuracy and per-class figures on `dataset` in eval mode, without gradients.
     EvalReport evaluate(const Dataset &dataset);
+    /// The validation report of the current weights: the last epoch's when no step has changed
+    /// them since (a run that finished or stopped early), otherwise a fresh evaluation.
+    EvalReport validationReport();
+    /// Samples evaluated so far by this trainer, validation and evaluate() together.
+    std::int64_t evaluatedSamples() const { return m_evaluatedSamples; }
 
     torch::nn::Sequential model() const { return m_model; }
     torch::optim::Optimizer *optimizer() const { return m_optimizer.get(); }
@@ -132,6 +138,9 @@ private:
     std::vector<TrainerObserver *> m_observers;
     TrainingState m_state;
     std::string m_lastCheckpoint;
+    /// The last epoch's validation while the weights are still those it measured.
+    std::optional<EvalReport> m_currentValidation;
+    std::int64_t m_evaluatedSamples = 0;
 
     std::atomic<bool> m_stopRequested{false};
     std::atomic<bool> m_paused{false};

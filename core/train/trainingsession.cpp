@@ -7,6 +7,7 @@
 #include "core/store/processinfo.h"
 #include "core/store/runheartbeat.h"
 #include "core/store/runstore.h"
+#include "core/store/storeaccess.h"
 #include "core/store/workspace.h"
 #include "core/train/batchsource.h"
 #include "core/train/checkpoint.h"
@@ -293,7 +294,7 @@ SessionResult TrainingSession::run()
     try {
         result.train = trainer.run();
         if (result.train.outcome != TrainOutcome::Failed) {
-            result.validation = trainer.evaluate(d->data.validation);
+            result.validation = trainer.validationReport();
             if (d->data.test) {
                 result.test = trainer.evaluate(*d->data.test);
                 const double wall = result.train.last.wallSeconds;
@@ -303,6 +304,7 @@ SessionResult TrainingSession::run()
                                  result.train.epochsCompleted, wall);
             }
         }
+        result.evaluatedSamples = trainer.evaluatedSamples();
         d->recorder->flush();
         d->store->setStatus(d->runId, runStatusOf(result.train.outcome),
                             result.train.failureReason);
@@ -379,14 +381,16 @@ Workspace sessionWorkspace(const SessionOptions &options)
 
 Artifact TrainingSession::evaluationCheckpoint(std::int64_t runId, const SessionOptions &options)
 {
-    const RunStore store(sessionWorkspace(options).databasePath());
+    const std::string path = sessionWorkspace(options).databasePath();
+    const RunStore store(path, accessToRead(path));
     return chooseEvaluationCheckpoint(store, runId);
 }
 
 EvalReport TrainingSession::evaluateRun(std::int64_t runId, const SessionOptions &options,
                                         EvalSplit which)
 {
-    RunStore store(sessionWorkspace(options).databasePath());
+    const std::string path = sessionWorkspace(options).databasePath();
+    const RunStore store(path, accessToRead(path));
     const RunRecord record = existingRun(store, runId);
     const TrainConfig config = storedConfig(store, record);
     const Artifact chosen = chooseEvaluationCheckpoint(store, runId);

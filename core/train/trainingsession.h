@@ -29,6 +29,8 @@ struct SessionResult
     TrainResult train;
     std::optional<EvalReport> test; ///< when the dataset has a test part and training did not fail
     EvalReport validation;          ///< of the final model; empty when training failed
+    /// Validation and test samples evaluated by this run, over all its epochs and final passes.
+    std::int64_t evaluatedSamples = 0;
 };
 
 enum class EvalSplit

@@ -111,6 +111,8 @@ private Q_SLOTS:
         QCOMPARE(result.test->samples, std::int64_t(64));
         QVERIFY2(result.test->accuracy > 0.8, qPrintable(QString::number(result.test->accuracy)));
         QCOMPARE(result.validation.samples, std::int64_t(128));
+        // Each epoch validates once; the final report reuses the last epoch's, then the test.
+        QCOMPARE(result.evaluatedSamples, std::int64_t(3 * 128 + 64));
 
         RunStore store(Workspace{options.workspaceDir}.databasePath());
         const RunRecord run = *store.run(runId);
@@ -134,6 +136,7 @@ private Q_SLOTS:
         QCOMPARE(latest.at("test_loss"), result.test->loss);
         QCOMPARE(store.metrics(runId, "train_loss").size(), std::size_t(3 * 12)); // 384 / 32
         QCOMPARE(epochsOf(store.metrics(runId, "val_accuracy")), (std::set<int>{1, 2, 3}));
+        QCOMPARE(store.metrics(runId, "val_loss").back().value, result.validation.loss);
 
         const std::vector<Artifact> artifacts = store.artifacts(runId);
         // The newest two and the best; the third epoch's pruning took the first one's row too,
@@ -175,6 +178,9 @@ private Q_SLOTS:
         RunStore store(Workspace{options.workspaceDir}.databasePath());
         QCOMPARE(store.run(result.runId)->status, RunStatus::Stopped);
         QCOMPARE(store.metrics(result.runId, "train_loss").size(), std::size_t(3));
+        // Stopped inside epoch 1: the final weights were never validated, so they are now.
+        QCOMPARE(result.validation.samples, std::int64_t(128));
+        QCOMPARE(result.evaluatedSamples, std::int64_t(128 + 64));
     }
 
     void divergenceLeavesTheRunFailed()
