@@ -1,5 +1,6 @@
 #include "app/gui/mainwindow.h"
 #include "app/gui/runs/runspage.h"
+#include "app/gui/train/cudadeviceprobe.h"
 #include "app/gui/train/trainconfigform.h"
 #include "app/gui/train/traincontroller.h"
 #include "app/gui/train/trainpage.h"
@@ -20,6 +21,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QThread>
+#include <QTimer>
 #include <QtTest/QtTest>
 
 #include <nlohmann/json.hpp>
@@ -303,6 +306,48 @@ private Q_SLOTS:
         momentum->setValue(0.3);
         optimizer->setCurrentIndex(optimizer->findData(QStringLiteral("nesterov")));
         QCOMPARE(momentumOf(), 0.3); // the user's value stays
+    }
+
+    void cudaDevicesAreCountedOffTheGuiThread()
+    {
+        // On a CUDA build the first device query initialises the driver, which can take
+        // seconds: the window must keep painting meanwhile.
+        QThread *countedOn = nullptr;
+        mf::CudaDeviceProbe probe([&countedOn] {
+            countedOn = QThread::currentThread();
+            QThread::msleep(400);
+            return 2;
+        });
+        TrainConfigForm form;
+        QVERIFY(form.applyPreset(QStringLiteral("fashion-mnist-cnn")));
+        // A configuration read before the count may name a GPU already.
+        auto config = nlohmann::json::parse(form.configJson().toStdString());
+        config["device"] = "cuda:1";
+        QVERIFY(form.setConfigJson(QByteArray::fromStdString(config.dump())));
+        const QString preset = form.presetBox()->currentText();
+        connect(&probe, &mf::CudaDeviceProbe::counted, &form, &TrainConfigForm::setCudaDeviceCount);
+
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        ticker.start(20);
+        QSignalSpy counted(&probe, &mf::CudaDeviceProbe::counted);
+        probe.start();
+        QVERIFY(counted.wait(5000));
+        QVERIFY(countedOn != nullptr && countedOn != QThread::currentThread());
+        QVERIFY2(ticks >= 5, qPrintable(QString::number(ticks))); // the loop ran during the count
+
+        QComboBox *device = form.deviceBox();
+        QStringList keys, labels;
+        for (int i = 0; i < device->count(); ++i) {
+            keys << device->itemData(i).toString();
+            labels << device->itemText(i);
+        }
+        QCOMPARE(keys, (QStringList{"cpu", "cuda:0", "cuda:1"}));
+        QCOMPARE(labels.at(2), QStringLiteral("CUDA GPU 1"));
+        QCOMPARE(device->currentData().toString(), QStringLiteral("cuda:1"));
+        QCOMPARE(form.presetBox()->currentText(), preset); // new choices are no edit
+        QVERIFY(device->toolTip().contains(QLatin1Char('2')));
     }
 
     void presetsAndConfigFilesRoundTrip()

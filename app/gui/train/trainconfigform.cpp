@@ -2,7 +2,6 @@
 
 #include "app/gui/train/trainpresets.h"
 #include "core/models/modelspec.h"
-#include "core/train/environmentinfo.h"
 #include "core/train/trainconfig.h"
 
 #include <QCheckBox>
@@ -345,14 +344,30 @@ QWidget *TrainConfigForm::createRunGroup()
     addField(QStringLiteral("threads"), m_threads);
     m_device = new QComboBox;
     m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
-    const int gpus = cudaDeviceCount();
-    for (int i = 0; i < gpus; ++i)
-        m_device->addItem(tr("CUDA GPU %1").arg(i), QStringLiteral("cuda:%1").arg(i));
-    m_device->setToolTip(gpus > 0 ? tr("%n CUDA device(s) found", nullptr, gpus)
-                                  : tr("This LibTorch build sees no CUDA device"));
+    // The GPUs are added when CudaDeviceProbe has counted them, off this thread.
+    m_device->setToolTip(tr("Looking for CUDA devices…"));
     form->addRow(tr("Device"), m_device);
     addField(QStringLiteral("device"), m_device);
     return group;
+}
+
+void TrainConfigForm::setCudaDeviceCount(int devices)
+{
+    const bool wasLoading = m_loading;
+    m_loading = true; // new choices are no edit of the configuration
+    for (int i = 0; i < devices; ++i) {
+        const QString key = QStringLiteral("cuda:%1").arg(i);
+        const QString label = tr("CUDA GPU %1").arg(i);
+        // A configuration loaded before the count may already name the device.
+        const int index = m_device->findData(key);
+        if (index >= 0)
+            m_device->setItemText(index, label);
+        else
+            m_device->insertItem(1 + i, label, key);
+    }
+    m_loading = wasLoading;
+    m_device->setToolTip(devices > 0 ? tr("%n CUDA device(s) found", nullptr, devices)
+                                     : tr("This LibTorch build sees no CUDA device"));
 }
 
 void TrainConfigForm::connectEdits()

@@ -40,6 +40,9 @@ public:
     QComboBox *presetBox() const { return m_preset; }
     /// Selects a preset by key and loads it; false for an unknown key.
     bool applyPreset(const QString &key);
+    /// Offers CUDA GPUs 0 … devices-1 beside the CPU (CudaDeviceProbe counts them).
+    void setCudaDeviceCount(int devices);
+    QComboBox *deviceBox() const { return m_device; }
 
     void setDatasetPath(const QString &path);
     void setAugmentationPath(const QString &path);

@@ -1,6 +1,7 @@
 #include "app/gui/train/trainpage.h"
 
 #include "app/gui/format/displayformat.h"
+#include "app/gui/train/cudadeviceprobe.h"
 #include "app/gui/train/trainconfigform.h"
 #include "core/util/atomicfile.h"
 #include "widgets/messagepanel.h"
@@ -70,6 +71,9 @@ TrainPage::TrainPage(const QString &workspaceDir, QWidget *parent)
       m_stop(new QPushButton), m_showInRuns(new QPushButton), m_usageTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("trainPage"));
+    auto *probe = new CudaDeviceProbe({}, this);
+    connect(probe, &CudaDeviceProbe::counted, m_form, &TrainConfigForm::setCudaDeviceCount);
+    probe->start();
     auto *formScroll = new QScrollArea;
     formScroll->setWidget(m_form);
     formScroll->setWidgetResizable(true);
