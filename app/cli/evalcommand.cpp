@@ -1,6 +1,8 @@
 #include "app/cli/evalcommand.h"
 
+#include "app/cli/readonlynote.h"
 #include "app/cli/reportjson.h"
+#include "core/store/workspace.h"
 #include "core/train/trainingsession.h"
 
 #include <CLI/CLI.hpp>
@@ -26,6 +28,7 @@ int EvalCommand::execute()
 {
     SessionOptions options;
     options.workspaceDir = m_context.workspace;
+    noteIfReadOnly(Workspace{m_context.workspace}.databasePath());
     const EvalReport report = TrainingSession::evaluateRun(
         m_run, options, m_split == "test" ? EvalSplit::Test : EvalSplit::Validation);
     if (m_context.json) {

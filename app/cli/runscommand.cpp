@@ -1,9 +1,11 @@
 #include "app/cli/runscommand.h"
 
+#include "app/cli/readonlynote.h"
 #include "app/cli/reportjson.h"
 #include "app/cli/texttable.h"
 #include "core/store/runexport.h"
 #include "core/store/runstore.h"
+#include "core/store/storeaccess.h"
 #include "core/store/workspace.h"
 #include "core/util/error.h"
 
@@ -56,9 +58,17 @@ int RunsCommand::execute()
     return exportMetrics();
 }
 
+std::unique_ptr<RunStore> RunsCommand::openStore() const
+{
+    const std::string path = Workspace{m_context.workspace}.databasePath();
+    noteIfReadOnly(path);
+    return std::make_unique<RunStore>(path, accessToRead(path));
+}
+
 int RunsCommand::list()
 {
-    RunStore store(Workspace{m_context.workspace}.databasePath());
+    const auto storePtr = openStore();
+    RunStore &store = *storePtr;
     const auto runs = store.listRuns();
     if (m_context.json) {
         nlohmann::json out = nlohmann::json::array();
@@ -85,7 +95,8 @@ int RunsCommand::list()
 
 int RunsCommand::show()
 {
-    RunStore store(Workspace{m_context.workspace}.databasePath());
+    const auto storePtr = openStore();
+    RunStore &store = *storePtr;
     const RunRecord run = requireRun(store, m_showRun);
     const auto params = store.params(run.id);
     const auto latest = store.latestMetrics(run.id);
@@ -136,7 +147,8 @@ int RunsCommand::show()
 
 int RunsCommand::exportMetrics()
 {
-    RunStore store(Workspace{m_context.workspace}.databasePath());
+    const auto storePtr = openStore();
+    RunStore &store = *storePtr;
     const bool asJson = m_exportJson || (m_context.json && !m_exportCsv);
     const RunExportFormat format = asJson ? RunExportFormat::Json : RunExportFormat::Csv;
     if (m_output.empty())

@@ -3,11 +3,16 @@
 #include "app/cli/clicontext.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace CLI {
 class App;
+}
+
+namespace mf {
+class RunStore;
 }
 
 namespace mf::cli {
@@ -21,6 +26,8 @@ public:
     int execute();
 
 private:
+    /// The workspace's store, read-only where it cannot be written (with a note on stderr).
+    std::unique_ptr<RunStore> openStore() const;
     int list();
     int show();
     int exportMetrics();

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -161,6 +162,25 @@ void sqlRunRelativePath(sqlite3_context *context, int, sqlite3_value **arguments
                         SQLITE_TRANSIENT);
 }
 
+/// `path` as an SQLite file: URI, so that query parameters can be added
+/// (https://www.sqlite.org/uri.html).
+std::string sqliteFileUri(const std::string &path)
+{
+    const std::string absolute = std::filesystem::absolute(path).string();
+    std::string uri = "file:";
+    static const char *hex = "0123456789ABCDEF";
+    for (const unsigned char c : absolute) {
+        if (std::isalnum(c) || std::strchr("/-._~", c) != nullptr) {
+            uri += static_cast<char>(c);
+        } else {
+            uri += '%';
+            uri += hex[c >> 4];
+            uri += hex[c & 0xf];
+        }
+    }
+    return uri;
+}
+
 /// The highest run id that names a folder in `runsDir` (0 when there is none): files a store
 /// that was replaced or deleted left behind.
 std::int64_t highestRunFolder(const std::string &runsDir)
@@ -180,12 +200,17 @@ std::int64_t highestRunFolder(const std::string &runsDir)
 
 } // namespace
 
-RunStore::RunStore(const std::string &path)
-    : m_path(path), m_workspaceDir(std::filesystem::path(path).parent_path().string())
+RunStore::RunStore(const std::string &path, StoreAccess access)
+    : m_path(path), m_access(access),
+      m_workspaceDir(std::filesystem::path(path).parent_path().string())
 {
-    open();
+    if (readOnly())
+        openReadOnly();
+    else
+        open();
     try {
-        migrate();
+        if (!readOnly())
+            migrate();
         recoverInterruptedRuns();
     } catch (...) {
         close();
@@ -231,9 +256,30 @@ void RunStore::open()
                         ": " + error.message());
     }
     checkSqliteHeader(m_path);
+    if (const auto problem = storeWriteProblem(m_path))
+        throw Error("run store " + m_path + " cannot be written: " + *problem +
+                    ". Its runs can still be viewed: the Runs section and modelforge-cli runs "
+                    "open a workspace they cannot write read-only.");
 
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(m_path.c_str(), &m_db, flags, nullptr);
+    connect(m_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    try {
+        checkIsCompatibleStore();
+        // Only now, with the file known to be ours, may anything be written to it.
+        exec("PRAGMA journal_mode = WAL");
+        exec("PRAGMA synchronous = NORMAL");
+        exec("PRAGMA foreign_keys = ON");
+        // 16 MiB of page cache (SQLite's default is 2 MiB) keeps the metrics index of a long run
+        // in memory while it is appended to.
+        exec("PRAGMA cache_size = -16384");
+    } catch (...) {
+        close();
+        throw;
+    }
+}
+
+void RunStore::connect(const std::string &target, int flags)
+{
+    const int rc = sqlite3_open_v2(target.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         const std::string reason = m_db != nullptr ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
         close();
@@ -243,14 +289,34 @@ void RunStore::open()
     sqlite3_busy_timeout(m_db, 5000);
     sqlite3_create_function_v2(m_db, "mf_run_relative_path", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                nullptr, sqlRunRelativePath, nullptr, nullptr, nullptr);
+}
+
+void RunStore::openReadOnly()
+{
+    if (m_path.empty())
+        throw Error("run store: the database path is empty");
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(m_path, error))
+        throw Error("run store " + m_path + " does not exist");
+    checkSqliteHeader(m_path);
+    const std::string uri = sqliteFileUri(m_path);
+    connect(uri + "?mode=ro", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    if (sqlite3_exec(m_db, "PRAGMA user_version", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        // A WAL store in a folder where SQLite can neither find nor create its -shm file.
+        // Nobody can be writing to it then (a writer would have created the file), so it may be
+        // read as immutable.
+        close();
+        connect(uri + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    }
     try {
         checkIsCompatibleStore();
-        // Only now, with the file known to be ours, may anything be written to it.
-        exec("PRAGMA journal_mode = WAL");
-        exec("PRAGMA synchronous = NORMAL");
+        const int version = schemaVersion();
+        if (version != currentSchemaVersion())
+            throw Error("run store " + m_path + " has schema version " + std::to_string(version) +
+                        " and this build reads version " + std::to_string(currentSchemaVersion()) +
+                        "; upgrading it needs write access, and the store was opened read-only. "
+                        "The file was left unchanged.");
         exec("PRAGMA foreign_keys = ON");
-        // 16 MiB of page cache (SQLite's default is 2 MiB) keeps the metrics index of a long run
-        // in memory while it is appended to.
         exec("PRAGMA cache_size = -16384");
     } catch (...) {
         close();
@@ -662,7 +728,7 @@ std::vector<RunRecord> RunStore::listRuns() const
     const ResetGuard guard(query);
     std::vector<RunRecord> runs;
     while (query.step())
-        runs.push_back(readRun(query, m_path));
+        runs.push_back(withJudgedLiveness(readRun(query, m_path)));
     return runs;
 }
 
@@ -674,7 +740,7 @@ std::optional<RunRecord> RunStore::run(std::int64_t runId) const
     query.bindInt64(1, runId);
     if (!query.step())
         return std::nullopt;
-    return readRun(query, m_path);
+    return withJudgedLiveness(readRun(query, m_path));
 }
 
 void RunStore::touchRecentDataset(const std::string &path, const std::string &kind)
@@ -716,7 +782,8 @@ std::vector<RecentDataset> RunStore::recentDatasets(int limit) const
     return result;
 }
 
-int RunStore::recoverInterruptedRuns(std::chrono::seconds staleAfter)
+std::vector<std::pair<std::int64_t, std::string>>
+RunStore::deadRunningRuns(std::chrono::seconds staleAfter) const
 {
     struct Candidate
     {
@@ -756,6 +823,31 @@ int RunStore::recoverInterruptedRuns(std::chrono::seconds staleAfter)
                 run.id,
                 "no heartbeat for " + std::to_string((now - run.lastSignOfLifeMs) / 1000) + " s");
         }
+    }
+    return interrupted;
+}
+
+RunRecord RunStore::withJudgedLiveness(RunRecord run) const
+{
+    if (run.status != RunStatus::Running)
+        return run;
+    const auto dead = m_judgedDead.find(run.id);
+    if (dead == m_judgedDead.end())
+        return run;
+    run.status = RunStatus::Interrupted;
+    run.failureReason = dead->second;
+    run.endedAtMs = m_judgedAtMs;
+    return run;
+}
+
+int RunStore::recoverInterruptedRuns(std::chrono::seconds staleAfter)
+{
+    const auto interrupted = deadRunningRuns(staleAfter);
+    const std::int64_t now = nowMs();
+    if (readOnly()) {
+        m_judgedDead = {interrupted.begin(), interrupted.end()};
+        m_judgedAtMs = now;
+        return static_cast<int>(interrupted.size());
     }
     if (interrupted.empty())
         return 0; // no write lock taken: opening a store to read never waits on a writer

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/store/runrecord.h"
+#include "core/store/storeaccess.h"
 
 #include <chrono>
 #include <map>
@@ -21,10 +22,14 @@ class SqliteStatement;
 class RunStore
 {
 public:
-    /// Opens or creates the database at `path` (parent directories are created), enables WAL and
-    /// a busy timeout, migrates the schema to the current version, then marks RUNNING runs that
-    /// are dead as INTERRUPTED (see recoverInterruptedRuns).
-    explicit RunStore(const std::string &path);
+    /// ReadWrite: opens or creates the database at `path` (parent directories are created),
+    /// enables WAL and a busy timeout, migrates the schema to the current version, then marks
+    /// RUNNING runs that are dead as INTERRUPTED (see recoverInterruptedRuns). A store this
+    /// process cannot write (storeWriteProblem) is refused with the reason.
+    /// ReadOnly: opens an existing store of the current schema without writing anything, not
+    /// even in a folder that cannot hold SQLite's -shm file; every write method then throws.
+    /// Dead runs are shown as INTERRUPTED without being recorded so.
+    explicit RunStore(const std::string &path, StoreAccess access = StoreAccess::ReadWrite);
     ~RunStore();
     RunStore(const RunStore &) = delete;
     RunStore &operator=(const RunStore &) = delete;
@@ -32,6 +37,7 @@ public:
     static int currentSchemaVersion();
     int schemaVersion() const;
     const std::string &path() const { return m_path; }
+    bool readOnly() const { return m_access == StoreAccess::ReadOnly; }
 
     /// Inserts a run (id, heartbeat and start time filled in when 0) and returns its id. A new
     /// id is above every id this store ever gave and above every run folder in
@@ -94,7 +100,8 @@ public:
     /// (a live process keeps its runs, whatever their heartbeat); on another host, where a pid
     /// says nothing, those whose heartbeat is older than `staleAfter`. A training process beats
     /// every 5 s (RunHeartbeat), so the default of 60 s allows for a dozen missed beats.
-    /// Returns how many changed.
+    /// Returns how many changed. A read-only store records nothing: it judges again, and
+    /// listRuns() and run() show the runs it found dead as INTERRUPTED.
     int recoverInterruptedRuns(std::chrono::seconds staleAfter = std::chrono::seconds(60));
 
     /// Milliseconds since the Unix epoch, the clock of every stored time.
@@ -104,6 +111,14 @@ private:
     void exec(const char *sql) const;
     void migrate();
     void open();
+    /// Connects with `flags` to `target` (a path, or a file: URI with SQLITE_OPEN_URI).
+    void connect(const std::string &target, int flags);
+    void openReadOnly();
+    /// The RUNNING runs that are dead, with the reason (see recoverInterruptedRuns).
+    std::vector<std::pair<std::int64_t, std::string>>
+    deadRunningRuns(std::chrono::seconds staleAfter) const;
+    /// What a read-only store found dead, applied to a run as read.
+    RunRecord withJudgedLiveness(RunRecord run) const;
     void close();
     /// Refuses files that are no ModelForge store or come from a newer schema, before anything
     /// is written to them.
@@ -117,6 +132,9 @@ private:
     void insertParams(std::int64_t runId, const std::map<std::string, std::string> &params);
 
     std::string m_path;
+    StoreAccess m_access = StoreAccess::ReadWrite;
+    std::map<std::int64_t, std::string> m_judgedDead; ///< read-only: run id -> reason
+    std::int64_t m_judgedAtMs = 0;
     std::string m_workspaceDir; ///< the folder of the database file
     sqlite3 *m_db = nullptr;
     mutable std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> m_statements;

@@ -10,6 +10,7 @@
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
 #include "samplestore.h"
+#include "tests/support/readonlyfolder.h"
 #include "tests/support/testsuite.h"
 #include "widgets/metricchart.h"
 #include "widgets/metricdashboard.h"
@@ -24,6 +25,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QPlainTextEdit>
@@ -535,6 +537,54 @@ private Q_SLOTS:
         QVERIFY(f.page->selectRuns({f.ids.failed, f.ids.stopped}));
         QVERIFY(!f.page->resumeAction()->isEnabled());
         QVERIFY(!f.page->openInTrainAction()->isEnabled());
+    }
+
+    void readOnlyWorkspaceIsShownAndOffersNoWrites()
+    {
+        QTemporaryDir dir;
+        const mf::Workspace workspace{dir.path().toStdString()};
+        mf::sample::RunIds ids;
+        {
+            mf::RunStore store(workspace.databasePath());
+            ids = mf::sample::fill(store, QCoreApplication::applicationPid());
+        }
+        const QByteArray before = [&] {
+            QFile file(QString::fromStdString(workspace.databasePath()));
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        }();
+        mf::testdata::ReadOnlyFolder readOnly(workspace.dir);
+        if (!readOnly.ok())
+            QSKIP("this file system lets the process write to a folder it made read-only");
+
+        RunsPage page;
+        page.resize(1280, 760);
+        page.setDatabasePath(QString::fromStdString(workspace.databasePath()));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_COMPARE(page.state(), RunsPage::State::Populated);
+        QVERIFY(!page.readOnlyReason().isEmpty());
+        QVERIFY(page.readOnlyBanner()->isVisible());
+        QVERIFY(page.readOnlyBanner()->text().contains(page.readOnlyReason()));
+
+        QSignalSpy shown(&page, &RunsPage::detailsShown);
+        QVERIFY(page.selectRun(ids.failed)); // resumable where the store can be written
+        QVERIFY(shown.wait());
+        QVERIFY(!page.resumeAction()->isEnabled());
+        QVERIFY(!page.renameAction()->isEnabled());
+        QVERIFY(!page.deleteAction()->isEnabled());
+        QVERIFY(page.exportAction()->isEnabled());
+        QVERIFY(page.openInTrainAction()->isEnabled());
+        const QModelIndex name = page.model()->index(0, RunsTableModel::NameColumn);
+        QVERIFY(!(page.model()->flags(name) & Qt::ItemIsEditable));
+        QVERIFY(!page.model()->setData(name, QStringLiteral("renamed")));
+        QVERIFY(page.detailsPane()->tagsEdit()->isReadOnly());
+        QVERIFY(page.detailsPane()->notesEdit()->isReadOnly());
+        const QTemporaryDir shots;
+        QVERIFY(page.grab().save(shotPath(shots, QStringLiteral("runs-read-only.png")), "PNG"));
+
+        QFile file(QString::fromStdString(workspace.databasePath()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
     }
 
     void pagePicturesShowDetailsAndEmptyStates()

@@ -3,6 +3,7 @@
 #include "app/gui/datasets/datasetanalysis.h"
 #include "app/gui/datasets/datasetopener.h"
 #include "core/store/runstore.h"
+#include "core/store/storeaccess.h"
 #include "core/util/error.h"
 
 #include <QFile>
@@ -61,7 +62,8 @@ RunStore *DatasetLoadWorker::store(const QString &databasePath)
 {
     if (!m_store || m_storePath != databasePath) {
         m_store.reset();
-        m_store = std::make_unique<RunStore>(encoded(databasePath));
+        const std::string path = encoded(databasePath);
+        m_store = std::make_unique<RunStore>(path, accessToRead(path));
         m_storePath = databasePath;
     }
     return m_store.get();
@@ -72,7 +74,9 @@ void DatasetLoadWorker::rememberDataset(const QString &databasePath, const QStri
 {
     try {
         RunStore *runStore = store(databasePath);
-        runStore->touchRecentDataset(encoded(path), kind.toStdString());
+        // A workspace that cannot be written keeps the list it has.
+        if (!runStore->readOnly())
+            runStore->touchRecentDataset(encoded(path), kind.toStdString());
         Q_EMIT recentRead(databasePath, runStore->recentDatasets(kRecentShown));
     } catch (const std::exception &error) {
         m_store.reset();

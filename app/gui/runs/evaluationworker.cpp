@@ -4,6 +4,7 @@
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
 #include "core/store/runstore.h"
+#include "core/store/storeaccess.h"
 #include "core/store/workspace.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainingsession.h"
@@ -100,7 +101,8 @@ void EvaluationWorker::evaluate(quint64 requestId, qint64 runId, const QString &
         const Workspace workspace{options.workspaceDir};
         TrainConfig config;
         {
-            const RunStore store(workspace.databasePath());
+            const std::string path = workspace.databasePath();
+            const RunStore store(path, accessToRead(path));
             const std::optional<RunRecord> record = store.run(runId);
             if (!record)
                 throw Failure{EvaluationProblem::Failed,

@@ -66,11 +66,8 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
     m_metrics->setEmptyText(tr("No metrics logged."));
 
     m_tags->setObjectName(QStringLiteral("runTagsEdit"));
-    m_tags->setPlaceholderText(tr("Comma-separated, e.g. baseline, sweep-3"));
-    m_tags->setClearButtonEnabled(true);
     connect(m_tags, &QLineEdit::editingFinished, this, &RunDetailsPane::saveTags);
     m_notes->setObjectName(QStringLiteral("runNotesEdit"));
-    m_notes->setPlaceholderText(tr("What this run tried, what it showed…"));
     m_notes->setTabChangesFocus(true);
     m_notes->setFixedHeight(m_notes->fontMetrics().lineSpacing() * 5 + 12);
     m_notes->installEventFilter(this);
@@ -80,6 +77,7 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
         m_saveNotes->setEnabled(m_runId >= 0 && m_notes->toPlainText() != m_savedNotes);
     });
     connect(m_saveNotes, &QPushButton::clicked, this, &RunDetailsPane::saveNotes);
+    setReadOnly(false); // the placeholders
 
     auto *annotations = new QGroupBox(tr("Tags and notes"));
     auto *annotationLayout = new QFormLayout(annotations);
@@ -132,6 +130,20 @@ RunDetailsPane::~RunDetailsPane() = default;
 void RunDetailsPane::setLocale(const QLocale &locale)
 {
     m_locale = locale;
+}
+
+void RunDetailsPane::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    m_tags->setReadOnly(readOnly);
+    m_tags->setClearButtonEnabled(!readOnly);
+    m_notes->setReadOnly(readOnly);
+    m_saveNotes->setVisible(!readOnly);
+    const QString placeholder = tr("The workspace is read-only");
+    m_tags->setPlaceholderText(readOnly ? placeholder
+                                        : tr("Comma-separated, e.g. baseline, sweep-3"));
+    m_notes->setPlaceholderText(readOnly ? placeholder
+                                         : tr("What this run tried, what it showed…"));
 }
 
 void RunDetailsPane::setWorkspaceDir(const QString &dir)
@@ -254,7 +266,7 @@ bool RunDetailsPane::eventFilter(QObject *watched, QEvent *event)
 
 void RunDetailsPane::saveTags()
 {
-    if (m_runId < 0)
+    if (m_runId < 0 || m_readOnly)
         return;
     const QString tags = normalizedTags(m_tags->text());
     if (tags != m_tags->text())
@@ -268,7 +280,7 @@ void RunDetailsPane::saveTags()
 void RunDetailsPane::saveNotes()
 {
     const QString notes = m_notes->toPlainText();
-    if (m_runId < 0 || notes == m_savedNotes)
+    if (m_runId < 0 || m_readOnly || notes == m_savedNotes)
         return;
     m_savedNotes = notes;
     m_saveNotes->setEnabled(false);

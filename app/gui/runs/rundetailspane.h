@@ -59,6 +59,9 @@ public:
     EvaluationView *evaluationView() const { return m_evaluation; }
 
     void setLocale(const QLocale &locale);
+    /// A store that cannot be written: tags and notes are shown but cannot be edited.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
 
     /// "a, b": trimmed, without empty or repeated tags.
     static QString normalizedTags(const QString &tags);
@@ -88,6 +91,7 @@ private:
     KeyValueTable *m_metrics;
     EvaluationView *m_evaluation;
     qint64 m_runId = -1;
+    bool m_readOnly = false;
     QString m_savedTags; ///< the tags as stored (or as last saved)
     QString m_savedNotes;
     QLocale m_locale;

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -57,10 +58,11 @@ QToolButton *toolButton(QAction *action)
 RunsPage::RunsPage(QWidget *parent)
     : QWidget(parent), m_watcher(new RunStoreWatcher(this)), m_model(new RunsTableModel(this)),
       m_proxy(new RunsProxyModel(this)), m_filterBar(new RunsFilterBar(m_proxy)),
-      m_notice(new QLabel), m_view(new QTableView), m_message(new MessagePanel),
-      m_tableStack(new QStackedWidget), m_selectionLabel(new QLabel), m_details(new RunDetailsPane),
-      m_comparison(new RunComparisonView), m_comparisonScroll(new QScrollArea),
-      m_rightStack(new QStackedWidget), m_splitter(new QSplitter(Qt::Horizontal, this))
+      m_notice(new QLabel), m_readOnlyBanner(new QLabel), m_view(new QTableView),
+      m_message(new MessagePanel), m_tableStack(new QStackedWidget), m_selectionLabel(new QLabel),
+      m_details(new RunDetailsPane), m_comparison(new RunComparisonView),
+      m_comparisonScroll(new QScrollArea), m_rightStack(new QStackedWidget),
+      m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("runsPage"));
     m_proxy->setSourceModel(m_model);
@@ -73,6 +75,13 @@ RunsPage::RunsPage(QWidget *parent)
     m_noticeTimer.setSingleShot(true);
     m_noticeTimer.setInterval(kNoticeMs);
     connect(&m_noticeTimer, &QTimer::timeout, m_notice, &QLabel::hide);
+    m_readOnlyBanner->setObjectName(QStringLiteral("runsReadOnlyBanner"));
+    m_readOnlyBanner->setWordWrap(true);
+    m_readOnlyBanner->setTextFormat(Qt::PlainText);
+    m_readOnlyBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readOnlyBanner->setFrameShape(QFrame::StyledPanel);
+    m_readOnlyBanner->setMargin(6);
+    m_readOnlyBanner->hide();
 
     m_view->setObjectName(QStringLiteral("runsTable"));
     m_view->setModel(m_proxy);
@@ -102,6 +111,7 @@ RunsPage::RunsPage(QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(6);
     leftLayout->addWidget(m_filterBar);
+    leftLayout->addWidget(m_readOnlyBanner);
     leftLayout->addWidget(m_notice);
     leftLayout->addWidget(m_tableStack, 1);
     leftLayout->addWidget(createActionBar());
@@ -198,7 +208,6 @@ void RunsPage::createActions()
     });
 
     m_resumeAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Resume"), this);
-    m_resumeAction->setToolTip(tr("Continue the selected run from its last checkpoint"));
     connect(m_resumeAction, &QAction::triggered, this, [this] {
         if (m_resumeAction->isEnabled() && selectedRunId() >= 0)
             Q_EMIT resumeRequested(selectedRunId());
@@ -255,6 +264,7 @@ void RunsPage::setDatabasePath(const QString &databasePath)
     m_details->showHint();
     m_lastLoadedAtMs = 0;
     m_notice->hide();
+    setReadOnlyReason(QString());
     if (databasePath.isEmpty()) {
         m_watcher->setDatabasePath(QString());
         setState(State::Idle);
@@ -522,13 +532,17 @@ void RunsPage::updateActions()
                      RunStatus(row.data(RunsTableModel::StatusRole).toInt()) == RunStatus::Running;
     const bool resumable =
         one && canResume(RunStatus(rows.first().data(RunsTableModel::StatusRole).toInt()));
-    m_renameAction->setEnabled(one);
-    m_resumeAction->setEnabled(resumable);
+    const bool writable = m_readOnlyReason.isEmpty();
+    m_renameAction->setEnabled(one && writable);
+    m_resumeAction->setEnabled(resumable && writable);
     m_openInTrainAction->setEnabled(one);
     m_exportAction->setEnabled(any);
-    m_deleteAction->setEnabled(any && !anyRunning);
-    m_deleteAction->setToolTip(anyRunning ? tr("A running run cannot be deleted; stop it first")
-                                          : tr("Delete the selected runs"));
+    m_deleteAction->setEnabled(any && !anyRunning && writable);
+    m_deleteAction->setToolTip(!writable    ? tr("The workspace is read-only")
+                               : anyRunning ? tr("A running run cannot be deleted; stop it first")
+                                            : tr("Delete the selected runs"));
+    m_resumeAction->setToolTip(writable ? tr("Continue the selected run from its last checkpoint")
+                                        : tr("The workspace is read-only"));
     const QLocale locale;
     m_selectionLabel->setText(
         rows.isEmpty() ? QString()
@@ -539,13 +553,14 @@ void RunsPage::updateActions()
 void RunsPage::onRunsLoaded(const RunsSnapshot &snapshot)
 {
     m_lastLoadedAtMs = snapshot.takenAtMs;
+    setReadOnlyReason(snapshot.readOnlyReason);
     m_model->setRuns(snapshot.runs, snapshot.takenAtMs);
     m_filterBar->updateChoices(*m_model);
     if (snapshot.runs.empty()) {
         m_details->showHint();
         showMessage(false, tr("No runs yet"),
-                    tr("Start one with modelforge-cli train … or the Train section.\n\n"
-                       "Runs are read from %1")
+                    tr("Train a model in the Train section, or with modelforge-cli train; its "
+                       "run appears here, live.\n\nRuns are read from %1")
                         .arg(snapshot.databasePath));
         setState(State::Empty);
     } else {
@@ -565,6 +580,22 @@ void RunsPage::onRunsLoaded(const RunsSnapshot &snapshot)
     }
     updateActions();
     Q_EMIT runsLoaded(int(snapshot.runs.size()));
+}
+
+void RunsPage::setReadOnlyReason(const QString &reason)
+{
+    if (reason == m_readOnlyReason)
+        return;
+    m_readOnlyReason = reason;
+    const bool readOnly = !reason.isEmpty();
+    m_readOnlyBanner->setText(
+        tr("Read-only workspace: %1. Runs can be viewed, compared, evaluated and exported; "
+           "nothing can be renamed, tagged, deleted or resumed.")
+            .arg(reason));
+    m_readOnlyBanner->setVisible(readOnly);
+    m_model->setEditable(!readOnly);
+    m_details->setReadOnly(readOnly);
+    updateActions();
 }
 
 void RunsPage::onRunsFailed(const QString &databasePath, const QString &reason)

@@ -85,6 +85,10 @@ public:
     void exportSelected();
     /// The last confirmation or problem shown above the table; empty when none is shown.
     QString noticeText() const;
+    /// Why the store cannot be written, as the last load found; empty when it can. The page
+    /// then says so above the table and offers nothing that writes.
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    QLabel *readOnlyBanner() const { return m_readOnlyBanner; }
 
     RunsTableModel *model() const { return m_model; }
     RunsProxyModel *proxyModel() const { return m_proxy; }
@@ -132,6 +136,7 @@ private:
     void onMetricsLoaded(const mf::RunsMetrics &metrics);
     void onSelectionChanged();
     void showComparisonPane(bool comparing);
+    void setReadOnlyReason(const QString &reason);
     QString runLabel(qint64 runId) const;
 
     RunStoreWatcher *m_watcher;
@@ -139,6 +144,7 @@ private:
     RunsProxyModel *m_proxy;
     RunsFilterBar *m_filterBar;
     QLabel *m_notice;
+    QLabel *m_readOnlyBanner;
     QTableView *m_view;
     MessagePanel *m_message;
     QStackedWidget *m_tableStack;
@@ -153,6 +159,7 @@ private:
     QAction *m_openInTrainAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QString m_readOnlyReason;
     QTimer m_comparisonTimer; ///< coalesces quick selection changes into one metrics request
     QTimer m_noticeTimer;
     State m_state = State::Idle;

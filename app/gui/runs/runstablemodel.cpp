@@ -226,14 +226,14 @@ QVariant RunsTableModel::toolTipData(const RunRecord &run, int column) const
 Qt::ItemFlags RunsTableModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags result = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() == NameColumn)
+    if (m_editable && index.isValid() && index.column() == NameColumn)
         result |= Qt::ItemIsEditable;
     return result;
 }
 
 bool RunsTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || index.column() != NameColumn ||
+    if (!m_editable || role != Qt::EditRole || index.column() != NameColumn ||
         !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const QString name = value.toString().trimmed();

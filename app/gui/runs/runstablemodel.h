@@ -58,11 +58,15 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    /// The name is editable; the rest is read-only.
+    /// The name is editable (unless setEditable(false)); the rest is read-only.
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     /// Renaming shows the new name at once and asks for it to be stored (renameRequested); the
     /// next setRuns() shows what the store holds. An empty or unchanged name is refused.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    /// false for a store that cannot be written: no cell is editable.
+    void setEditable(bool editable) { m_editable = editable; }
+    bool isEditable() const { return m_editable; }
 
     /// The short dataset name shown in the table: the last path component.
     static QString datasetDisplayName(const QString &dataset);
@@ -77,6 +81,7 @@ private:
     QIcon statusIcon(RunStatus status) const;
 
     std::vector<RunRecord> m_runs;
+    bool m_editable = true;
     qint64 m_nowMs = 0;
     QLocale m_locale;
     mutable QHash<int, QIcon> m_statusIcons;

@@ -15,6 +15,9 @@ struct RunsSnapshot
 {
     QString databasePath;
     bool databaseExists = false; ///< false: no store yet, which reads as no runs
+    /// Why the store cannot be written (storeWriteProblem); empty when it can. A read-only
+    /// store is shown as it is stored: nothing can be renamed, deleted or resumed.
+    QString readOnlyReason;
     std::vector<RunRecord> runs; ///< newest first
     qint64 takenAtMs = 0;        ///< when it was read; the "now" of a running run's duration
 };

@@ -2,6 +2,7 @@
 
 #include "core/store/runexport.h"
 #include "core/store/runstore.h"
+#include "core/store/storeaccess.h"
 #include "core/store/workspace.h"
 #include "core/util/error.h"
 
@@ -36,7 +37,8 @@ RunStore *RunStoreWorker::store(const QString &databasePath)
     }
     if (!m_store || m_storePath != databasePath) {
         dropConnection();
-        m_store = std::make_unique<RunStore>(QFile::encodeName(databasePath).toStdString());
+        const std::string path = QFile::encodeName(databasePath).toStdString();
+        m_store = std::make_unique<RunStore>(path, accessToRead(path));
         m_storePath = databasePath;
     }
     return m_store.get();
@@ -64,6 +66,9 @@ void RunStoreWorker::loadRuns(quint64 requestId, const QString &databasePath)
         snapshot.databasePath = databasePath;
         if (RunStore *runStore = store(databasePath)) {
             snapshot.databaseExists = true;
+            if (runStore->readOnly())
+                snapshot.readOnlyReason =
+                    QString::fromStdString(storeWriteProblem(runStore->path()).value_or(""));
             // A kept connection sees a killed run only when it looks again.
             runStore->recoverInterruptedRuns();
             snapshot.runs = runStore->listRuns();

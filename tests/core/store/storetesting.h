@@ -145,6 +145,19 @@ inline std::string hostName()
     return name;
 }
 
+/// The pid of a process that has ended and been reaped: a run recorded with it was left behind
+/// by a killed process. 0 when fork fails.
+inline pid_t deadPid()
+{
+    const pid_t child = fork();
+    if (child == 0)
+        _exit(0);
+    int status = 0;
+    if (child < 0 || waitpid(child, &status, 0) != child)
+        return 0;
+    return child;
+}
+
 inline bool contains(const std::string &text, const std::string &part)
 {
     return text.find(part) != std::string::npos;

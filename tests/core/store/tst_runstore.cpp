@@ -1,5 +1,7 @@
 #include "core/store/metricwriter.h"
+#include "core/store/storeaccess.h"
 #include "tests/core/store/storetesting.h"
+#include "tests/support/readonlyfolder.h"
 #include "tests/support/testsuite.h"
 
 #include <QDir>
@@ -374,12 +376,8 @@ private Q_SLOTS:
 
     void deadProcessRunBecomesInterruptedOnReopen()
     {
-        const pid_t child = fork();
-        if (child == 0)
-            _exit(0);
+        const pid_t child = deadPid();
         QVERIFY(child > 0);
-        int status = 0;
-        QCOMPARE(waitpid(child, &status, 0), child);
 
         const std::string path = freshPath();
         std::int64_t dead = 0, mine = 0, mineQuiet = 0, remote = 0;
@@ -407,6 +405,89 @@ private Q_SLOTS:
         QCOMPARE(int(store.run(mineQuiet)->status), int(mf::RunStatus::Running));
         // A pid says nothing about a process on another host.
         QCOMPARE(int(store.run(remote)->status), int(mf::RunStatus::Running));
+    }
+
+    void readOnlyWorkspaceIsListedWithoutAWrite()
+    {
+        const pid_t child = deadPid();
+        QVERIFY(child > 0);
+
+        QTemporaryDir tmp;
+        const std::string dir = tmp.filePath(QStringLiteral("ws")).toStdString();
+        const std::string path = dir + "/modelforge.db";
+        std::int64_t finished = 0, dead = 0;
+        {
+            mf::RunStore store(path);
+            finished = store.createRun(namedRun("finished"));
+            store.appendMetrics(finished, {point("loss", 1, 0.5), point("loss", 2, 0.25)});
+            store.setStatus(finished, mf::RunStatus::Finished);
+            mf::RunRecord record = namedRun("killed");
+            record.pid = child;
+            dead = store.createRun(record);
+            // As the killed process left it: RUNNING (the next store opened here would change
+            // that).
+            RawDb(path).exec("UPDATE runs SET status = 'RUNNING' WHERE id = " +
+                             std::to_string(dead));
+        }
+        const QByteArray before = fileBytes(path);
+        const QStringList filesBefore = QDir(QString::fromStdString(dir)).entryList(QDir::Files);
+
+        {
+            mf::testdata::ReadOnlyFolder readOnly(dir);
+            if (!readOnly.ok())
+                QSKIP("this file system lets the process write to a folder it made read-only");
+            const std::optional<std::string> problem = mf::storeWriteProblem(path);
+            QVERIFY(problem.has_value());
+            QCOMPARE(int(mf::accessToRead(path)), int(mf::StoreAccess::ReadOnly));
+            try {
+                mf::RunStore writer(path);
+                QFAIL("a store that cannot be written was opened for writing");
+            } catch (const mf::Error &error) {
+                QVERIFY2(contains(error.what(), path) &&
+                             contains(error.what(), "cannot be written"),
+                         error.what());
+            }
+
+            mf::RunStore store(path, mf::StoreAccess::ReadOnly);
+            QVERIFY(store.readOnly());
+            const auto runs = store.listRuns();
+            QCOMPARE(int(runs.size()), 2);
+            QCOMPARE(int(store.run(finished)->status), int(mf::RunStatus::Finished));
+            QCOMPARE(int(store.metrics(finished, "loss").size()), 2);
+            // Shown as what it is, without being recorded so.
+            const auto killed = store.run(dead);
+            QCOMPARE(int(killed->status), int(mf::RunStatus::Interrupted));
+            QVERIFY(contains(killed->failureReason, std::to_string(child)));
+            QVERIFY_THROWS_EXCEPTION(mf::Error, store.rename(finished, "renamed"));
+
+            QCOMPARE(fileBytes(path), before);
+            QCOMPARE(QDir(QString::fromStdString(dir)).entryList(QDir::Files), filesBefore);
+        }
+        // A raw look needs the folder writable again (SQLite makes its shared-memory file).
+        QCOMPARE(RawDb(path).text("SELECT status FROM runs WHERE id = " + std::to_string(dead)),
+                 QStringLiteral("RUNNING"));
+    }
+
+    void readOnlyStoreOfAnOlderSchemaIsRefusedUnchanged()
+    {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.filePath(QStringLiteral("old")).toStdString();
+        QVERIFY(QDir().mkpath(QString::fromStdString(dir)));
+        const std::string path = dir + "/modelforge.db";
+        QCOMPARE(RawDb(path).exec(kVersion1Schema), QString());
+        const QByteArray before = fileBytes(path);
+        mf::testdata::ReadOnlyFolder readOnly(dir);
+        if (!readOnly.ok())
+            QSKIP("this file system lets the process write to a folder it made read-only");
+        try {
+            mf::RunStore store(path, mf::StoreAccess::ReadOnly);
+            QFAIL("a store of schema version 1 was read as the current one");
+        } catch (const mf::Error &error) {
+            QVERIFY2(contains(error.what(), "schema version 1") &&
+                         contains(error.what(), "read-only"),
+                     error.what());
+        }
+        QCOMPARE(fileBytes(path), before);
     }
 
     void liveProcessKeepsItsRunWithoutHeartbeat()
