@@ -1,14 +1,17 @@
 #include "widgets/messagepanel.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
 
 namespace mf {
 
 MessagePanel::MessagePanel(QWidget *parent)
-    : QWidget(parent), m_icon(new QLabel(this)), m_title(new QLabel(this)), m_text(new QLabel(this))
+    : QWidget(parent), m_icon(new QLabel(this)), m_title(new QLabel(this)),
+      m_text(new QLabel(this)), m_buttonRow(new QHBoxLayout)
 {
     m_icon->setAlignment(Qt::AlignCenter);
     m_title->setAlignment(Qt::AlignCenter);
@@ -36,6 +39,10 @@ MessagePanel::MessagePanel(QWidget *parent)
     columnLayout->addWidget(m_icon);
     columnLayout->addWidget(m_title);
     columnLayout->addWidget(m_text);
+    m_buttonRow->setSpacing(8);
+    m_buttonRow->addStretch(1);
+    m_buttonRow->addStretch(1);
+    columnLayout->addLayout(m_buttonRow);
 
     auto *row = new QHBoxLayout;
     row->addStretch(1);
@@ -62,6 +69,25 @@ void MessagePanel::setMessage(Kind kind, const QString &title, const QString &te
     m_title->setVisible(!title.isEmpty());
     m_text->setText(text);
     m_text->setVisible(!text.isEmpty());
+    setActions({});
+}
+
+void MessagePanel::setActions(const QList<QAction *> &actions)
+{
+    qDeleteAll(m_buttons);
+    m_buttons.clear();
+    for (QAction *action : actions) {
+        auto *button = new QPushButton(action->icon(), action->text(), this);
+        button->setObjectName(action->objectName());
+        button->setToolTip(action->toolTip());
+        button->setEnabled(action->isEnabled());
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        // Between the two stretches: the buttons stay centred under the text.
+        m_buttonRow->insertWidget(m_buttonRow->count() - 1, button);
+        // The layout would only show it from the event loop, after the caller looks.
+        button->show();
+        m_buttons.append(button);
+    }
 }
 
 QString MessagePanel::title() const

@@ -1,8 +1,12 @@
 #pragma once
 
+#include <QList>
 #include <QWidget>
 
+class QAction;
+class QHBoxLayout;
 class QLabel;
+class QPushButton;
 
 namespace mf {
 
@@ -20,7 +24,12 @@ public:
     explicit MessagePanel(QWidget *parent = nullptr);
     ~MessagePanel() override;
 
+    /// Shows a message without actions (setActions() adds them).
     void setMessage(Kind kind, const QString &title, const QString &text);
+    /// Buttons under the text, one per action, in this order: where the message leads (an
+    /// empty state's "open a dataset"). The panel does not own the actions.
+    void setActions(const QList<QAction *> &actions);
+    QList<QPushButton *> actionButtons() const { return m_buttons; }
     Kind kind() const { return m_kind; }
     QString title() const;
     QString text() const;
@@ -32,6 +41,8 @@ private:
     QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_text;
+    QHBoxLayout *m_buttonRow;
+    QList<QPushButton *> m_buttons;
 };
 
 } // namespace mf

@@ -7,6 +7,7 @@
 #include "app/gui/train/trainconfigform.h"
 #include "app/gui/train/traincontroller.h"
 #include "app/gui/train/trainpage.h"
+#include "app/gui/train/trainpresets.h"
 #include "app/gui/versioninfo.h"
 #include "core/store/workspace.h"
 #include "widgets/sectionnavigator.h"
@@ -18,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -99,6 +101,7 @@ MainWindow::MainWindow(const QString &workspaceDir, QWidget *parent)
     connect(m_trainPage->controller(), &TrainController::runEnded, this, closeIfAsked);
     connect(m_trainPage->controller(), &TrainController::startFailed, this, closeIfAsked);
 
+    createEmptyRunsActions();
     resize(1280, 800);
     setWorkspace(workspaceDir);
 }
@@ -157,6 +160,38 @@ void MainWindow::createActions()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_openAction);
     toolBar->addAction(m_refreshAction);
+}
+
+void MainWindow::createEmptyRunsActions()
+{
+    // A first launch lands on an empty Runs section: it leads to the data and to a first run.
+    const QString fashion = fashionMnistPath();
+    const bool haveFashion = QFileInfo(fashion).isDir();
+    auto *openData =
+        new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon),
+                    haveFashion ? tr("Browse Fashion-MNIST") : tr("Open a Dataset…"), this);
+    openData->setObjectName(QStringLiteral("emptyRunsOpenDataset"));
+    openData->setToolTip(
+        haveFashion ? tr("Open %1 in the Datasets section").arg(QDir::toNativeSeparators(fashion))
+                    : tr("Choose a dataset file or folder"));
+    connect(openData, &QAction::triggered, this, [this, fashion, haveFashion] {
+        showSection(DatasetsSection);
+        if (haveFashion)
+            m_datasetsPage->openDataset(fashion);
+        else
+            m_datasetsPage->chooseDataset();
+    });
+    const TrainPreset preset = trainPresets().constFirst();
+    auto *train = new QAction(style()->standardIcon(QStyle::SP_MediaPlay),
+                              tr("Train %1").arg(preset.title), this);
+    train->setObjectName(QStringLiteral("emptyRunsTrainPreset"));
+    train->setToolTip(preset.description);
+    connect(train, &QAction::triggered, this, [this, key = preset.key] {
+        if (!m_trainPage->controller()->isBusy())
+            m_trainPage->form()->applyPreset(key);
+        showSection(TrainSection);
+    });
+    m_runsPage->setEmptyStateActions({openData, train});
 }
 
 void MainWindow::createSections()

@@ -62,6 +62,7 @@ protected:
 
 private:
     void createActions();
+    void createEmptyRunsActions();
     void createSections();
     void openWorkspace();
     void showAbout();

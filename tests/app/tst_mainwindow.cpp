@@ -1,3 +1,4 @@
+#include "app/gui/datasets/datasetspage.h"
 #include "app/gui/languagesetup.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/runs/rundetailspane.h"
@@ -6,17 +7,23 @@
 #include "app/gui/runs/runstablemodel.h"
 #include "app/gui/screenshotwriter.h"
 #include "app/gui/store/runstorewatcher.h"
+#include "app/gui/train/trainconfigform.h"
 #include "app/gui/train/trainpage.h"
+#include "app/gui/train/trainpresets.h"
 #include "app/gui/versioninfo.h"
 #include "samplestore.h"
 #include "tests/support/testsuite.h"
 #include "widgets/keyvaluetable.h"
+#include "widgets/messagepanel.h"
 #include "widgets/sectionnavigator.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -250,6 +257,41 @@ private Q_SLOTS:
         QVERIFY(!page->view()->isVisible());
         // Looking does not create a store.
         QCOMPARE(QFile::exists(databasePath(workspace)), createDatabase);
+    }
+
+    void emptyRunsLeadToDataAndTraining()
+    {
+        QTemporaryDir workspace;
+        MainWindow window(workspace.path());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        RunsPage *page = window.runsPage();
+        QTRY_COMPARE(page->state(), RunsPage::State::Empty);
+        const QList<QPushButton *> buttons = page->messagePanel()->actionButtons();
+        QCOMPARE(buttons.size(), 2);
+        for (QPushButton *button : buttons) {
+            QVERIFY(button->isVisible());
+            QVERIFY(!button->text().isEmpty());
+        }
+
+        mf::TrainConfigForm *form = window.trainPage()->form();
+        form->presetBox()->setCurrentIndex(form->presetBox()->count() - 1);
+        QVERIFY(form->presetBox()->currentData().toString() != QStringLiteral("fashion-mnist-cnn"));
+        QPushButton *train = buttons.at(1);
+        QCOMPARE(train->objectName(), QStringLiteral("emptyRunsTrainPreset"));
+        QTest::mouseClick(train, Qt::LeftButton);
+        QCOMPARE(window.currentSection(), int(MainWindow::TrainSection));
+        QCOMPARE(form->presetBox()->currentData().toString(), QStringLiteral("fashion-mnist-cnn"));
+
+        QPushButton *data = buttons.at(0);
+        QCOMPARE(data->objectName(), QStringLiteral("emptyRunsOpenDataset"));
+        if (!QFileInfo(mf::fashionMnistPath()).isDir())
+            QSKIP("Fashion-MNIST is not installed: the button would open a file dialog");
+        QSignalSpy loaded(window.datasetsPage(), &mf::DatasetsPage::datasetLoaded);
+        QTest::mouseClick(data, Qt::LeftButton);
+        QCOMPARE(window.currentSection(), int(MainWindow::DatasetsSection));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(loaded.first().first().toString(), mf::fashionMnistPath());
     }
 
     void unreadableStoreShowsAnError_data()

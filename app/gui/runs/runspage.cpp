@@ -562,6 +562,8 @@ void RunsPage::onRunsLoaded(const RunsSnapshot &snapshot)
                     tr("Train a model in the Train section, or with modelforge-cli train; its "
                        "run appears here, live.\n\nRuns are read from %1")
                         .arg(snapshot.databasePath));
+        if (snapshot.readOnlyReason.isEmpty())
+            m_message->setActions(m_emptyStateActions);
         setState(State::Empty);
     } else {
         m_tableStack->setCurrentWidget(m_view);
@@ -580,6 +582,13 @@ void RunsPage::onRunsLoaded(const RunsSnapshot &snapshot)
     }
     updateActions();
     Q_EMIT runsLoaded(int(snapshot.runs.size()));
+}
+
+void RunsPage::setEmptyStateActions(const QList<QAction *> &actions)
+{
+    m_emptyStateActions = actions;
+    if (m_state == State::Empty && m_readOnlyReason.isEmpty())
+        m_message->setActions(actions);
 }
 
 void RunsPage::setReadOnlyReason(const QString &reason)

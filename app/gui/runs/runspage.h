@@ -85,10 +85,14 @@ public:
     void exportSelected();
     /// The last confirmation or problem shown above the table; empty when none is shown.
     QString noticeText() const;
+    /// Where the empty state leads (open a dataset, train a preset): a button each, in order.
+    /// The page does not own the actions.
+    void setEmptyStateActions(const QList<QAction *> &actions);
     /// Why the store cannot be written, as the last load found; empty when it can. The page
     /// then says so above the table and offers nothing that writes.
     QString readOnlyReason() const { return m_readOnlyReason; }
     QLabel *readOnlyBanner() const { return m_readOnlyBanner; }
+    MessagePanel *messagePanel() const { return m_message; }
 
     RunsTableModel *model() const { return m_model; }
     RunsProxyModel *proxyModel() const { return m_proxy; }
@@ -159,6 +163,7 @@ private:
     QAction *m_openInTrainAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QList<QAction *> m_emptyStateActions;
     QString m_readOnlyReason;
     QTimer m_comparisonTimer; ///< coalesces quick selection changes into one metrics request
     QTimer m_noticeTimer;
