@@ -995,6 +995,26 @@ This cannot be undone.</source>
         <source>Stop the run in progress before opening another workspace.</source>
         <translation>请先停止正在进行的运行，再打开其他工作区。</translation>
     </message>
+    <message>
+        <source>Browse Fashion-MNIST</source>
+        <translation>浏览 Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>Open a Dataset…</source>
+        <translation>打开数据集…</translation>
+    </message>
+    <message>
+        <source>Open %1 in the Datasets section</source>
+        <translation>在“数据集”中打开 %1</translation>
+    </message>
+    <message>
+        <source>Choose a dataset file or folder</source>
+        <translation>选择数据集文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Train %1</source>
+        <translation>训练 %1</translation>
+    </message>
 </context>
 <context>
     <name>mf::MetricChart</name>
@@ -1783,16 +1803,9 @@ Sample %4 of the %5 set</source>
         <source>Select a run to see its status, parameters and final metrics, or several runs to compare them.</source>
         <translation>选择一个运行以查看其状态、参数和最终指标，或选择多个运行进行比较。</translation>
     </message>
-</context>
-<context>
-    <name>mf::RunStoreReader</name>
     <message>
-        <source>The run no longer exists.</source>
-        <translation>该运行已不存在。</translation>
-    </message>
-    <message>
-        <source>The run store %1 does not exist any more.</source>
-        <translation>运行记录库 %1 已不存在。</translation>
+        <source>The workspace is read-only</source>
+        <translation>工作区为只读</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +1813,17 @@ Sample %4 of the %5 set</source>
     <message>
         <source>No run store is open.</source>
         <translation>未打开运行记录库。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RunStoreWorker</name>
+    <message>
+        <source>The run store %1 does not exist any more.</source>
+        <translation>运行存储 %1 已不存在。</translation>
+    </message>
+    <message>
+        <source>The run no longer exists.</source>
+        <translation>该运行已不存在。</translation>
     </message>
 </context>
 <context>
@@ -1842,14 +1866,6 @@ Sample %4 of the %5 set</source>
     <message>
         <source>No runs yet</source>
         <translation>还没有运行记录</translation>
-    </message>
-    <message>
-        <source>Start one with modelforge-cli train … or the Train section.
-
-Runs are read from %1</source>
-        <translation>可以用 modelforge-cli train … 或“训练”分区开始一次运行。
-
-运行记录读取自 %1</translation>
     </message>
     <message>
         <source>Cannot open the run store</source>
@@ -1954,6 +1970,22 @@ ModelForge retries when the file changes, or press F5.</source>
     <message>
         <source>%1 of %2 selected</source>
         <translation>已选择 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>The workspace is read-only</source>
+        <translation>工作区为只读</translation>
+    </message>
+    <message>
+        <source>Train a model in the Train section, or with modelforge-cli train; its run appears here, live.
+
+Runs are read from %1</source>
+        <translation>在“训练”中训练模型，或使用 modelforge-cli train；其运行会实时显示在这里。
+
+运行读取自 %1</translation>
+    </message>
+    <message>
+        <source>Read-only workspace: %1. Runs can be viewed, compared, evaluated and exported; nothing can be renamed, tagged, deleted or resumed.</source>
+        <translation>只读工作区：%1。可以查看、比较、评估和导出运行；不能重命名、标记、删除或恢复。</translation>
     </message>
 </context>
 <context>
@@ -2722,6 +2754,10 @@ ModelForge retries when the file changes, or press F5.</source>
     <message>
         <source>Pipelines (*.json);;All files (*)</source>
         <translation>流水线 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Looking for CUDA devices…</source>
+        <translation>正在查找 CUDA 设备…</translation>
     </message>
 </context>
 <context>
