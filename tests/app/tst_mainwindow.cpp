@@ -24,6 +24,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -292,6 +294,34 @@ private Q_SLOTS:
         QCOMPARE(window.currentSection(), int(MainWindow::DatasetsSection));
         QVERIFY(loaded.wait(20000));
         QCOMPARE(loaded.first().first().toString(), mf::fashionMnistPath());
+    }
+
+    void trainFormFitsTheDefaultWindow()
+    {
+        QTemporaryDir workspace;
+        MainWindow window(workspace.path());
+        QCOMPARE(window.size(), QSize(1280, 800));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showSection(MainWindow::TrainSection));
+        auto *scroll =
+            window.trainPage()->findChild<QScrollArea *>(QStringLiteral("trainFormScroll"));
+        QVERIFY(scroll);
+        QTest::qWait(50);
+        QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        // Every visible field ends inside the pane: none is cut at its right edge.
+        const int right = scroll->viewport()->width();
+        for (QWidget *field : window.trainPage()->form()->findChildren<QWidget *>()) {
+            if (!field->isVisibleTo(scroll) ||
+                !field->inherits("QAbstractSpinBox") && !field->inherits("QComboBox") &&
+                    !field->inherits("QLineEdit") && !field->inherits("QAbstractButton"))
+                continue;
+            const int end = field->mapTo(scroll->viewport(), QPoint(field->width(), 0)).x();
+            QVERIFY2(end <= right, qPrintable(QStringLiteral("%1 ends at %2 of %3")
+                                                  .arg(field->objectName())
+                                                  .arg(end)
+                                                  .arg(right)));
+        }
     }
 
     void unreadableStoreShowsAnError_data()

@@ -154,9 +154,23 @@ TrainConfigForm::TrainConfigForm(QWidget *parent) : QWidget(parent)
             applyPreset(key);
     });
     applyPreset(trainPresets().constFirst().key);
+    fitNarrowPanes();
 }
 
 TrainConfigForm::~TrainConfigForm() = default;
+
+void TrainConfigForm::fitNarrowPanes()
+{
+    // The form shares the Train page with the dashboard. A combo box is as wide as its longest
+    // item by default and a form row as wide as label plus field; either pushes the form past a
+    // 1280x800 window's pane. Rows wrap their field under the label instead, and combos elide.
+    for (QFormLayout *form : findChildren<QFormLayout *>())
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    for (QComboBox *box : findChildren<QComboBox *>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(10);
+    }
+}
 
 void TrainConfigForm::addField(const QString &key, QWidget *editor)
 {
@@ -185,7 +199,7 @@ QWidget *TrainConfigForm::createDataGroup()
     addField(QStringLiteral("dataset"), m_dataset);
 
     m_augmentation = new QLineEdit;
-    m_augmentation->setPlaceholderText(tr("None (a pipeline saved in the Augment section)"));
+    m_augmentation->setPlaceholderText(tr("None, or a pipeline saved in Augment"));
     m_augmentation->setClearButtonEnabled(true);
     auto *augmentationBrowse = new QToolButton;
     augmentationBrowse->setText(tr("Browse…"));
@@ -203,7 +217,9 @@ QWidget *TrainConfigForm::createDataGroup()
     m_validation = numberBox(0.01, 0.9, 2, 0.05);
     form->addRow(tr("Validation split"), m_validation);
     addField(QStringLiteral("validation_fraction"), m_validation);
-    m_normalize = new QCheckBox(tr("Normalise each channel with the training split's mean/std"));
+    m_normalize = new QCheckBox(tr("Normalise each channel"));
+    m_normalize->setToolTip(tr("Subtract the training split's per-channel mean and divide by its "
+                               "standard deviation"));
     form->addRow(QString(), m_normalize);
     addField(QStringLiteral("normalize"), m_normalize);
     return group;

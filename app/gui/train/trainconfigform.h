@@ -59,6 +59,7 @@ private:
     QWidget *createOptimizerGroup();
     QWidget *createRunGroup();
     void addField(const QString &key, QWidget *editor);
+    void fitNarrowPanes();
     void connectEdits();
     void revalidate();
     void updateEnabledFields();

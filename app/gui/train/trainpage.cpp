@@ -78,7 +78,8 @@ TrainPage::TrainPage(const QString &workspaceDir, QWidget *parent)
     formScroll->setWidget(m_form);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
-    formScroll->setMinimumWidth(440);
+    formScroll->setObjectName(QStringLiteral("trainFormScroll"));
+    formScroll->setMinimumWidth(360);
 
     auto *saveConfig = new QPushButton(tr("Save Config…"));
     auto *loadConfig = new QPushButton(tr("Load Config…"));
