@@ -430,8 +430,9 @@ private Q_SLOTS:
         }
         QCOMPARE(images.constLast().size(), window.size() * window.devicePixelRatio());
         QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("section-compress.png"))));
-        // The Train section shows a finished run's curves.
-        QVERIFY(window.trainPage()->statusText().startsWith(QStringLiteral("FINISHED")));
+        // The Train section shows a finished run's curves, its status in words (not the store's
+        // FINISHED).
+        QVERIFY(window.trainPage()->statusText().startsWith(QStringLiteral("Finished after ")));
         // The first run was selected so the picture shows its details.
         QVERIFY(window.runsPage()->detailsPane()->isShowingDetails());
     }

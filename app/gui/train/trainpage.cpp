@@ -3,6 +3,7 @@
 #include "app/gui/format/displayformat.h"
 #include "app/gui/train/cudadeviceprobe.h"
 #include "app/gui/train/trainconfigform.h"
+#include "core/store/runrecord.h"
 #include "core/util/atomicfile.h"
 #include "widgets/messagepanel.h"
 #include "widgets/metricdashboard.h"
@@ -445,7 +446,9 @@ void TrainPage::onStoredRun(qint64 runId, const QString &name, const QString &st
         if (p.key == QLatin1String("val_accuracy"))
             epochs = qMax(epochs, p.epoch);
     m_outcome = status;
-    m_status->setText(tr("%1 after %n epoch(s).", nullptr, epochs).arg(status));
+    const std::optional<RunStatus> known = runStatusFromName(status.toStdString());
+    m_status->setText(tr("%1 after %n epoch(s).", nullptr, epochs)
+                          .arg(known ? DisplayFormat::statusText(*known) : status));
     try {
         m_epochs = nlohmann::json::parse(configJson.toStdString()).value("epochs", epochs);
     } catch (const std::exception &) {
