@@ -14,6 +14,7 @@ modelforge_add_test_suite(tests_app
 modelforge_add_test(tests_app tst_runstablemodel TIMEOUT 60)
 modelforge_add_test(tests_app tst_displayformat TIMEOUT 60)
 modelforge_add_test(tests_app tst_newestrequestmailbox TIMEOUT 60)
+modelforge_add_test(tests_app tst_processusage TIMEOUT 60)
 modelforge_add_test(tests_app tst_mainwindow TIMEOUT 120
   DEFINITIONS MODELFORGE_PROJECT_VERSION="${PROJECT_VERSION}")
 modelforge_add_test(tests_app tst_trainpage TIMEOUT 240)

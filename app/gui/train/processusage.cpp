@@ -21,17 +21,23 @@ int ProcessUsage::coreCount()
 
 ProcessUsage::Sample ProcessUsage::sample()
 {
-    Sample s;
-    std::int64_t ticks = 0;
-    const qint64 elapsedMs = m_clock.restart();
-    if (readCpuTicks(ticks) && m_haveTicks && elapsedMs > 0) {
-        const double seconds = double(ticks - m_lastTicks) / double(sysconf(_SC_CLK_TCK));
-        s.cpuPercent = 100.0 * seconds / (elapsedMs / 1000.0);
-        s.valid = true;
+    const qint64 elapsedMs = m_clock.elapsed();
+    if (elapsedMs >= kMinWindowMs || !m_haveTicks) {
+        std::int64_t ticks = 0;
+        const bool read = readCpuTicks(ticks);
+        if (read && m_haveTicks) {
+            const double seconds = double(ticks - m_lastTicks) / double(sysconf(_SC_CLK_TCK));
+            m_cpuPercent = 100.0 * seconds / (double(elapsedMs) / 1000.0);
+            m_cpuKnown = true;
+        }
+        m_lastTicks = ticks;
+        m_haveTicks = read;
+        m_clock.restart();
     }
-    m_haveTicks = readCpuTicks(m_lastTicks);
+    Sample s;
+    s.cpuKnown = m_cpuKnown;
+    s.cpuPercent = m_cpuPercent;
     s.residentBytes = readResidentBytes();
-    s.valid = s.valid && s.residentBytes > 0;
     return s;
 }
 

@@ -482,8 +482,12 @@ void TrainPage::updateProgress()
 void TrainPage::sampleUsage()
 {
     const ProcessUsage::Sample s = m_processUsage.sample();
-    if (!s.valid) {
+    if (s.residentBytes <= 0) {
         m_usage->setText(tr("CPU and memory: not available on this system"));
+        return;
+    }
+    if (!s.cpuKnown) {
+        m_usage->setText(tr("CPU measuring… · memory %1").arg(bytesText(s.residentBytes)));
         return;
     }
     m_usage->setText(tr("CPU %1% of %2% · memory %3")
