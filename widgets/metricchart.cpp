@@ -37,17 +37,25 @@ const QColor &seriesColor(int index)
 }
 
 /// A tick interval of 1, 2 or 5 times a power of ten giving about `ticks` intervals over `span`.
-double niceStep(double span, int ticks)
+// Pixels between ticks, before rounding to a 1-2-5 step (which spaces them at 0.7 to 1.4 times
+// this): room for a "100,000" label across, a label's line height (about 15 px) and some air up.
+constexpr double kXLabelSpacing = 90.0;
+constexpr double kYLabelSpacing = 32.0;
+
+/// The 1-2-5 step nearest (on a log scale) to `span` over `spacing`-pixel intervals of `pixels`:
+/// rounding up instead would leave a short chart with one label.
+double niceStep(double span, double pixels, double spacing)
 {
     if (!(span > 0.0) || !std::isfinite(span))
         return 1.0;
-    const double raw = span / std::max(1, ticks);
+    const double ticks = std::max(2.0, pixels / spacing);
+    const double raw = span / ticks;
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     const double fraction = raw / magnitude;
-    const double nice = fraction <= 1.0   ? 1.0
-                        : fraction <= 2.0 ? 2.0
-                        : fraction <= 5.0 ? 5.0
-                                          : 10.0;
+    const double nice = fraction < std::sqrt(2.0)    ? 1.0
+                        : fraction < std::sqrt(10.0) ? 2.0
+                        : fraction < std::sqrt(50.0) ? 5.0
+                                                     : 10.0;
     return nice * magnitude;
 }
 
@@ -142,10 +150,13 @@ MetricChart::MetricChart(QWidget *parent) : QChartView(parent)
 
     m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, &MetricChart::refreshNow);
-    // Axis labels change the plot width after a refresh; the thinning must follow it.
+    // Axis labels change the plot width after a refresh, and the page's layout its height: the
+    // thinning follows the width and the y ticks the height (Qt Charts elides every label once
+    // they overlap).
     connect(c, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
         updateEmptyState();
-        if (hasData() && int(area.width()) != m_thinnedWidth)
+        if (hasData() &&
+            (int(area.width()) != m_thinnedWidth || int(area.height()) != m_tickedHeight))
             scheduleRefresh(RefreshPacer::kDefaultMinIntervalMs);
     });
     updateEmptyState();
@@ -463,8 +474,15 @@ void MetricChart::refreshNow()
     updateEmptyState();
     // New axis labels can change the plot width; laying out now thins for the final width in
     // this refresh instead of a second one after the posted layout request.
-    if (QGraphicsLayout *layout = chart()->layout())
+    if (QGraphicsLayout *layout = chart()->layout()) {
         layout->activate();
+        // The ticks were spaced for the plot height before this layout; redo them once for the
+        // height it gave.
+        if (int(chart()->plotArea().height()) != m_tickedHeight) {
+            applyAxes();
+            layout->activate();
+        }
+    }
     QRectF plot = chart()->plotArea();
     const int width = std::max(1, int(plot.width() >= 1.0 ? plot.width() : viewport()->width()));
     for (const auto &e : m_entries)
@@ -566,16 +584,17 @@ void MetricChart::applyAxes()
     const QRectF plot = chart()->plotArea();
     const double width = plot.width() >= 1.0 ? plot.width() : viewport()->width();
     const double height = plot.height() >= 1.0 ? plot.height() : viewport()->height();
+    m_tickedHeight = int(height);
 
     setValueAxis(static_cast<QValueAxis *>(m_xAxis), m_x0, m_x1,
-                 niceStep(m_x1 - m_x0, std::max(2, int(width / 100.0))));
+                 niceStep(m_x1 - m_x0, width, kXLabelSpacing));
 
     if (m_logScale) {
         static_cast<QLogValueAxis *>(m_yAxis)->setRange(m_y0, m_y1);
         return;
     }
     setValueAxis(static_cast<QValueAxis *>(m_yAxis), m_y0, m_y1,
-                 niceStep(m_y1 - m_y0, std::max(2, int(height / 50.0))));
+                 niceStep(m_y1 - m_y0, height, kYLabelSpacing));
 }
 
 void MetricChart::rebuildYAxis()

@@ -187,6 +187,7 @@ private:
     double m_y0 = 0.0;
     double m_y1 = 1.0;
     int m_thinnedWidth = 0;
+    int m_tickedHeight = 0;
     int m_refreshCount = 0;
 };
 

@@ -8,6 +8,7 @@
 #include "app/gui/runs/runsproxymodel.h"
 #include "app/gui/runs/runstablemodel.h"
 #include "app/gui/train/trainpage.h"
+#include "widgets/metricchart.h"
 #include "widgets/sectionnavigator.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QTableView>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace mf {
@@ -135,6 +137,17 @@ void ScreenshotWriter::render()
     for (int section = 0; section < MainWindow::SectionCount && ok; ++section) {
         if (!m_window->showSection(section))
             continue;
+        QApplication::processEvents();
+        // A chart shown for the first time lays out again for its size; wait for that refresh.
+        QWidget *page = m_window->sectionPage(section);
+        waitUntil(
+            [page] {
+                const QList<MetricChart *> charts = page->findChildren<MetricChart *>();
+                return std::none_of(charts.cbegin(), charts.cend(), [](const MetricChart *chart) {
+                    return chart->isVisible() && chart->isRefreshPending();
+                });
+            },
+            2000);
         QApplication::processEvents();
         if (section == MainWindow::DatasetsSection) {
             // The grid draws its thumbnails once it is painted; wait for the visible ones.

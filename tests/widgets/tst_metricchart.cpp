@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QRandomGenerator>
@@ -237,6 +238,36 @@ private Q_SLOTS:
         const int before = chart.refreshCount();
         chart.zoomToRange(QRectF(QPointF(100.0, 0.0), QPointF(900.0, 2.0)));
         QCOMPARE(chart.refreshCount(), before + 1);
+    }
+
+    void yTicksFollowThePlotHeight()
+    {
+        // A page lays its charts out tall, then shorter once the rest of it is shown: ticks
+        // spaced for the first height overlap in the second, and Qt Charts then elides them all.
+        MetricChart chart;
+        chart.resize(400, 700);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QVector<QPointF> points;
+        for (int i = 0; i < 60; ++i)
+            points.append(QPointF(i * 5, 1200.0 + 80.0 * std::cos(i * 0.3)));
+        chart.setSeries(QStringLiteral("samples_per_second"), points);
+        chart.refreshNow();
+        settle(chart);
+        auto *axis = qobject_cast<QValueAxis *>(chart.yAxis());
+        QVERIFY(axis);
+        const auto tickSpacing = [&] {
+            const double ticks = (axis->max() - axis->min()) / axis->tickInterval();
+            return chart.chart()->plotArea().height() / ticks;
+        };
+        QVERIFY2(tickSpacing() >= 20.0, qPrintable(QString::number(tickSpacing())));
+
+        chart.resize(400, 220);
+        settle(chart);
+        QVERIFY2(tickSpacing() >= 20.0, qPrintable(QString::number(tickSpacing())));
+        for (QGraphicsItem *item : chart.scene()->items())
+            if (auto *label = dynamic_cast<QGraphicsTextItem *>(item))
+                QVERIFY2(label->toPlainText() != QStringLiteral("..."), "an elided axis label");
     }
 
     void hiddenChartRefreshesWhenShown()
