@@ -49,8 +49,8 @@ std::string configJsonOf(const Spec &spec)
         layers = "\"channels\": [16, 32, 64], \"blocks\": 1";
     std::ostringstream json;
     json.imbue(std::locale::classic());
-    json << "{\"dataset\": \"" << spec.dataset << "\", \"model\": {\"type\": \"" << model
-         << "\", " << layers
+    json << "{\"dataset\": \"" << spec.dataset << "\", \"model\": {\"type\": \"" << model << "\", "
+         << layers
          << ", \"activation\": \"relu\", \"dropout\": 0, \"init\": {\"scheme\": \"default\", "
             "\"a\": 1}}, \"optimizer\": {\"name\": \"adam\", \"learning_rate\": "
          << spec.learningRate << "}, \"batch_size\": 64, \"epochs\": "
@@ -99,6 +99,8 @@ std::int64_t addRun(RunStore &store, const Spec &spec, std::int64_t pid)
             points.push_back(
                 {"train_loss", step, epochNumber, seconds, 2.3 * (1.0 - level) + wiggle});
             points.push_back({"lr", step, epochNumber, seconds, lr});
+            points.push_back({"samples_per_second", step, epochNumber, seconds,
+                              1200.0 + 80.0 * std::cos(double(step) * 0.3)});
         }
         const std::int64_t end = std::int64_t(epochNumber) * stepsPerEpoch;
         const double seconds = double(end) * 0.3;

@@ -468,7 +468,8 @@ private Q_SLOTS:
         for (qint64 id : ids)
             QCOMPARE(perRun[id], f.store->metrics(id).size());
         QCOMPARE(perRun.size(), std::size_t(2));
-        QCOMPARE(keys, (std::set<QString>{"lr", "train_loss", "val_accuracy", "val_loss"}));
+        QCOMPARE(keys, (std::set<QString>{"lr", "samples_per_second", "train_loss", "val_accuracy",
+                                          "val_loss"}));
         QVERIFY(f.page->noticeText().contains(QDir::toNativeSeparators(csv)));
 
         const QString json = f.dir.filePath(QStringLiteral("out/metrics.json"));
