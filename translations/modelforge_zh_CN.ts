@@ -2506,10 +2506,6 @@ Runs are read from %1</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <source>None (a pipeline saved in the Augment section)</source>
-        <translation>无（或在“数据增强”分区中保存的流水线）</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -2520,10 +2516,6 @@ Runs are read from %1</source>
     <message>
         <source>Validation split</source>
         <translation>验证集比例</translation>
-    </message>
-    <message>
-        <source>Normalise each channel with the training split&apos;s mean/std</source>
-        <translation>用训练集的均值/标准差对各通道归一化</translation>
     </message>
     <message>
         <source>Model</source>
@@ -2759,6 +2751,18 @@ Runs are read from %1</source>
         <source>Looking for CUDA devices…</source>
         <translation>正在查找 CUDA 设备…</translation>
     </message>
+    <message>
+        <source>None, or a pipeline saved in Augment</source>
+        <translation>无，或在“数据增强”中保存的流水线</translation>
+    </message>
+    <message>
+        <source>Normalise each channel</source>
+        <translation>逐通道归一化</translation>
+    </message>
+    <message>
+        <source>Subtract the training split&apos;s per-channel mean and divide by its standard deviation</source>
+        <translation>减去训练集每个通道的均值并除以其标准差</translation>
+    </message>
 </context>
 <context>
     <name>mf::TrainPage</name>
@@ -2935,6 +2939,10 @@ Runs are read from %1</source>
     <message>
         <source>Load Training Configuration</source>
         <translation>加载训练配置</translation>
+    </message>
+    <message>
+        <source>CPU measuring… · memory %1</source>
+        <translation>CPU 测量中… · 内存 %1</translation>
     </message>
 </context>
 <context>
