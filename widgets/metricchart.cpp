@@ -6,11 +6,13 @@
 #include "widgets/seriesthinning.h"
 
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -25,8 +27,12 @@ namespace mf {
 namespace {
 
 constexpr double kRawAlphaSmoothed = 0.3;
+/// The share of the data's span left free on each side, so that a marker on the edge (3.5 px
+/// and its border) is drawn whole on a plot of 150 px or more. A margin in pixels would make the
+/// fitted range depend on the labels' width, which depends on the range.
+constexpr double kEdgeMargin = 0.03;
 
-const QColor &seriesColor(int index)
+const QColor &paletteEntry(int index)
 {
     static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
                                     QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
@@ -36,11 +42,12 @@ const QColor &seriesColor(int index)
     return colors[index % int(std::size(colors))];
 }
 
-/// A tick interval of 1, 2 or 5 times a power of ten giving about `ticks` intervals over `span`.
 // Pixels between ticks, before rounding to a 1-2-5 step (which spaces them at 0.7 to 1.4 times
-// this): room for a "100,000" label across, a label's line height (about 15 px) and some air up.
-constexpr double kXLabelSpacing = 90.0;
-constexpr double kYLabelSpacing = 32.0;
+// this): across, the widest label and some air (at least kMinXLabelSpacing); up, a label's line
+// height (about 15 px) and some air.
+constexpr double kMinXLabelSpacing = 60.0;
+constexpr double kXLabelSpacingPerLabelWidth = 1.6;
+constexpr double kYLabelSpacing = 26.0;
 
 /// The 1-2-5 step nearest (on a log scale) to `span` over `spacing`-pixel intervals of `pixels`:
 /// rounding up instead would leave a short chart with one label.
@@ -107,6 +114,7 @@ struct MetricChart::Entry
     QLineSeries *raw = nullptr;
     QLineSeries *smooth = nullptr;
     QScatterSeries *markers = nullptr;
+    Qt::PenStyle penStyle = Qt::SolidLine;
     bool smoothingEnabled = true;
 
     bool isSmoothed(double weight) const { return smoothingEnabled && weight > 0.0; }
@@ -173,7 +181,7 @@ MetricChart::Entry &MetricChart::entry(const QString &name)
     Entry &e = *created;
     e.name = name;
     e.data.setSmoothingWeight(m_smoothing);
-    e.color = seriesColor(int(m_entries.size()));
+    e.color = paletteColor(int(m_entries.size()));
     e.raw = new QLineSeries(this);
     e.smooth = new QLineSeries(this);
     for (QLineSeries *series : {e.raw, e.smooth}) {
@@ -235,6 +243,51 @@ void MetricChart::setSeriesSmoothed(const QString &name, bool smoothed)
     e.data.setSmoothingWeight(smoothed ? m_smoothing : 0.0);
     applyStyle(e);
     scheduleRefresh();
+}
+
+void MetricChart::setSeriesColor(const QString &name, const QColor &color)
+{
+    Entry &e = entry(name);
+    if (!color.isValid() || color == e.color)
+        return;
+    e.color = color;
+    applyStyle(e);
+    update();
+}
+
+QColor MetricChart::seriesColor(const QString &name) const
+{
+    const Entry *e = findEntry(name);
+    return e ? e->color : QColor();
+}
+
+void MetricChart::setSeriesPenStyle(const QString &name, Qt::PenStyle style)
+{
+    Entry &e = entry(name);
+    if (style == e.penStyle)
+        return;
+    e.penStyle = style;
+    applyStyle(e);
+    update();
+}
+
+Qt::PenStyle MetricChart::seriesPenStyle(const QString &name) const
+{
+    const Entry *e = findEntry(name);
+    return e ? e->penStyle : Qt::SolidLine;
+}
+
+QColor MetricChart::paletteColor(int index)
+{
+    return paletteEntry(index);
+}
+
+void MetricChart::setLegendShown(bool shown)
+{
+    if (shown == m_legendShown)
+        return;
+    m_legendShown = shown;
+    updateEmptyState();
 }
 
 QStringList MetricChart::seriesNames() const
@@ -536,6 +589,10 @@ void MetricChart::fitViewToData()
         const double pad = std::max(0.5, std::abs(x0) * 0.05);
         x0 -= pad;
         x1 += pad;
+    } else {
+        const double pad = kEdgeMargin * (x1 - x0);
+        x0 -= pad;
+        x1 += pad;
     }
     if (y0 > y1) {
         y0 = m_logScale ? 0.1 : 0.0;
@@ -546,9 +603,12 @@ void MetricChart::fitViewToData()
         y1 *= ratio;
     } else {
         // A flat series (a constant learning rate of 5e-4) is padded by its own magnitude.
-        const double pad = y1 > y0 ? 0.05 * (y1 - y0) : y0 != 0.0 ? std::abs(y0) * 0.1 : 0.5;
-        // Non-negative metrics (losses, accuracies) keep 0 as the floor of the axis.
-        y0 = y0 >= 0.0 ? std::max(0.0, y0 - pad) : y0 - pad;
+        const double span = y1 - y0;
+        const double margin = kEdgeMargin * span;
+        const double pad = span > 0.0 ? 0.05 * span : y0 != 0.0 ? std::abs(y0) * 0.1 : 0.5;
+        // Non-negative metrics (losses, accuracies) keep 0 as the floor of the axis, unless a
+        // point at 0 needs the margin below it.
+        y0 = y0 >= 0.0 ? std::max(y0 - pad, std::min(0.0, y0 - margin)) : y0 - pad;
         y1 += pad;
     }
     setView(x0, x1, y0, y1);
@@ -579,6 +639,18 @@ void MetricChart::setView(double x0, double x1, double y0, double y1)
     Q_EMIT viewRangeChanged(viewRange());
 }
 
+double MetricChart::xLabelSpacing() const
+{
+    // The step (and so the decimals) is not chosen yet: measure the integer part, and room for
+    // two decimals on a short range.
+    const QLocale locale = chart()->localizeNumbers() ? chart()->locale() : QLocale::c();
+    QString widest = locale.toString(std::max(std::abs(m_x0), std::abs(m_x1)), 'f', 0);
+    if (m_x1 - m_x0 < 10.0)
+        widest += locale.decimalPoint() + QStringLiteral("00");
+    const double labelWidth = QFontMetricsF(m_xAxis->labelsFont()).horizontalAdvance(widest);
+    return std::max(kMinXLabelSpacing, kXLabelSpacingPerLabelWidth * labelWidth);
+}
+
 void MetricChart::applyAxes()
 {
     const QRectF plot = chart()->plotArea();
@@ -587,7 +659,7 @@ void MetricChart::applyAxes()
     m_tickedHeight = int(height);
 
     setValueAxis(static_cast<QValueAxis *>(m_xAxis), m_x0, m_x1,
-                 niceStep(m_x1 - m_x0, width, kXLabelSpacing));
+                 niceStep(m_x1 - m_x0, width, xLabelSpacing()));
 
     if (m_logScale) {
         static_cast<QLogValueAxis *>(m_yAxis)->setRange(m_y0, m_y1);
@@ -634,7 +706,10 @@ void MetricChart::applyStyle(Entry &e)
     QColor rawColor = e.color;
     if (smoothed)
         rawColor.setAlphaF(kRawAlphaSmoothed);
-    e.raw->setPen(QPen(rawColor, smoothed ? 1.0 : 2.0));
+    QPen rawPen(rawColor, smoothed ? 1.0 : 2.0);
+    if (!smoothed)
+        rawPen.setStyle(e.penStyle);
+    e.raw->setPen(rawPen);
     e.smooth->setPen(QPen(e.color, 2.0));
     e.smooth->setVisible(smoothed);
     setLegendVisible(chart(), e.raw, !smoothed);
@@ -667,7 +742,7 @@ void MetricChart::updateEmptyState()
     const bool empty = !hasData();
     m_xAxis->setVisible(!empty);
     m_yAxis->setVisible(!empty);
-    chart()->legend()->setVisible(!empty);
+    chart()->legend()->setVisible(!empty && m_legendShown);
     m_emptyHint->setVisible(empty);
     if (empty) {
         const QPointF center = mapToScene(viewport()->rect().center());
@@ -692,12 +767,6 @@ double MetricChart::yAtPixel(double py, const QRectF &plot) const
     if (m_logScale)
         return m_y0 * std::pow(m_y1 / m_y0, t);
     return m_y0 + t * (m_y1 - m_y0);
-}
-
-QColor MetricChart::seriesColorOf(const QString &name) const
-{
-    const Entry *e = findEntry(name);
-    return e ? e->color : QColor();
 }
 
 bool MetricChart::drawsSmoothed(const QString &name) const

@@ -63,6 +63,20 @@ public:
     /// Whether series `name` is smoothed (the default) when smoothing is on; sparse series such
     /// as one validation point per epoch read better unsmoothed.
     void setSeriesSmoothed(const QString &name, bool smoothed);
+    /// Draws series `name` in `color` instead of the next colour of the palette, so that a
+    /// comparison can keep one colour per run across charts.
+    void setSeriesColor(const QString &name, const QColor &color);
+    QColor seriesColor(const QString &name) const;
+    /// The pen of an unsmoothed line (a dashed validation curve); smoothed lines stay solid.
+    void setSeriesPenStyle(const QString &name, Qt::PenStyle style);
+    Qt::PenStyle seriesPenStyle(const QString &name) const;
+    /// The palette's colour `index` (it repeats after ten), as the n-th new series gets it.
+    static QColor paletteColor(int index);
+
+    /// Whether the chart draws its own legend (on by default; a comparison shows one legend for
+    /// all its charts instead).
+    void setLegendShown(bool shown);
+    bool legendShown() const { return m_legendShown; }
 
     QStringList seriesNames() const;
     /// The full-resolution points of series `name`; empty for an unknown name.
@@ -155,12 +169,12 @@ private:
     void fitViewToData();
     void setView(double x0, double x1, double y0, double y1);
     void applyAxes();
+    double xLabelSpacing() const;
     void rebuildYAxis();
     void applyStyle(Entry &entry);
     void rethin(Entry &entry, int width);
     void updateEmptyState();
-    /// The colour and smoothed state of series `name` as drawn, for the hover read-out.
-    QColor seriesColorOf(const QString &name) const;
+    /// Whether series `name` is drawn smoothed, for the hover read-out.
     bool drawsSmoothed(const QString &name) const;
     QRectF plotRectInViewport() const;
     double xAtPixel(double px, const QRectF &plot) const;
@@ -182,6 +196,7 @@ private:
     double m_smoothing = 0.6;
     bool m_logScale = false;
     bool m_followData = true;
+    bool m_legendShown = true;
     double m_x0 = 0.0;
     double m_x1 = 1.0;
     double m_y0 = 0.0;

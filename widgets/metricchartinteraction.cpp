@@ -245,7 +245,7 @@ void MetricChartInteraction::updateHover(const QPointF &viewportPos)
                 QStringLiteral(" ") + MetricChart::tr("at %1").arg(formatValue(value.raw.x()));
         html += QStringLiteral("<tr><td><span style=\"color:%1\">&#9632;</span> %2</td>"
                                "<td>&nbsp;%3</td></tr>")
-                    .arg(m_chart.seriesColorOf(value.series).name(), value.series.toHtmlEscaped(),
+                    .arg(m_chart.seriesColor(value.series).name(), value.series.toHtmlEscaped(),
                          reading.toHtmlEscaped());
     }
     html += QStringLiteral("</table>");

@@ -98,7 +98,8 @@ int MetricDashboard::panelForMetric(const QString &metricKey)
 }
 
 void MetricDashboard::addSamples(const QString &metricKey, const QString &series,
-                                 const QVector<MetricSample> &samples, Density density)
+                                 const QVector<MetricSample> &samples, Density density,
+                                 const QColor &color)
 {
     const int panel = panelForMetric(metricKey);
     if (panel < 0)
@@ -108,13 +109,21 @@ void MetricDashboard::addSamples(const QString &metricKey, const QString &series
         it = m_series.insert(series, Series{panel, {}});
         MetricChart *chart = m_charts[panel];
         chart->setSeries(series, {});
+        chart->setSeriesColor(series, color);
         if (density == Density::Sparse) {
             chart->setSeriesSmoothed(series, false);
+            chart->setSeriesPenStyle(series, Qt::DashLine);
             chart->setPointMarkersVisible(series, true);
         }
     }
     it->samples += samples;
     m_charts[it->panel]->appendPoints(series, toPoints(samples));
+}
+
+void MetricDashboard::setChartLegendsShown(bool shown)
+{
+    for (MetricChart *chart : m_charts)
+        chart->setLegendShown(shown);
 }
 
 void MetricDashboard::clear()

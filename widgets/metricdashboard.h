@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QHash>
 #include <QString>
 #include <QVector>
@@ -69,8 +70,14 @@ public:
 
     /// Appends samples to series `series` of the panel of `metricKey` (ignored when no panel
     /// shows the key). `series` is the legend name and must be unique within the dashboard.
+    /// Sparse series are drawn dashed with a marker on each point. A valid `color` replaces
+    /// the panel's next palette colour (a comparison gives each run one).
     void addSamples(const QString &metricKey, const QString &series,
-                    const QVector<MetricSample> &samples, Density density = Density::Dense);
+                    const QVector<MetricSample> &samples, Density density = Density::Dense,
+                    const QColor &color = QColor());
+    /// Whether each chart draws its own legend (the default); a comparison names its runs once
+    /// for all charts instead.
+    void setChartLegendsShown(bool shown);
     void clear();
     /// Draws pending data now instead of at the charts' next coalesced refresh.
     void refreshNow();

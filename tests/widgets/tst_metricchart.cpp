@@ -24,6 +24,9 @@ using mf::SeriesThinning;
 
 namespace {
 
+/// The share of the data's span a fitted view leaves free on each side.
+constexpr double kMargin = 0.03;
+
 /// A decaying noisy loss curve over steps first..first+count-1, with a few non-positive values.
 QVector<QPointF> lossCurve(int first, int count, quint32 seed)
 {
@@ -123,8 +126,8 @@ private Q_SLOTS:
         QCOMPARE(chart.smoothedPoints(QStringLiteral("train_loss")), smoothed);
 
         const QRectF view = chart.viewRange();
-        QCOMPARE(view.left(), 0.0);
-        QCOMPARE(view.right(), 99999.0);
+        QCOMPARE(view.left(), -kMargin * 99999.0);
+        QCOMPARE(view.right(), 99999.0 * (1.0 + kMargin));
         const int width = plotWidth(chart);
         QVERIFY(width > 400);
         const QVector<QPointF> rawExpected =
@@ -203,7 +206,7 @@ private Q_SLOTS:
         settle(chart);
         chart.appendPoints(QStringLiteral("train_loss"), {{1200.0, 0.25}});
         QVERIFY(refreshed.wait(1000));
-        QCOMPARE(chart.viewRange().right(), 1200.0);
+        QCOMPARE(chart.viewRange().right(), 1200.0 * (1.0 + kMargin));
         QCOMPARE(chart.rawLineSeries(QStringLiteral("train_loss"))->points().last(),
                  QPointF(1200.0, 0.25));
     }
@@ -240,6 +243,41 @@ private Q_SLOTS:
         QCOMPARE(chart.refreshCount(), before + 1);
     }
 
+    void pointsOnTheDataEdgeAreDrawnWhole()
+    {
+        // Two runs' validation accuracy, one point each at the last step of its run: the one
+        // point of the longer run sets the x range's end, the shorter one's its start.
+        MetricChart chart;
+        showChart(chart);
+        chart.resize(300, 260);
+        const QString shorter = QStringLiteral("#1 val_accuracy");
+        const QString longer = QStringLiteral("#2 val_accuracy");
+        chart.setSeries(shorter, {{422.0, 0.81}});
+        chart.setSeries(longer, {{844.0, 0.86}});
+        for (const QString &name : {shorter, longer}) {
+            chart.setSeriesSmoothed(name, false);
+            chart.setPointMarkersVisible(name, true);
+        }
+        chart.refreshNow();
+        settle(chart);
+        const QRectF plot = chart.chart()->plotArea();
+        const double radius = 7.0 / 2.0 + 1.0; // the marker and its border
+        for (const QString &name : {shorter, longer}) {
+            const QPointF point = chart.rawPoints(name).constFirst();
+            const QPointF at = chart.chart()->mapToPosition(point, chart.rawLineSeries(name));
+            const QRectF marker(at - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius));
+            QVERIFY2(plot.contains(marker),
+                     qPrintable(QStringLiteral("%1 at (%2, %3) in %4..%5 x %6..%7")
+                                    .arg(name)
+                                    .arg(at.x())
+                                    .arg(at.y())
+                                    .arg(plot.left())
+                                    .arg(plot.right())
+                                    .arg(plot.top())
+                                    .arg(plot.bottom())));
+        }
+    }
+
     void yTicksFollowThePlotHeight()
     {
         // A page lays its charts out tall, then shorter once the rest of it is shown: ticks
@@ -260,11 +298,11 @@ private Q_SLOTS:
             const double ticks = (axis->max() - axis->min()) / axis->tickInterval();
             return chart.chart()->plotArea().height() / ticks;
         };
-        QVERIFY2(tickSpacing() >= 20.0, qPrintable(QString::number(tickSpacing())));
+        QVERIFY2(tickSpacing() >= 18.0, qPrintable(QString::number(tickSpacing())));
 
         chart.resize(400, 220);
         settle(chart);
-        QVERIFY2(tickSpacing() >= 20.0, qPrintable(QString::number(tickSpacing())));
+        QVERIFY2(tickSpacing() >= 18.0, qPrintable(QString::number(tickSpacing())));
         for (QGraphicsItem *item : chart.scene()->items())
             if (auto *label = dynamic_cast<QGraphicsTextItem *>(item))
                 QVERIFY2(label->toPlainText() != QStringLiteral("..."), "an elided axis label");
@@ -379,8 +417,8 @@ private Q_SLOTS:
 
         chart.resetView();
         QVERIFY(chart.followsData());
-        QCOMPARE(chart.viewRange().left(), initial.left());
-        QCOMPARE(chart.viewRange().right(), 10000.0);
+        QCOMPARE(chart.viewRange().left(), -kMargin * 10000.0);
+        QCOMPARE(chart.viewRange().right(), 10000.0 * (1.0 + kMargin));
         QCOMPARE(chart.viewRange().top(), initial.top());
         QCOMPARE(chart.viewRange().bottom(), initial.bottom());
     }
@@ -402,13 +440,16 @@ private Q_SLOTS:
         QVERIFY(std::abs(chart.viewRange().top() - initial.top()) < 1e-9);
 
         // Right arrow: a tenth of the range further right.
+        const double left = initial.left() + 0.1 * (500.0 - initial.left());
+        const double right = 500.0 + 0.1 * (500.0 - initial.left());
         QTest::keyClick(&chart, Qt::Key_Right);
-        QVERIFY(std::abs(chart.viewRange().left() - 50.0) < 1e-6);
-        QVERIFY(std::abs(chart.viewRange().right() - 550.0) < 1e-6);
+        QVERIFY(std::abs(chart.viewRange().left() - left) < 1e-6);
+        QVERIFY(std::abs(chart.viewRange().right() - right) < 1e-6);
 
+        // Half the range, 300 staying where it is.
         chart.zoomX(0.5, 300.0);
-        QVERIFY(std::abs(chart.viewRange().left() - 175.0) < 1e-6);
-        QVERIFY(std::abs(chart.viewRange().right() - 425.0) < 1e-6);
+        QVERIFY(std::abs(chart.viewRange().left() - (300.0 - 0.5 * (300.0 - left))) < 1e-6);
+        QVERIFY(std::abs(chart.viewRange().right() - (300.0 + 0.5 * (right - 300.0))) < 1e-6);
 
         QTest::keyClick(&chart, Qt::Key_Home);
         QCOMPARE(chart.viewRange(), initial);
