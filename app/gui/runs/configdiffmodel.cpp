@@ -1,5 +1,7 @@
 #include "app/gui/runs/configdiffmodel.h"
 
+#include "widgets/doticon.h"
+
 #include <QBrush>
 #include <QFont>
 #include <QPalette>
@@ -121,12 +123,21 @@ QVariant ConfigDiffModel::data(const QModelIndex &index, int role) const
 
 QVariant ConfigDiffModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount() ||
-        (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return QAbstractTableModel::headerData(section, orientation, role);
     if (section == 0)
-        return tr("Parameter");
-    return m_runs[section - 1].title;
+        return role == Qt::DisplayRole || role == Qt::ToolTipRole ? QVariant(tr("Parameter"))
+                                                                  : QVariant();
+    const Column &run = m_runs[section - 1];
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return run.title;
+    case Qt::DecorationRole:
+        return run.color.isValid() ? QVariant(dotIcon(run.color)) : QVariant();
+    default:
+        return QVariant();
+    }
 }
 
 } // namespace mf

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QStringList>
 #include <QVector>
 
@@ -22,6 +23,7 @@ public:
         qint64 runId = 0;
         QString title; ///< "#12 mlp-baseline"
         std::map<std::string, std::string> params;
+        QColor color; ///< the run's colour in the comparison's charts (none: no swatch)
     };
     enum Role
     {
