@@ -32,7 +32,13 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions &options, 
         tr("User interface language: %1 (default: from the system locale).")
             .arg(LanguageSetup::supportedLanguages().join(QStringLiteral(", "))),
         tr("language"));
+    const QCommandLineOption selectOption(
+        QStringLiteral("select"),
+        tr("Select the runs <ids> (comma-separated) in the Runs section; two or more are "
+           "compared."),
+        tr("ids"));
     parser.addOption(workspaceOption);
+    parser.addOption(selectOption);
     parser.addOption(screenshotOption);
     parser.addOption(languageOption);
 
@@ -66,6 +72,21 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions &options, 
         } catch (const std::exception &failure) {
             error = QString::fromUtf8(failure.what());
             return false;
+        }
+    }
+    if (parser.isSet(selectOption)) {
+        const QStringList ids = parser.value(selectOption).split(QLatin1Char(','));
+        for (const QString &text : ids) {
+            bool ok = false;
+            const qint64 id = text.trimmed().toLongLong(&ok);
+            if (!ok || id <= 0) {
+                error = tr("--select takes run ids separated by commas, such as 3,5; \"%1\" "
+                           "is not one.")
+                            .arg(text.trimmed());
+                return false;
+            }
+            if (!options.selectRuns.contains(id))
+                options.selectRuns.append(id);
         }
     }
     if (parser.isSet(screenshotOption)) {

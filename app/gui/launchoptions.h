@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -12,9 +13,10 @@ struct LaunchOptions
     Q_DECLARE_TR_FUNCTIONS(mf::LaunchOptions)
 
 public:
-    QString workspace;     ///< --workspace, else the default workspace
-    QString screenshotDir; ///< --screenshot: render to PNG files there and exit
-    QString language;      ///< --language, else from the system locale
+    QString workspace;        ///< --workspace, else the default workspace
+    QString screenshotDir;    ///< --screenshot: render to PNG files there and exit
+    QString language;         ///< --language, else from the system locale
+    QList<qint64> selectRuns; ///< --select: these runs selected in Runs (several: compared)
 
     /// Parses `arguments` (program name first). --help and --version print and exit the
     /// process; any other mistake leaves a message in `error` and returns false.

@@ -59,11 +59,14 @@ int main(int argc, char *argv[])
     mf::MainWindow window(options.workspace);
     if (options.screenshotDir.isEmpty()) {
         window.rememberLayout();
+        if (!options.selectRuns.isEmpty())
+            window.selectRunsOnceLoaded(options.selectRuns);
         window.show();
         return QApplication::exec();
     }
 
     mf::ScreenshotWriter writer(&window, options.screenshotDir);
+    writer.setRunSelection(options.selectRuns);
     int status = 0;
     QObject::connect(&writer, &mf::ScreenshotWriter::finished, &app, [&](bool ok) {
         for (const QString &file : writer.writtenFiles())

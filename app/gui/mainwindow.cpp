@@ -285,6 +285,24 @@ bool MainWindow::showSection(int section)
     return true;
 }
 
+void MainWindow::selectRunsOnceLoaded(const QList<qint64> &runIds)
+{
+    auto *once = new QObject(this);
+    connect(m_runsPage, &RunsPage::runsLoaded, once, [this, once, runIds] {
+        once->deleteLater();
+        showSection(RunsSection);
+        if (!m_runsPage->selectRuns(runIds)) {
+            QStringList ids;
+            for (qint64 id : runIds)
+                ids.append(QStringLiteral("#%1").arg(id));
+            statusBar()->showMessage(
+                tr("Cannot select %1: not every one of these runs is in this workspace.")
+                    .arg(ids.join(QStringLiteral(", "))),
+                8000);
+        }
+    });
+}
+
 void MainWindow::rememberLayout()
 {
     QSettings settings;

@@ -55,6 +55,8 @@ public:
 
     /// Restores geometry and splitter state now and saves them when the window closes.
     void rememberLayout();
+    /// Selects these runs in the Runs section (several: a comparison) once the store is read.
+    void selectRunsOnceLoaded(const QList<qint64> &runIds);
     void saveLayout() const;
 
 protected:

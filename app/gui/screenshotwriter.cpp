@@ -90,19 +90,26 @@ void ScreenshotWriter::start()
 void ScreenshotWriter::onRunsReady()
 {
     RunsPage *runs = m_window->runsPage();
-    if (runs->state() != RunsPage::State::Populated || runs->selectedRunId() >= 0) {
+    if (m_selecting)
+        return;
+    if (runs->state() != RunsPage::State::Populated || !runs->selectedRunIds().isEmpty()) {
         render();
         return;
     }
+    m_selecting = true;
     const QModelIndex first = runs->proxyModel()->index(0, 0);
     const qint64 runId = first.data(RunsTableModel::RunIdRole).toLongLong();
-    // Render once both the run's details and its curves on the Train page are shown.
+    // Render once both the run's details (or the comparison) and the curves on the Train page
+    // are shown.
     auto waiting = std::make_shared<int>(2);
     const auto oneReady = [this, waiting] {
         if (--*waiting == 0)
             render();
     };
-    connect(runs, &RunsPage::detailsShown, this, oneReady);
+    if (m_selection.size() > 1)
+        connect(runs, &RunsPage::comparisonShown, this, oneReady);
+    else
+        connect(runs, &RunsPage::detailsShown, this, oneReady);
     // The Train page shows the newest finished run: curves over every epoch.
     qint64 finishedRunId = runId;
     QAbstractItemModel *rows = runs->proxyModel();
@@ -118,7 +125,21 @@ void ScreenshotWriter::onRunsReady()
     connect(train->controller(), &TrainController::loadFailed, this, oneReady);
     if (!train->showStoredRun(finishedRunId))
         oneReady();
-    runs->selectRun(runId);
+    const bool selected =
+        m_selection.isEmpty() ? runs->selectRun(runId) : runs->selectRuns(m_selection);
+    if (!selected) {
+        m_error = tr("No run with the id %1 to select.")
+                      .arg(m_selection.isEmpty() ? QString::number(runId) : selectionText());
+        finish(false);
+    }
+}
+
+QString ScreenshotWriter::selectionText() const
+{
+    QStringList ids;
+    for (qint64 id : m_selection)
+        ids.append(QString::number(id));
+    return ids.join(QStringLiteral(", "));
 }
 
 void ScreenshotWriter::render()

@@ -20,6 +20,7 @@ modelforge_add_test(tests_app tst_mainwindow TIMEOUT 120
 modelforge_add_test(tests_app tst_trainpage TIMEOUT 240)
 modelforge_add_test(tests_app tst_runspage TIMEOUT 120)
 modelforge_add_test(tests_app tst_runcomparisonview TIMEOUT 60)
+modelforge_add_test(tests_app tst_launchoptions TIMEOUT 60)
 modelforge_add_test(tests_app tst_runmetrics TIMEOUT 60)
 modelforge_add_test(tests_app tst_evaluationview TIMEOUT 120)
 modelforge_add_test(tests_app tst_thumbnailmodel TIMEOUT 120)
