@@ -769,6 +769,18 @@ This cannot be undone.</source>
         <source>Unknown language &quot;%1&quot;; choose one of: %2.</source>
         <translation>未知语言“%1”；请从以下选项中选择：%2。</translation>
     </message>
+    <message>
+        <source>Select the runs &lt;ids&gt; (comma-separated) in the Runs section; two or more are compared.</source>
+        <translation>在“运行记录”中选中运行 &lt;ids&gt;（以逗号分隔）；选中两个或更多时进行对比。</translation>
+    </message>
+    <message>
+        <source>ids</source>
+        <translation>ids</translation>
+    </message>
+    <message>
+        <source>--select takes run ids separated by commas, such as 3,5; &quot;%1&quot; is not one.</source>
+        <translation>--select 需要以逗号分隔的运行 ID，例如 3,5；“%1”不是运行 ID。</translation>
+    </message>
 </context>
 <context>
     <name>mf::LoadedDataset</name>
@@ -1014,6 +1026,10 @@ This cannot be undone.</source>
     <message>
         <source>Train %1</source>
         <translation>训练 %1</translation>
+    </message>
+    <message>
+        <source>Cannot select %1: not every one of these runs is in this workspace.</source>
+        <translation>无法选中 %1：这些运行并非都在此工作区中。</translation>
     </message>
 </context>
 <context>
@@ -1660,6 +1676,34 @@ Sample %4 of the %5 set</source>
         <source>%1 parameters differ.</source>
         <translation>有 %1 个参数不同。</translation>
     </message>
+    <message>
+        <source>smoothed</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>raw</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>validation, per epoch</source>
+        <translation>验证（每轮）</translation>
+    </message>
+    <message>
+        <source>training, per epoch</source>
+        <translation>训练（每轮）</translation>
+    </message>
+    <message>
+        <source>%1: %2 steps</source>
+        <translation>%1：%2 步</translation>
+    </message>
+    <message>
+        <source>Steps do not compare: an epoch ends at a different step in each run (%1). Choose Epoch to align them.</source>
+        <translation>步数不可比：各运行的一轮结束于不同的步数（%1）。请选择“轮次”来对齐。</translation>
+    </message>
+    <message>
+        <source>An epoch ends at a different step in each run (%1), as with different batch sizes: steps do not compare, epochs do.</source>
+        <translation>各运行的一轮结束于不同的步数（%1），例如批大小不同时：步数不可比，轮次可比。</translation>
+    </message>
 </context>
 <context>
     <name>mf::RunDetailsPane</name>
@@ -2095,6 +2139,10 @@ Runs are read from %1</source>
     <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>No run with the id %1 to select.</source>
+        <translation>没有 ID 为 %1 的运行可供选中。</translation>
     </message>
 </context>
 <context>
