@@ -11,6 +11,7 @@
 #include "app/gui/versioninfo.h"
 #include "core/store/workspace.h"
 #include "widgets/sectionnavigator.h"
+#include "widgets/wheelguard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,6 +41,8 @@ MainWindow::MainWindow(const QString &workspaceDir, QWidget *parent)
       m_workspaceLabel(new QLabel), m_summaryLabel(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // Every form of the window: the wheel scrolls, it does not change an unfocused field.
+    WheelGuard::install();
     setWindowIcon(QIcon(QStringLiteral(":/icons/modelforge.png")));
     createActions();
     createSections();
