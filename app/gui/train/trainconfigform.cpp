@@ -4,6 +4,7 @@
 #include "core/models/modelspec.h"
 #include "core/train/trainconfig.h"
 
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -153,6 +154,8 @@ TrainConfigForm::TrainConfigForm(QWidget *parent) : QWidget(parent)
         if (!key.isEmpty())
             applyPreset(key);
     });
+    // The first preset whole, data included; later presets keep the data set up here.
+    setConfigJson(trainPresets().constFirst().configJson);
     applyPreset(trainPresets().constFirst().key);
     fitNarrowPanes();
 }
@@ -446,12 +449,26 @@ bool TrainConfigForm::applyPreset(const QString &key)
     for (const TrainPreset &preset : trainPresets()) {
         if (preset.key != key)
             continue;
-        setConfigJson(preset.configJson);
+        setConfigJson(keepingTheData(preset.configJson));
         m_preset->setCurrentIndex(m_preset->findData(key));
         m_presetDescription->setText(preset.description);
         return true;
     }
     return false;
+}
+
+QByteArray TrainConfigForm::keepingTheData(const QByteArray &presetJson) const
+{
+    // A preset is a model and its training; the data set up here (an augmentation pipeline the
+    // Augment section attached, say) stays, and so does the dataset unless the preset names one.
+    nlohmann::json preset = nlohmann::json::parse(presetJson.toStdString());
+    const nlohmann::json current = nlohmann::json::parse(configJson().toStdString());
+    for (const char *key : {"augmentation", "validation_fraction", "normalize"})
+        if (current.contains(key))
+            preset[key] = current[key];
+    if (preset.value("dataset", std::string()).empty() && current.contains("dataset"))
+        preset["dataset"] = current["dataset"];
+    return QByteArray::fromStdString(preset.dump());
 }
 
 bool TrainConfigForm::supportsAugmentation()
@@ -587,7 +604,7 @@ void TrainConfigForm::revalidate()
     QStringList problems;
     QStringList keys;
     const auto add = [&](const QString &problem) {
-        problems.append(problem);
+        problems.append(describe(problem));
         keys.append(fieldKeyOf(problem));
     };
     TrainConfig config;
@@ -612,6 +629,63 @@ void TrainConfigForm::revalidate()
     m_problemLabel->setText(problems.join(QLatin1Char('\n')));
     m_problemLabel->setVisible(!problems.isEmpty());
     Q_EMIT configChanged();
+}
+
+QString TrainConfigForm::fieldLabel(const QString &key) const
+{
+    QWidget *field = m_fields.value(key);
+    if (!field)
+        return QString();
+    for (QFormLayout *form : findChildren<QFormLayout *>()) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem *item = form->itemAt(row, QFormLayout::FieldRole);
+            QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole);
+            if (!item || !label)
+                continue;
+            const bool holds =
+                item->widget() == field || (item->layout() && item->layout()->indexOf(field) >= 0);
+            if (auto *text = qobject_cast<QLabel *>(label->widget()); holds && text)
+                return text->text().remove(QLatin1Char('&'));
+        }
+    }
+    // A checkbox row has no label: the box says what it is.
+    if (auto *box = qobject_cast<QAbstractButton *>(field))
+        return box->text().remove(QLatin1Char('&'));
+    return QString();
+}
+
+QString TrainConfigForm::describe(const QString &message) const
+{
+    // Config keys, as the engine names them ("model.conv", "optimizer.learning_rate"). A plain
+    // word ("epochs", "dataset") is a key only where a message starts with it.
+    static const QRegularExpression keyPattern(
+        QStringLiteral("(?<![\\w./\\-])([a-z][a-z0-9]*(?:[._][a-z0-9]+)*)(?![\\w./\\-])"));
+    QString described;
+    qsizetype last = 0;
+    auto match = keyPattern.globalMatch(message);
+    while (match.hasNext()) {
+        const QRegularExpressionMatch found = match.next();
+        const QString key = found.captured(1);
+        const bool leading = found.capturedStart(1) == 0;
+        const bool compound = key.contains(QLatin1Char('.')) || key.contains(QLatin1Char('_'));
+        const QString label = leading || compound ? fieldLabel(fieldKeyOf(key)) : QString();
+        if (label.isEmpty())
+            continue;
+        described += message.mid(last, found.capturedStart(1) - last);
+        qsizetype end = found.capturedEnd(1);
+        if (leading) {
+            // "epochs must be …", "model.conv: must be …" → "Epochs: must be …"
+            while (end < message.size() &&
+                   (message.at(end) == QLatin1Char(':') || message.at(end).isSpace()))
+                ++end;
+            described += label + QStringLiteral(": ");
+        } else {
+            described += label;
+        }
+        last = end;
+    }
+    described += message.mid(last);
+    return described;
 }
 
 QStringList TrainConfigForm::invalidKeys() const

@@ -32,6 +32,12 @@ public:
 
     /// What stops the configuration from training, one sentence each; empty when it can start.
     QStringList problems() const { return m_problems; }
+    /// `message` (a problem the engine reports) with each config key it names replaced by the
+    /// label of its field: "model.conv: must be an array of integers" reads "Layer widths: must
+    /// be an array of integers". Validation and start errors both read through it.
+    QString describe(const QString &message) const;
+    /// The label of the field for config key `key` ("Learning rate"); empty for no field.
+    QString fieldLabel(const QString &key) const;
     /// The config keys ("optimizer.learning_rate") whose fields are marked invalid.
     QStringList invalidKeys() const;
 
@@ -60,6 +66,9 @@ private:
     QWidget *createRunGroup();
     void addField(const QString &key, QWidget *editor);
     void fitNarrowPanes();
+    /// `presetJson` with this form's data fields (dataset where the preset has none,
+    /// augmentation, validation split, normalisation) in place of the preset's.
+    QByteArray keepingTheData(const QByteArray &presetJson) const;
     void connectEdits();
     void revalidate();
     void updateEnabledFields();

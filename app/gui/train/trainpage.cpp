@@ -524,7 +524,7 @@ void TrainPage::onStartFailed(const QString &reason)
     m_outcome = QStringLiteral("FAILED");
     // The heading said "Starting…"; it must not go on saying so above the error.
     m_runTitle->setText(tr("Could not start"));
-    m_status->setText(tr("Could not start: %1").arg(reason));
+    m_status->setText(tr("Could not start: %1").arg(m_form->describe(reason)));
     if (m_shownRunId == 0)
         showDashboard(false);
     updateButtons();
