@@ -10,6 +10,7 @@
 #include "core/data/dataset.h"
 #include "core/util/error.h"
 #include "widgets/messagepanel.h"
+#include "widgets/noticelabel.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -79,7 +80,7 @@ AugmentPage::AugmentPage(const QString &workspaceDir, QWidget *parent)
       m_openDatasetButton(toolButton(QStringLiteral("openDatasetButton"),
                                      style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Dataset…"),
                                      tr("Open a dataset to preview"))),
-      m_datasetLabel(new QLabel), m_pipelineLabel(new QLabel), m_message(new QLabel),
+      m_datasetLabel(new QLabel), m_pipelineLabel(new QLabel), m_message(new NoticeLabel),
       m_splitter(new QSplitter(Qt::Horizontal)), m_tabs(new QTabWidget),
       m_textPanel(new TextAugmentPanel)
 {
@@ -105,10 +106,6 @@ AugmentPage::AugmentPage(const QString &workspaceDir, QWidget *parent)
     m_pipelineLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_pipelineLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_message->setObjectName(QStringLiteral("augmentMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_openDatasetButton);
@@ -325,7 +322,7 @@ void AugmentPage::newPipeline()
     m_pipelineModel->setPipeline(AugmentPipeline());
     m_pipelinePath.clear();
     m_modified = false;
-    m_message->hide();
+    m_message->clearNotice();
     updateLabels();
 }
 
@@ -350,9 +347,14 @@ void AugmentPage::showDemo()
         openDataset(fashionMnistPath());
 }
 
+bool AugmentPage::messageIsError() const
+{
+    return m_message->isError();
+}
+
 QString AugmentPage::messageText() const
 {
-    return m_message->isHidden() ? QString() : m_message->text();
+    return m_message->notice();
 }
 
 void AugmentPage::choosePipelineToLoad()
@@ -399,10 +401,7 @@ bool AugmentPage::confirmDiscard()
 
 void AugmentPage::showMessage(const QString &text, bool error)
 {
-    m_messageIsError = error;
-    m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
-    m_message->setVisible(!text.isEmpty());
+    m_message->showNotice(text, error);
 }
 
 void AugmentPage::showState(const QString &title, const QString &text, bool error, bool offerOpen)

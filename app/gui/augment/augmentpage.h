@@ -14,6 +14,8 @@ class QToolButton;
 
 namespace mf {
 
+class NoticeLabel;
+
 class AugmentDatasetLoader;
 class AugmentPipeline;
 class MessagePanel;
@@ -63,7 +65,7 @@ public:
 
     /// The last error or notice shown under the tool bar.
     QString messageText() const;
-    bool messageIsError() const { return m_messageIsError; }
+    bool messageIsError() const;
 
     PipelineModel *pipelineModel() const { return m_pipelineModel; }
     PreviewModel *previewModel() const { return m_previewModel; }
@@ -100,7 +102,6 @@ private:
     QString m_datasetPath;
     QString m_pipelinePath;
     bool m_modified = false;
-    bool m_messageIsError = false;
 
     PipelineModel *m_pipelineModel;
     PreviewModel *m_previewModel;
@@ -115,7 +116,7 @@ private:
     QToolButton *m_openDatasetButton;
     QLabel *m_datasetLabel;
     QLabel *m_pipelineLabel;
-    QLabel *m_message;
+    NoticeLabel *m_message;
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
     TextAugmentPanel *m_textPanel;

@@ -6,6 +6,7 @@
 #include "core/text/textdataset.h"
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
+#include "widgets/noticelabel.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -131,12 +132,8 @@ TextAugmentPanel::TextAugmentPanel(QWidget *parent)
     m_pipelineLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_pipelineLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_pipelineLabel->setTextFormat(Qt::PlainText);
-    m_message = new QLabel;
+    m_message = new NoticeLabel;
     m_message->setObjectName(QStringLiteral("textAugmentMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(openButton);
@@ -646,13 +643,18 @@ void TextAugmentPanel::newPipeline()
     m_model->setPipeline(TextAugmentPipeline());
     m_pipelinePath.clear();
     m_modified = false;
-    m_message->hide();
+    m_message->clearNotice();
     updateLabels();
+}
+
+bool TextAugmentPanel::messageIsError() const
+{
+    return m_message->isError();
 }
 
 QString TextAugmentPanel::messageText() const
 {
-    return m_message->isHidden() ? QString() : m_message->text();
+    return m_message->notice();
 }
 
 void TextAugmentPanel::chooseDataset()
@@ -692,10 +694,7 @@ bool TextAugmentPanel::chooseFileAndSave()
 
 void TextAugmentPanel::showMessage(const QString &text, bool error)
 {
-    m_messageIsError = error;
-    m_message->setText(text);
-    m_message->setStyleSheet(error ? QString::fromLatin1(kErrorStyle) : QString());
-    m_message->setVisible(!text.isEmpty());
+    m_message->showNotice(text, error);
 }
 
 void TextAugmentPanel::updateLabels()

@@ -22,6 +22,8 @@ class QToolButton;
 
 namespace mf {
 
+class NoticeLabel;
+
 class AugmentDatasetLoader;
 class TextPipelineModel;
 struct TextDatasetBundle;
@@ -56,7 +58,7 @@ public:
     bool savePipeline(const QString &path);
     void newPipeline();
     QString messageText() const;
-    bool messageIsError() const { return m_messageIsError; }
+    bool messageIsError() const;
 
     TextPipelineModel *model() const { return m_model; }
     /// The newest request's variants once shown.
@@ -90,7 +92,6 @@ private:
     QString m_pipelinePath;
     QString m_datasetPath;
     bool m_modified = false;
-    bool m_messageIsError = false;
     std::shared_ptr<const TextDatasetBundle> m_dataset;
 
     TextPipelineModel *m_model;
@@ -104,7 +105,7 @@ private:
 
     QLabel *m_datasetLabel = nullptr;
     QLabel *m_pipelineLabel = nullptr;
-    QLabel *m_message = nullptr;
+    NoticeLabel *m_message = nullptr;
     QComboBox *m_levelBox = nullptr;
     QListView *m_list = nullptr;
     QToolButton *m_removeButton = nullptr;

@@ -8,6 +8,7 @@
 #include "app/gui/runs/runstablemodel.h"
 #include "app/gui/store/runstorewatcher.h"
 #include "widgets/messagepanel.h"
+#include "widgets/noticelabel.h"
 
 #include <QAction>
 #include <QDir>
@@ -58,7 +59,7 @@ QToolButton *toolButton(QAction *action)
 RunsPage::RunsPage(QWidget *parent)
     : QWidget(parent), m_watcher(new RunStoreWatcher(this)), m_model(new RunsTableModel(this)),
       m_proxy(new RunsProxyModel(this)), m_filterBar(new RunsFilterBar(m_proxy)),
-      m_notice(new QLabel), m_readOnlyBanner(new QLabel), m_view(new QTableView),
+      m_notice(new NoticeLabel), m_readOnlyBanner(new QLabel), m_view(new QTableView),
       m_message(new MessagePanel), m_tableStack(new QStackedWidget), m_selectionLabel(new QLabel),
       m_details(new RunDetailsPane), m_comparison(new RunComparisonView),
       m_comparisonScroll(new QScrollArea), m_rightStack(new QStackedWidget),
@@ -68,13 +69,9 @@ RunsPage::RunsPage(QWidget *parent)
     m_proxy->setSourceModel(m_model);
 
     m_notice->setObjectName(QStringLiteral("runsNotice"));
-    m_notice->setWordWrap(true);
-    m_notice->setTextFormat(Qt::PlainText);
-    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_notice->hide();
     m_noticeTimer.setSingleShot(true);
     m_noticeTimer.setInterval(kNoticeMs);
-    connect(&m_noticeTimer, &QTimer::timeout, m_notice, &QLabel::hide);
+    connect(&m_noticeTimer, &QTimer::timeout, m_notice, &NoticeLabel::clearNotice);
     m_readOnlyBanner->setObjectName(QStringLiteral("runsReadOnlyBanner"));
     m_readOnlyBanner->setWordWrap(true);
     m_readOnlyBanner->setTextFormat(Qt::PlainText);
@@ -263,7 +260,7 @@ void RunsPage::setDatabasePath(const QString &databasePath)
                                                       : QFileInfo(databasePath).absolutePath());
     m_details->showHint();
     m_lastLoadedAtMs = 0;
-    m_notice->hide();
+    m_notice->clearNotice();
     setReadOnlyReason(QString());
     if (databasePath.isEmpty()) {
         m_watcher->setDatabasePath(QString());
@@ -441,14 +438,12 @@ void RunsPage::exportSelected()
 
 QString RunsPage::noticeText() const
 {
-    return m_notice->isVisibleTo(this) ? m_notice->text() : QString();
+    return m_notice->notice();
 }
 
 void RunsPage::showNotice(const QString &text, bool error)
 {
-    m_notice->setText(text);
-    m_notice->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
-    m_notice->show();
+    m_notice->showNotice(text, error);
     m_noticeTimer.start();
     Q_EMIT noticeShown(text, error);
 }

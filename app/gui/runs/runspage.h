@@ -19,6 +19,8 @@ class QTableView;
 
 namespace mf {
 
+class NoticeLabel;
+
 class MessagePanel;
 class RunComparisonView;
 class RunDetailsPane;
@@ -147,7 +149,7 @@ private:
     RunsTableModel *m_model;
     RunsProxyModel *m_proxy;
     RunsFilterBar *m_filterBar;
-    QLabel *m_notice;
+    NoticeLabel *m_notice;
     QLabel *m_readOnlyBanner;
     QTableView *m_view;
     MessagePanel *m_message;
