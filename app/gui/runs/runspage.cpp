@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -95,6 +97,13 @@ RunsPage::RunsPage(QWidget *parent)
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionsMovable(true);
+    // Until the user sizes a column, the columns follow the table's width: names and datasets
+    // elide only when there is no room for them (a comparison narrows the table).
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
+        if (!m_fittingColumns)
+            m_userSizedColumns = true;
+    });
+    m_view->viewport()->installEventFilter(this);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RunsPage::onSelectionChanged);
 
@@ -468,12 +477,25 @@ void RunsPage::restoreSettings(const QSettings &settings)
     else
         m_splitterRestorePending = !m_splitterState.isEmpty();
     if (m_view->horizontalHeader()->restoreState(
-            settings.value(QStringLiteral("runs/header")).toByteArray()))
+            settings.value(QStringLiteral("runs/header")).toByteArray())) {
         m_columnsSized = true;
+        m_userSizedColumns = true;
+    }
+}
+
+bool RunsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize && m_columnsSized &&
+        !m_userSizedColumns)
+        QTimer::singleShot(0, this, &RunsPage::fitColumnsToView);
+    return QWidget::eventFilter(watched, event);
 }
 
 void RunsPage::fitColumnsToView()
 {
+    if (m_userSizedColumns)
+        return;
+    const QScopedValueRollback fitting(m_fittingColumns, true);
     m_view->resizeColumnsToContents();
     // Long names and dataset paths give way first (they elide, with the full text in a tooltip),
     // so that the numbers stay in view without scrolling.

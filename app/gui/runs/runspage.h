@@ -127,6 +127,9 @@ Q_SIGNALS:
     /// The user asks to open the run's configuration in the Train section.
     void openInTrainRequested(qint64 runId);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void createActions();
     QWidget *createActionBar();
@@ -172,6 +175,8 @@ private:
     State m_state = State::Idle;
     qint64 m_lastLoadedAtMs = 0;
     bool m_columnsSized = false;
+    bool m_userSizedColumns = false; ///< a column was dragged (or restored): no more fitting
+    bool m_fittingColumns = false;
     QByteArray m_splitterState; ///< the last layout with the details pane shown
     bool m_splitterRestorePending = false;
     QByteArray m_layoutBeforeComparison; ///< the splitter as it was before a comparison widened it
