@@ -119,13 +119,20 @@ void MainWindow::createActions()
     m_openAction->setStatusTip(tr("Show the runs of another workspace directory"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openWorkspace);
 
-    m_openDatasetAction = new QAction(tr("Open &Dataset…"), this);
+    m_openDatasetAction = new QAction(tr("Open &Dataset Folder…"), this);
     m_openDatasetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_openDatasetAction->setStatusTip(
-        tr("Browse a dataset file or folder in the Datasets section"));
+        tr("Browse an MNIST, CIFAR or image-class folder in the Datasets section"));
     connect(m_openDatasetAction, &QAction::triggered, this, [this] {
         showSection(DatasetsSection);
-        m_datasetsPage->chooseDataset();
+        m_datasetsPage->chooseDataset(DatasetFileDialog::Mode::Folder);
+    });
+    m_openDatasetFileAction = new QAction(tr("Open Dataset &File…"), this);
+    m_openDatasetFileAction->setStatusTip(
+        tr("Browse a CSV, JSON Lines, IDX or CIFAR batch file in the Datasets section"));
+    connect(m_openDatasetFileAction, &QAction::triggered, this, [this] {
+        showSection(DatasetsSection);
+        m_datasetsPage->chooseDataset(DatasetFileDialog::Mode::File);
     });
 
     m_quitAction = new QAction(tr("&Quit"), this);
@@ -150,6 +157,7 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     file->addAction(m_openDatasetAction);
+    file->addAction(m_openDatasetFileAction);
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));

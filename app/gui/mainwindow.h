@@ -83,6 +83,7 @@ private:
     QWidget *m_sectionPages[SectionCount] = {};
     QAction *m_openAction = nullptr;
     QAction *m_openDatasetAction = nullptr;
+    QAction *m_openDatasetFileAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -438,6 +438,34 @@ private Q_SLOTS:
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
             QCOMPARE(dialog.chosenPath(), chosen);
         }
+        // The folder chooser, as File > Open Dataset Folder… shows it: opened on the dataset's
+        // folder itself (as after double-clicking into it), Open takes the folder shown.
+        mf::DatasetFileDialog inside(nullptr, folder, mf::DatasetFileDialog::Mode::Folder);
+        QCOMPARE(inside.fileMode(), QFileDialog::Directory);
+        QVERIFY(inside.testOption(QFileDialog::ShowDirsOnly));
+        inside.accept();
+        QCOMPARE(inside.result(), int(QDialog::Accepted));
+        QCOMPARE(inside.chosenPath(), folder);
+    }
+
+    void theSplitBoxOffersOnlyWhatWasRead()
+    {
+        QTemporaryDir dir;
+        const Mnist mnist = writeMnist(dir);
+        DatasetsPage page;
+        // The training images file alone: no test split was read.
+        QVERIFY(openAndWait(page, mnist.root + "/train-images-idx3-ubyte.gz"));
+        QComboBox *split = page.splitFilter();
+        QCOMPARE(split->count(), 1);
+        QVERIFY2(split->itemText(0).startsWith(QStringLiteral("Train only")),
+                 qPrintable(split->itemText(0)));
+        QVERIFY(split->itemText(0).contains(QStringLiteral("30")));
+        QVERIFY(!split->isEnabled());
+        // The folder: both splits.
+        QVERIFY(openAndWait(page, mnist.root));
+        QCOMPARE(split->count(), 3);
+        QCOMPARE(split->itemText(0), QStringLiteral("Train and test"));
+        QVERIFY(split->isEnabled());
     }
 
     void rendersOffscreen()

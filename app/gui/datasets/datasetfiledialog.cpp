@@ -4,16 +4,23 @@
 
 namespace mf {
 
-DatasetFileDialog::DatasetFileDialog(QWidget *parent, const QString &directory)
-    : QFileDialog(parent, tr("Open Dataset"), directory)
+DatasetFileDialog::DatasetFileDialog(QWidget *parent, const QString &directory, Mode mode)
+    : QFileDialog(parent,
+                  mode == Mode::Folder ? tr("Open Dataset Folder") : tr("Open Dataset File"),
+                  directory)
 {
     setObjectName(QStringLiteral("datasetFileDialog"));
     // The platform dialogs choose files or folders, never either.
     setOption(QFileDialog::DontUseNativeDialog);
-    setFileMode(QFileDialog::ExistingFile);
     setAcceptMode(QFileDialog::AcceptOpen);
-    setNameFilters({tr("Datasets (*.csv *.tsv *.jsonl *.ndjson *.bin *.gz *-ubyte *ubyte)"),
-                    tr("All files (*)")});
+    if (mode == Mode::Folder) {
+        setFileMode(QFileDialog::Directory);
+        setOption(QFileDialog::ShowDirsOnly);
+    } else {
+        setFileMode(QFileDialog::ExistingFile);
+        setNameFilters({tr("Datasets (*.csv *.tsv *.jsonl *.ndjson *.bin *.gz *-ubyte *ubyte)"),
+                        tr("All files (*)")});
+    }
     setLabelText(QFileDialog::Accept, tr("&Open"));
 }
 

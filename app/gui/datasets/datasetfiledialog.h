@@ -4,14 +4,22 @@
 
 namespace mf {
 
-/// A file dialog that opens a file or a folder: a dataset may be either (an MNIST or image
-/// folder, a CSV file). Double-clicking a folder enters it; Open with a folder selected (or with
-/// nothing selected, the folder shown) chooses that folder.
+/// A dialog that opens a dataset. In Folder mode it lists folders only and Open chooses the
+/// folder selected, or the one shown (the standard layouts, MNIST, CIFAR, image classes, are
+/// folders). In File mode it lists dataset files (and folders to walk into); Open with a folder
+/// selected still chooses that folder.
 class DatasetFileDialog : public QFileDialog
 {
     Q_OBJECT
 public:
-    explicit DatasetFileDialog(QWidget *parent = nullptr, const QString &directory = QString());
+    enum class Mode
+    {
+        Folder,
+        File
+    };
+
+    explicit DatasetFileDialog(QWidget *parent = nullptr, const QString &directory = QString(),
+                               Mode mode = Mode::File);
     ~DatasetFileDialog() override;
 
     /// The file or folder chosen; empty until the dialog was accepted.

@@ -148,7 +148,8 @@ DatasetsPage::DatasetsPage(QWidget *parent)
         tr("Open a dataset to browse its samples, class balance and statistics: an MNIST or "
            "Fashion-MNIST folder, CIFAR-10/100 binary batches, a folder of class sub-folders "
            "holding images, a CSV table, or a text dataset (aclImdb folder, .tsv, .jsonl). Use "
-           "File > Open Dataset…, drop it here, or pick a recent one."));
+           "File > Open Dataset Folder… or Open Dataset File…, drop it here, or pick a recent "
+           "one."));
     setState(State::Empty);
     updateTitle();
 }
@@ -160,10 +161,16 @@ QWidget *DatasetsPage::createHeader()
     auto *header = new QWidget;
     auto *row = new QHBoxLayout(header);
     row->setContentsMargins(0, 0, 0, 0);
-    auto *open =
-        new QPushButton(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open Dataset…"));
+    auto *open = new QPushButton(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open Folder…"));
     open->setObjectName(QStringLiteral("openDatasetButton"));
-    connect(open, &QPushButton::clicked, this, &DatasetsPage::chooseDataset);
+    open->setToolTip(tr("An MNIST, CIFAR or image-class folder, or a text dataset folder"));
+    connect(open, &QPushButton::clicked, this,
+            [this] { chooseDataset(DatasetFileDialog::Mode::Folder); });
+    auto *openFile = new QPushButton(style()->standardIcon(QStyle::SP_FileIcon), tr("Open File…"));
+    openFile->setObjectName(QStringLiteral("openDatasetFileButton"));
+    openFile->setToolTip(tr("A CSV or text table, a JSON Lines file, an IDX or CIFAR batch file"));
+    connect(openFile, &QPushButton::clicked, this,
+            [this] { chooseDataset(DatasetFileDialog::Mode::File); });
     m_title->setObjectName(QStringLiteral("datasetTitle"));
     m_title->setTextFormat(Qt::PlainText);
     QFont titleFont = m_title->font();
@@ -192,6 +199,7 @@ QWidget *DatasetsPage::createHeader()
     connect(m_classCombo, &QComboBox::activated, this, &DatasetsPage::applyFilter);
 
     row->addWidget(open);
+    row->addWidget(openFile);
     row->addSpacing(8);
     row->addWidget(m_title, 1);
     row->addWidget(m_filters);
@@ -361,7 +369,7 @@ void DatasetsPage::openRecent(QListWidgetItem *item)
     openDataset(path);
 }
 
-void DatasetsPage::chooseDataset()
+void DatasetsPage::chooseDataset(DatasetFileDialog::Mode mode)
 {
     QString start = m_dataset ? QFileInfo(m_dataset->path).absolutePath() : QString();
     if (start.isEmpty() && !m_recent.empty())
@@ -370,7 +378,7 @@ void DatasetsPage::chooseDataset()
         start = QFileInfo::exists(sampleDatasetPath())
                     ? QFileInfo(sampleDatasetPath()).absolutePath()
                     : QDir::homePath();
-    DatasetFileDialog dialog(this, start);
+    DatasetFileDialog dialog(this, start, mode);
     if (dialog.exec() == QDialog::Accepted && !dialog.chosenPath().isEmpty())
         openDataset(dialog.chosenPath());
 }
@@ -545,10 +553,17 @@ void DatasetsPage::fillFilters()
     if (!m_dataset)
         return;
     const LoadedDataset &loaded = *m_dataset;
-    m_splitCombo->addItem(tr("Train and test"), 0);
-    m_splitCombo->addItem(tr("Train (%1)").arg(locale.toString(loaded.trainCount())), 1);
-    if (loaded.testCount() > 0)
+    // Only what was read: a training file alone (train-images-idx3-ubyte.gz) has no test split.
+    if (loaded.testCount() > 0) {
+        m_splitCombo->addItem(tr("Train and test"), 0);
+        m_splitCombo->addItem(tr("Train (%1)").arg(locale.toString(loaded.trainCount())), 1);
         m_splitCombo->addItem(tr("Test (%1)").arg(locale.toString(loaded.testCount())), 2);
+    } else {
+        m_splitCombo->addItem(tr("Train only (%1)").arg(locale.toString(loaded.trainCount())), 0);
+        m_splitCombo->setItemData(
+            0, tr("No test split was read from %1").arg(displayName(loaded.path)), Qt::ToolTipRole);
+    }
+    m_splitCombo->setEnabled(m_splitCombo->count() > 1);
     m_classCombo->addItem(tr("All classes"), -1);
     const auto &names = loaded.classNames();
     for (std::size_t k = 0; k < names.size(); ++k) {

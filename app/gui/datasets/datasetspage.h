@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/gui/datasets/datasetfiledialog.h"
 #include "core/store/runrecord.h"
 
 #include <QWidget>
@@ -60,8 +61,8 @@ public:
 
     /// Opens `path` on the worker thread; with `remember`, it joins the recent list on success.
     void openDataset(const QString &path, bool remember = true);
-    /// Asks for a file or folder, then opens it.
-    void chooseDataset();
+    /// Asks for a dataset folder (or, with File, a file), then opens it.
+    void chooseDataset(mf::DatasetFileDialog::Mode mode = mf::DatasetFileDialog::Mode::Folder);
     /// Fashion-MNIST where Debian's dataset-fashion-mnist package puts it, if it is there.
     static QString sampleDatasetPath();
 
