@@ -66,6 +66,45 @@ private Q_SLOTS:
         QCOMPARE(DisplayFormat::percentText(fraction, QLocale(locale)), text);
     }
 
+    void parametersReadAsTheTrainFormWordsThem_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("all cores") << "threads"
+                                   << "0"
+                                   << "All cores";
+        QTest::newRow("four threads") << "threads"
+                                      << "4"
+                                      << "4";
+        QTest::newRow("no early stopping") << "early_stopping_patience"
+                                           << "0"
+                                           << "Off";
+        QTest::newRow("no clipping") << "clip_grad_norm"
+                                     << "0.0"
+                                     << "Off";
+        QTest::newRow("clipping") << "clip_grad_norm"
+                                  << "1.5"
+                                  << "1.5";
+        QTest::newRow("default peak") << "schedule.max_learning_rate"
+                                      << "0.0"
+                                      << "10x the base rate";
+        QTest::newRow("no pipeline") << "augmentation"
+                                     << ""
+                                     << "None";
+        QTest::newRow("other keys as stored") << "seed"
+                                              << "0"
+                                              << "0";
+    }
+
+    void parametersReadAsTheTrainFormWordsThem()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QString, shown);
+        QCOMPARE(DisplayFormat::parameterText(key, value), shown);
+    }
+
     void dateTimeTextIsEmptyWhenUnset()
     {
         QVERIFY(DisplayFormat::dateTimeText(0, QLocale::c()).isEmpty());

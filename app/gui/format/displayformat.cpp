@@ -73,6 +73,22 @@ QString DisplayFormat::metricText(double value, const QLocale &locale)
     return locale.toString(value, 'g', 6);
 }
 
+QString DisplayFormat::parameterText(const QString &key, const QString &value)
+{
+    const bool zero = value == QLatin1String("0") || value == QLatin1String("0.0");
+    if (key == QLatin1String("threads") && zero)
+        return tr("All cores");
+    if ((key == QLatin1String("early_stopping_patience") ||
+         key == QLatin1String("clip_grad_norm")) &&
+        zero)
+        return tr("Off");
+    if (key == QLatin1String("schedule.max_learning_rate") && zero)
+        return tr("10x the base rate");
+    if (key == QLatin1String("augmentation") && value.isEmpty())
+        return tr("None");
+    return value;
+}
+
 qint64 DisplayFormat::durationMs(const RunRecord &run, qint64 nowMs)
 {
     return run.durationMs(nowMs);

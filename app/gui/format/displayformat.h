@@ -26,6 +26,9 @@ public:
     static QString percentText(double fraction, const QLocale &locale);
     /// A metric value with up to six significant digits.
     static QString metricText(double value, const QLocale &locale);
+    /// A recorded parameter's value as the Train form words it: threads 0 reads "All cores",
+    /// a patience or clipping of 0 "Off"; other values as stored.
+    static QString parameterText(const QString &key, const QString &value);
 
     /// How long a run ran: until its end, or until `nowMs` while it runs, or until its last
     /// heartbeat when it ended without an end time; -1 when unknown.

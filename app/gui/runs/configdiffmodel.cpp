@@ -1,5 +1,6 @@
 #include "app/gui/runs/configdiffmodel.h"
 
+#include "app/gui/format/displayformat.h"
 #include "widgets/doticon.h"
 
 #include <QBrush>
@@ -107,8 +108,10 @@ QVariant ConfigDiffModel::data(const QModelIndex &index, int role) const
     const auto value = run.params.find(row.key);
     switch (role) {
     case Qt::DisplayRole:
-        return value != run.params.end() ? QString::fromStdString(value->second)
-                                         : QStringLiteral("—");
+        return value != run.params.end()
+                   ? DisplayFormat::parameterText(QString::fromStdString(row.key),
+                                                  QString::fromStdString(value->second))
+                   : QStringLiteral("—");
     case Qt::ToolTipRole:
         return value != run.params.end() ? QString::fromStdString(value->second)
                                          : tr("Not set in this run");

@@ -211,7 +211,7 @@ void RunDetailsPane::showDetails(const RunDetails &details)
 
     QList<KeyValueTable::Entry> params;
     for (const auto &[key, value] : details.params)
-        params.append({fromStd(key), fromStd(value)});
+        params.append({fromStd(key), DisplayFormat::parameterText(fromStd(key), fromStd(value))});
     m_params->setEntries(params);
 
     QList<KeyValueTable::Entry> metrics;
