@@ -208,10 +208,6 @@ Predicted: %2
 <context>
     <name>mf::DatasetFileDialog</name>
     <message>
-        <source>Open Dataset</source>
-        <translation>打开数据集</translation>
-    </message>
-    <message>
         <source>Datasets (*.csv *.tsv *.jsonl *.ndjson *.bin *.gz *-ubyte *ubyte)</source>
         <translation>数据集 (*.csv *.tsv *.jsonl *.ndjson *.bin *.gz *-ubyte *ubyte)</translation>
     </message>
@@ -222,6 +218,14 @@ Predicted: %2
     <message>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open Dataset Folder</source>
+        <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+        <source>Open Dataset File</source>
+        <translation>打开数据集文件</translation>
     </message>
 </context>
 <context>
@@ -413,14 +417,6 @@ Predicted: %2
         <translation>未打开数据集</translation>
     </message>
     <message>
-        <source>Open a dataset to browse its samples, class balance and statistics: an MNIST or Fashion-MNIST folder, CIFAR-10/100 binary batches, a folder of class sub-folders holding images, a CSV table, or a text dataset (aclImdb folder, .tsv, .jsonl). Use File &gt; Open Dataset…, drop it here, or pick a recent one.</source>
-        <translation>打开数据集以浏览其样本、类别分布和统计信息：MNIST 或 Fashion-MNIST 文件夹、CIFAR-10/100 二进制批次文件、按类别子文件夹存放图像的文件夹、CSV 表格，或文本数据集（aclImdb 文件夹、.tsv、.jsonl）。请使用“文件 &gt; 打开数据集…”、将其拖放到此处，或选择最近打开的数据集。</translation>
-    </message>
-    <message>
-        <source>Open Dataset…</source>
-        <translation>打开数据集…</translation>
-    </message>
-    <message>
         <source>&amp;Split:</source>
         <translation>划分(&amp;S)：</translation>
     </message>
@@ -522,6 +518,34 @@ Predicted: %2
         <source>showing %1</source>
         <translation>显示 %1 个</translation>
     </message>
+    <message>
+        <source>Open a dataset to browse its samples, class balance and statistics: an MNIST or Fashion-MNIST folder, CIFAR-10/100 binary batches, a folder of class sub-folders holding images, a CSV table, or a text dataset (aclImdb folder, .tsv, .jsonl). Use File &gt; Open Dataset Folder… or Open Dataset File…, drop it here, or pick a recent one.</source>
+        <translation>打开一个数据集以浏览其样本、类别分布和统计信息：MNIST 或 Fashion-MNIST 文件夹、CIFAR-10/100 二进制批次、按类别分子文件夹存放图像的文件夹、CSV 表格，或文本数据集（aclImdb 文件夹、.tsv、.jsonl）。使用“文件 &gt; 打开数据集文件夹…”或“打开数据集文件…”，拖放到此处，或从最近列表中选择。</translation>
+    </message>
+    <message>
+        <source>Open Folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>An MNIST, CIFAR or image-class folder, or a text dataset folder</source>
+        <translation>MNIST、CIFAR 或按类别分的图像文件夹，或文本数据集文件夹</translation>
+    </message>
+    <message>
+        <source>Open File…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>A CSV or text table, a JSON Lines file, an IDX or CIFAR batch file</source>
+        <translation>CSV 或文本表格、JSON Lines 文件、IDX 或 CIFAR 批次文件</translation>
+    </message>
+    <message>
+        <source>Train only (%1)</source>
+        <translation>仅训练集（%1）</translation>
+    </message>
+    <message>
+        <source>No test split was read from %1</source>
+        <translation>未从 %1 读取到测试集</translation>
+    </message>
 </context>
 <context>
     <name>mf::DeleteRunsDialog</name>
@@ -599,6 +623,22 @@ This cannot be undone.</source>
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>All cores</source>
+        <translation>全部核心</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>10x the base rate</source>
+        <translation>基础学习率的 10 倍</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -984,14 +1024,6 @@ This cannot be undone.</source>
         <translation>“训练”分区中有正在进行的运行。</translation>
     </message>
     <message>
-        <source>Open &amp;Dataset…</source>
-        <translation>打开数据集(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Browse a dataset file or folder in the Datasets section</source>
-        <translation>在“数据集”分区中浏览数据集文件或文件夹</translation>
-    </message>
-    <message>
         <source>Training in Progress</source>
         <translation>正在训练</translation>
     </message>
@@ -1030,6 +1062,22 @@ This cannot be undone.</source>
     <message>
         <source>Cannot select %1: not every one of these runs is in this workspace.</source>
         <translation>无法选中 %1：这些运行并非都在此工作区中。</translation>
+    </message>
+    <message>
+        <source>Open &amp;Dataset Folder…</source>
+        <translation>打开数据集文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Browse an MNIST, CIFAR or image-class folder in the Datasets section</source>
+        <translation>在“数据集”中浏览 MNIST、CIFAR 或按类别分的图像文件夹</translation>
+    </message>
+    <message>
+        <source>Open Dataset &amp;File…</source>
+        <translation>打开数据集文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Browse a CSV, JSON Lines, IDX or CIFAR batch file in the Datasets section</source>
+        <translation>在“数据集”中浏览 CSV、JSON Lines、IDX 或 CIFAR 批次文件</translation>
     </message>
 </context>
 <context>
