@@ -1,5 +1,6 @@
 #include "app/gui/augment/previewrendering.h"
 
+#include "app/gui/augment/drawnparameters.h"
 #include "app/gui/augment/operationcatalog.h"
 #include "core/augment/augmentedsamples.h"
 #include "core/util/error.h"
@@ -13,43 +14,6 @@
 namespace mf {
 
 namespace {
-
-QString valueText(const nlohmann::json &value, const QLocale &locale)
-{
-    if (value.is_number_unsigned())
-        return QString::number(value.get<quint64>(), 16).prepend(QStringLiteral("0x"));
-    if (value.is_number_integer())
-        return locale.toString(value.get<qlonglong>());
-    if (value.is_number())
-        return locale.toString(value.get<double>(), 'f', 3);
-    if (value.is_array()) {
-        QStringList items;
-        for (const nlohmann::json &item : value)
-            items.append(valueText(item, locale));
-        return items.join(QStringLiteral(", "));
-    }
-    return QString::fromStdString(value.dump());
-}
-
-/// "Random crop: top 3, left 1" for each operation applied to one sample.
-QStringList drawnLines(const std::vector<nlohmann::json> &applied)
-{
-    const QLocale locale;
-    QStringList lines;
-    for (const nlohmann::json &entry : applied) {
-        QStringList values;
-        for (const auto &item : entry.items())
-            if (item.key() != "op" && item.key() != "index")
-                values.append(QStringLiteral("%1 %2").arg(QString::fromStdString(item.key()),
-                                                          valueText(item.value(), locale)));
-        const QString title =
-            OperationCatalog::title(QString::fromStdString(entry.value("op", std::string())));
-        lines.append(values.isEmpty()
-                         ? title
-                         : QStringLiteral("%1: %2").arg(title, values.join(QStringLiteral(", "))));
-    }
-    return lines;
-}
 
 /// Displayable 8-bit pixels of float images [n, C, H, W]: `normalization` undone, clamped,
 /// rounded; [n, H, W, 1 or 3] uint8.
@@ -148,7 +112,8 @@ PreviewResult renderPreview(const PreviewRequest &request)
                 tile.variant = v;
                 tile.seed = seed;
                 tile.epoch = request.epoch;
-                tile.drawn = drawnLines(drawn[static_cast<std::size_t>(r)]);
+                tile.drawn = DrawnParameters::lines(drawn[static_cast<std::size_t>(r)],
+                                                    &OperationCatalog::title);
                 result.tiles[r * columns + 1 + v] = std::move(tile);
             }
         }
