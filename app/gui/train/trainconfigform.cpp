@@ -264,6 +264,10 @@ QWidget *TrainConfigForm::createModelGroup()
         choiceBox({QStringLiteral("default"), QStringLiteral("kaiming"), QStringLiteral("xavier"),
                    QStringLiteral("gaussian"), QStringLiteral("uniform")});
     form->addRow(tr("Initialisation"), m_init);
+    // "default" is a word, not a name: it reads in the UI's language (PyTorch's own scheme).
+    m_init->setItemText(0, tr("default"));
+    m_init->setItemData(0, tr("Each layer's own initialisation, as PyTorch does it"),
+                        Qt::ToolTipRole);
     addField(QStringLiteral("model.init"), m_init);
     return group;
 }
