@@ -19,6 +19,7 @@ modelforge_add_test(tests_app tst_mainwindow TIMEOUT 120
   DEFINITIONS MODELFORGE_PROJECT_VERSION="${PROJECT_VERSION}")
 modelforge_add_test(tests_app tst_trainpage TIMEOUT 240)
 modelforge_add_test(tests_app tst_trainconfigform TIMEOUT 60)
+modelforge_add_test(tests_app tst_translationcoverage TIMEOUT 120)
 modelforge_add_test(tests_app tst_runspage TIMEOUT 120)
 modelforge_add_test(tests_app tst_runcomparisonview TIMEOUT 60)
 modelforge_add_test(tests_app tst_launchoptions TIMEOUT 60)
