@@ -475,6 +475,11 @@ QString MetricChart::hoverText() const
     return m_interaction->hoverText();
 }
 
+QWidget *MetricChart::hoverReadout() const
+{
+    return m_interaction->hoverReadout();
+}
+
 void MetricChart::clear()
 {
     for (const auto &e : m_entries) {

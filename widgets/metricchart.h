@@ -121,6 +121,8 @@ public:
     QVector<HoverValue> valuesAt(double x) const;
     /// The hover read-out as shown (rich text); empty while it is hidden.
     QString hoverText() const;
+    /// The widget showing the read-out (it may extend past the chart, over its window).
+    QWidget *hoverReadout() const;
 
     /// The number of refreshes (re-thinning and axis update) done so far.
     int refreshCount() const { return m_refreshCount; }

@@ -34,6 +34,12 @@ QString formatValue(double value)
 
 } // namespace
 
+MetricChartInteraction::~MetricChartInteraction()
+{
+    // Owned by the window while shown there; it goes with the chart.
+    delete m_hoverLabel.data();
+}
+
 MetricChartInteraction::MetricChartInteraction(MetricChart &chart) : m_chart(chart)
 {
     m_hoverLine = new QGraphicsLineItem();
@@ -201,18 +207,21 @@ void MetricChartInteraction::refreshHover()
 void MetricChartInteraction::hideHover()
 {
     m_hovering = false;
-    m_hoverLabel->hide();
+    if (m_hoverLabel)
+        m_hoverLabel->hide();
     m_hoverLine->hide();
 }
 
 QString MetricChartInteraction::hoverText() const
 {
-    return m_hovering ? m_hoverLabel->text() : QString();
+    return m_hovering && m_hoverLabel ? m_hoverLabel->text() : QString();
 }
 
 void MetricChartInteraction::updateHover(const QPointF &viewportPos)
 {
     m_hoverPos = viewportPos;
+    if (!m_hoverLabel)
+        return;
     const QRectF plot = m_chart.plotRectInViewport();
     if (!m_chart.hasData() || !plot.contains(viewportPos)) {
         hideHover();
@@ -252,14 +261,21 @@ void MetricChartInteraction::updateHover(const QPointF &viewportPos)
     m_hoverLabel->setText(html);
     m_hoverLabel->adjustSize();
 
+    // The read-out floats over the whole window, not only the chart: in a narrow chart of a
+    // comparison, a read-out of eight series is wider than the chart and was cut at its edge.
+    QWidget *window = m_chart.window();
+    if (m_hoverLabel->parentWidget() != window)
+        m_hoverLabel->setParent(window);
+    m_hoverLabel->adjustSize();
     const QSize size = m_hoverLabel->size();
-    const QRect area = m_chart.viewport()->rect();
-    QPoint pos = viewportPos.toPoint() + QPoint(14, 14);
+    const QRect area = window->rect();
+    const QPoint cursor = m_chart.viewport()->mapTo(window, viewportPos.toPoint());
+    QPoint pos = cursor + QPoint(14, 14);
     if (pos.x() + size.width() > area.right())
-        pos.setX(int(viewportPos.x()) - 14 - size.width());
+        pos.setX(cursor.x() - 14 - size.width());
     if (pos.y() + size.height() > area.bottom())
-        pos.setY(int(viewportPos.y()) - 14 - size.height());
-    pos.setX(std::max(area.left(), pos.x()));
+        pos.setY(cursor.y() - 14 - size.height());
+    pos.setX(std::clamp(pos.x(), area.left(), std::max(area.left(), area.right() - size.width())));
     pos.setY(std::max(area.top(), pos.y()));
     m_hoverLabel->move(pos);
     m_hoverLabel->show();

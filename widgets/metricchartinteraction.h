@@ -1,13 +1,14 @@
 #pragma once
 
+#include <QLabel>
 #include <QPoint>
 #include <QPointF>
+#include <QPointer>
 #include <QString>
 
 QT_BEGIN_NAMESPACE
 class QGraphicsLineItem;
 class QKeyEvent;
-class QLabel;
 class QMouseEvent;
 class QRubberBand;
 class QWheelEvent;
@@ -29,6 +30,7 @@ public:
     explicit MetricChartInteraction(MetricChart &chart);
     MetricChartInteraction(const MetricChartInteraction &) = delete;
     MetricChartInteraction &operator=(const MetricChartInteraction &) = delete;
+    ~MetricChartInteraction();
 
     bool mousePress(QMouseEvent *event);
     bool mouseMove(QMouseEvent *event);
@@ -43,6 +45,9 @@ public:
     void hideHover();
     /// The hover read-out as shown (rich text); empty while it is hidden.
     QString hoverText() const;
+    /// The read-out (a child of the chart's window while shown); nullptr once the window that
+    /// held it is gone.
+    QWidget *hoverReadout() const { return m_hoverLabel; }
 
 private:
     enum class DragMode
@@ -56,7 +61,7 @@ private:
 
     MetricChart &m_chart;
     QGraphicsLineItem *m_hoverLine = nullptr;
-    QLabel *m_hoverLabel = nullptr;
+    QPointer<QLabel> m_hoverLabel;
     QRubberBand *m_rubberBand = nullptr;
     DragMode m_drag = DragMode::None;
     QPoint m_dragOrigin;

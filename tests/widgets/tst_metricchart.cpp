@@ -565,6 +565,44 @@ private Q_SLOTS:
         QVERIFY(chart.hoverText().isEmpty());
     }
 
+    void theReadoutIsNotCutAtTheChartsEdge()
+    {
+        // A narrow chart at the right of a wide window, as in a comparison: the read-out of
+        // six series is wider than the chart and must show whole, over the window.
+        QWidget window;
+        window.resize(900, 400);
+        auto *chart = new MetricChart(&window);
+        chart->setGeometry(620, 20, 260, 300);
+        for (int run = 1; run <= 6; ++run) {
+            QVector<QPointF> points;
+            for (int i = 0; i <= 100; ++i)
+                points.append(QPointF(i, run + 0.01 * i));
+            chart->setSeries(QStringLiteral("#%1 a-long-run-name train_loss").arg(run), points);
+        }
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        chart->refreshNow();
+        settle(*chart);
+        const QRectF plot = chart->chart()->plotArea();
+        const QPointF pos(plot.right() - 4.0, plot.center().y());
+        QMouseEvent move(QEvent::MouseMove, pos, chart->viewport()->mapToGlobal(pos), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(chart->viewport(), &move);
+        QVERIFY(!chart->hoverText().isEmpty());
+        QWidget *readout = chart->hoverReadout();
+        QVERIFY(readout && readout->isVisible());
+        QVERIFY2(readout->width() > chart->width(),
+                 "the test needs a read-out wider than the chart");
+        // A child widget is drawn only inside its parent: the parent must hold it whole.
+        QVERIFY(readout->parentWidget()->rect().contains(readout->geometry()));
+        const QRect shown(readout->mapTo(&window, QPoint(0, 0)), readout->size());
+        QVERIFY2(window.rect().contains(shown), qPrintable(QStringLiteral("%1,%2 %3x%4")
+                                                               .arg(shown.x())
+                                                               .arg(shown.y())
+                                                               .arg(shown.width())
+                                                               .arg(shown.height())));
+    }
+
     void grabsToPng()
     {
         MetricChart chart;
