@@ -25,6 +25,9 @@
 #include <QtTest/QtTest>
 
 #include <filesystem>
+#include <map>
+#include <sys/inotify.h>
+#include <unistd.h>
 
 using mf::EvaluationView;
 
@@ -38,6 +41,65 @@ QString shotPath(const QTemporaryDir &fallback, const QString &name)
     const QString dir = qEnvironmentVariable("MODELFORGE_SHOT_DIR", fallback.path());
     QDir().mkpath(dir);
     return QDir(dir).filePath(name);
+}
+
+/// Counts how often the files in some folders are opened, by any thread of any process, as the
+/// kernel reports it (inotify): what the code under test really reads, without a hook in it.
+class FileOpenings
+{
+public:
+    FileOpenings() : m_fd(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {}
+    ~FileOpenings()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FileOpenings(const FileOpenings &) = delete;
+    FileOpenings &operator=(const FileOpenings &) = delete;
+
+    bool watch(const std::string &dir)
+    {
+        const int wd = m_fd < 0 ? -1 : inotify_add_watch(m_fd, dir.c_str(), IN_OPEN);
+        if (wd < 0)
+            return false;
+        m_dirs[wd] = dir;
+        return true;
+    }
+
+    /// The openings since the last call, by path (folders left out); false when the kernel's
+    /// queue overflowed and some were lost.
+    bool take(std::map<std::string, int> *opened)
+    {
+        opened->clear();
+        bool complete = true;
+        alignas(inotify_event) char buffer[64 * 1024];
+        for (;;) {
+            const ssize_t size = ::read(m_fd, buffer, sizeof buffer);
+            if (size <= 0)
+                break;
+            for (const char *p = buffer; p < buffer + size;) {
+                const auto *event = reinterpret_cast<const inotify_event *>(p);
+                if (event->mask & IN_Q_OVERFLOW)
+                    complete = false;
+                else if (event->len > 0 && !(event->mask & IN_ISDIR))
+                    ++(*opened)[m_dirs[event->wd] + "/" + event->name];
+                p += sizeof(inotify_event) + event->len;
+            }
+        }
+        return complete;
+    }
+
+private:
+    int m_fd;
+    std::map<int, std::string> m_dirs;
+};
+
+QStringList countsText(const std::map<std::string, int> &counts)
+{
+    QStringList lines;
+    for (const auto &[path, count] : counts)
+        lines.append(QStringLiteral("%1 x%2").arg(QString::fromStdString(path)).arg(count));
+    return lines;
 }
 
 } // namespace
@@ -265,6 +327,68 @@ private Q_SLOTS:
         QCOMPARE(view.messageTitle(), QStringLiteral("Dataset not found"));
         QVERIFY2(view.messageText().contains(m_dir.filePath(QStringLiteral("moved"))),
                  qPrintable(view.messageText()));
+    }
+
+    void evaluationReadsTheDatasetOnceAndTheCheckpointOnce()
+    {
+        // The Runs section's evaluation loads the dataset once, for the evaluation and the
+        // mistakes' images alike, and reads the chosen checkpoint once, for its sha256 and its
+        // weights together. (It used to load the dataset twice, to read the newest checkpoint
+        // twice to choose one, and the chosen one twice: for its checksum, then its weights.)
+        const std::string dataset = m_dir.filePath(QStringLiteral("mnist")).toStdString();
+        const std::string workspace = m_dir.filePath(QStringLiteral("read-once")).toStdString();
+        mf::TrainConfig config;
+        config.dataset = dataset;
+        config.model = {{"type", "mlp"}, {"hidden", {16}}};
+        config.optimizer.learningRate = 1e-4; // weak: it makes mistakes to show
+        config.epochs = 3; // several checkpoints, of which retention keeps two or three
+        config.batchSize = 32;
+        config.validationFraction = 0.2;
+        config.threads = 1;
+        mf::SessionOptions options;
+        options.workspaceDir = workspace;
+        const std::int64_t runId = mf::TrainingSession(config, options).run().runId;
+        const std::string checkpoints = mf::Workspace{workspace}.runDir(runId) + "/checkpoints";
+        const mf::RunStore store(mf::Workspace{workspace}.databasePath());
+        mf::RunDetails run;
+        run.run = *store.run(runId);
+        run.params = store.params(runId);
+        run.artifacts = store.artifacts(runId);
+        QVERIFY(run.artifacts.size() >= 2);
+        std::string newest;
+        int newestEpoch = 0;
+        for (const mf::Artifact &artifact : run.artifacts)
+            if (artifact.epoch > newestEpoch) {
+                newestEpoch = artifact.epoch;
+                newest = std::filesystem::path(artifact.path).filename().string();
+            }
+
+        FileOpenings openings;
+        QVERIFY(openings.watch(dataset));
+        QVERIFY(openings.watch(checkpoints));
+        EvaluationView view;
+        view.setWorkspaceDir(QString::fromStdString(workspace));
+        QVERIFY(evaluate(view, run));
+        QCOMPARE(view.state(), EvaluationView::State::Ready);
+        QVERIFY(!view.evaluation().fromCache);
+        QVERIFY(view.gallery()->entryCount() > 0); // images of mistakes, from the same load
+        std::map<std::string, int> opened;
+        QVERIFY2(openings.take(&opened), "inotify lost events");
+
+        // Each file of the dataset (its four IDX files, gzipped) once.
+        std::map<std::string, int> expected;
+        for (const auto &entry : std::filesystem::directory_iterator(dataset))
+            expected[dataset + "/" + entry.path().filename().string()] = 1;
+        QCOMPARE(expected.size(), std::size_t(4));
+        // The chosen checkpoint is read once to load it; choosing it reads the newest one's
+        // header (which names the best epoch), the same file when the newest is the best.
+        const std::string chosen =
+            std::filesystem::path(view.evaluation().checkpointPath.toStdString())
+                .filename()
+                .string();
+        expected[checkpoints + "/" + chosen] += 1;
+        expected[checkpoints + "/" + newest] += 1;
+        QCOMPARE(countsText(opened), countsText(expected));
     }
 
     void runsThatDoNotQualifySayWhy_data()

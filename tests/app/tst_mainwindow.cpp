@@ -390,10 +390,48 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_COMPARE(window.runsPage()->state(), RunsPage::State::Populated);
         const QString file = QDir(workspace.path()).filePath(QStringLiteral("window.png"));
-        QVERIFY(window.grab().save(file, "PNG"));
-        const QImage image(file);
+        // Rendering sends pending resize events, and the layouts they ask for follow as events:
+        // settle them, so that the two pictures below show one state.
+        window.grab();
+        QApplication::processEvents();
+        const QPixmap grabbed = window.grab();
+        // The Runs section as it draws itself at the same moment (no event in between).
+        const QImage runs =
+            window.runsPage()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QVERIFY(grabbed.save(file, "PNG"));
+        const QImage image = QImage(file).convertToFormat(QImage::Format_RGB32);
         QVERIFY(!image.isNull());
-        QCOMPARE(image.size(), window.size() * window.devicePixelRatio());
+        const qreal ratio = window.devicePixelRatio();
+        QCOMPARE(image.size(), window.size() * ratio);
+        // The file holds what was grabbed, pixel for pixel.
+        QCOMPARE(image, grabbed.toImage().convertToFormat(QImage::Format_RGB32));
+        // A rendered window, not a blank or a bare frame: many colours.
+        const auto colourCount = [](const QImage &picture) {
+            QSet<QRgb> colours;
+            for (int y = 0; y < picture.height() && colours.size() <= 16; y += 3)
+                for (int x = 0; x < picture.width() && colours.size() <= 16; x += 3)
+                    colours.insert(picture.pixel(x, y));
+            return colours.size();
+        };
+        QVERIFY(colourCount(image) > 16);
+        // It shows the section in view, the populated Runs section, where that section is.
+        QCOMPARE(window.currentSection(), int(MainWindow::RunsSection));
+        const QRect runsArea(window.runsPage()->mapTo(&window, QPoint(0, 0)),
+                             window.runsPage()->size());
+        const QRect runsPixels =
+            QRectF(QPointF(runsArea.topLeft()) * ratio, QSizeF(runsArea.size()) * ratio)
+                .toAlignedRect();
+        QVERIFY(image.rect().contains(runsPixels));
+        QCOMPARE(image.copy(runsPixels), runs);
+        QVERIFY(colourCount(runs) > 16);
+        // Another section gives another picture, of the same size.
+        QVERIFY(window.showSection(MainWindow::DatasetsSection));
+        QApplication::processEvents();
+        const QImage datasets = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(datasets.size(), image.size());
+        QVERIFY(colourCount(datasets) > 16);
+        QVERIFY(datasets != image);
+        QVERIFY(datasets.copy(runsPixels) != runs);
     }
 
     void screenshotsCoverEveryEnabledSection()

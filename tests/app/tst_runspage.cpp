@@ -1,5 +1,6 @@
 #include "app/gui/runs/configdiffmodel.h"
 #include "app/gui/runs/deleterunsdialog.h"
+#include "app/gui/runs/evaluationview.h"
 #include "app/gui/runs/runcomparisonview.h"
 #include "app/gui/runs/rundetailspane.h"
 #include "app/gui/runs/runsfilterbar.h"
@@ -30,6 +31,7 @@
 #include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QTableView>
@@ -95,6 +97,47 @@ QString shotPath(const QTemporaryDir &fallback, const QString &name)
     const QString dir = qEnvironmentVariable("MODELFORGE_SHOT_DIR", fallback.path());
     QDir().mkpath(dir);
     return QDir(dir).filePath(name);
+}
+
+/// A picture of the Runs page as it was saved (a PNG, read back), with the details pane as it
+/// renders itself at the same moment, and where the pane was then (in the picture's pixels).
+struct PagePicture
+{
+    QImage page;
+    QImage pane;
+    QRect paneArea;
+
+    /// The part of the page's picture where the pane was.
+    QImage paneInPage() const { return page.copy(paneArea); }
+};
+
+PagePicture savedPicture(RunsPage &page, const QString &path)
+{
+    QWidget *pane = page.detailsPane();
+    const qreal ratio = page.devicePixelRatioF();
+    // Rendering sends the resize events still pending (a tab never shown, say), and the layouts
+    // they ask for follow as events: settle them first, so that both pictures show one state.
+    page.grab();
+    QApplication::processEvents();
+    const QPixmap grabbed = page.grab();
+    PagePicture picture;
+    picture.pane = pane->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    picture.paneArea =
+        QRectF(QPointF(pane->mapTo(&page, QPoint(0, 0))) * ratio, QSizeF(pane->size()) * ratio)
+            .toAlignedRect();
+    if (grabbed.save(path, "PNG"))
+        picture.page = QImage(path).convertToFormat(QImage::Format_RGB32);
+    return picture;
+}
+
+/// Distinct colours of `image` on a 3-pixel grid, counted up to `enough`.
+int colourCount(const QImage &image, int enough)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height() && colours.size() < enough; y += 3)
+        for (int x = 0; x < image.width() && colours.size() < enough; x += 3)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
 }
 
 QList<QStringList> csvRows(const QString &path)
@@ -592,22 +635,47 @@ private Q_SLOTS:
     {
         QTemporaryDir shots;
         Fixture f;
-        f.page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(f.page.get()));
-        QTRY_COMPARE(f.page->state(), RunsPage::State::Populated);
-        const QString none = shotPath(shots, QStringLiteral("runs-none-selected.png"));
-        QVERIFY(f.page->grab().save(none, "PNG"));
+        RunsPage &page = *f.page;
+        mf::RunDetailsPane *pane = page.detailsPane();
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_COMPARE(page.state(), RunsPage::State::Populated);
+        QVERIFY(!pane->isShowingDetails());
+        const PagePicture none =
+            savedPicture(page, shotPath(shots, QStringLiteral("runs-none-selected.png")));
 
-        QSignalSpy shown(f.page.get(), &RunsPage::detailsShown);
-        QVERIFY(f.page->selectRun(f.ids.failed));
+        QSignalSpy shown(&page, &RunsPage::detailsShown);
+        QVERIFY(page.selectRun(f.ids.failed));
         QVERIFY(shown.wait());
-        QVERIFY(f.page->grab().save(shotPath(shots, QStringLiteral("runs-details.png")), "PNG"));
+        QVERIFY(pane->isShowingDetails());
+        const PagePicture details =
+            savedPicture(page, shotPath(shots, QStringLiteral("runs-details.png")));
         // A failed run is not evaluated; the tab says why.
-        f.page->detailsPane()->tabs()->setCurrentIndex(mf::RunDetailsPane::EvaluationTab);
+        pane->tabs()->setCurrentIndex(mf::RunDetailsPane::EvaluationTab);
         QApplication::processEvents();
-        QVERIFY(
-            f.page->grab().save(shotPath(shots, QStringLiteral("runs-eval-failed.png")), "PNG"));
-        QVERIFY(!QImage(none).isNull());
+        mf::EvaluationView *evaluation = pane->evaluationView();
+        QCOMPARE(evaluation->state(), mf::EvaluationView::State::NotApplicable);
+        QCOMPARE(evaluation->messageTitle(), QStringLiteral("Not evaluated yet"));
+        const PagePicture failed =
+            savedPicture(page, shotPath(shots, QStringLiteral("runs-eval-failed.png")));
+
+        // Each picture is the whole page, rendered (many colours, not a blank or a frame), and
+        // shows the details pane as the pane itself draws it at that moment.
+        const QList<const PagePicture *> pictures{&none, &details, &failed};
+        for (const PagePicture *picture : pictures) {
+            QVERIFY(!picture->page.isNull());
+            QCOMPARE(picture->page.size(), page.size() * page.devicePixelRatio());
+            QVERIFY(colourCount(picture->page, 17) > 16);
+            QCOMPARE(picture->paneInPage(), picture->pane);
+        }
+        // The empty details, a run's details and its evaluation tab look different from each
+        // other where the pane is, and so do the pictures.
+        QVERIFY(none.pane != details.pane);
+        QVERIFY(none.pane != failed.pane);
+        QVERIFY(details.pane != failed.pane);
+        QVERIFY(none.page != details.page && details.page != failed.page);
+        // The details have more to show than the hint that stands in for them.
+        QVERIFY(colourCount(details.pane, 1000) > colourCount(none.pane, 1000));
     }
 };
 

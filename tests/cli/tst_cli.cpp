@@ -1,4 +1,5 @@
 // modelforge-cli end to end: exit codes, messages and outputs on small generated datasets.
+#include "tests/support/readonlyfolder.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
 
@@ -35,10 +36,16 @@ private:
 
     CliResult cli(const QStringList &arguments, bool withWorkspace = true)
     {
+        return withWorkspace ? cliIn(m_workspace, arguments) : cliIn({}, arguments);
+    }
+
+    /// Runs modelforge-cli on the workspace `workspace` (none given when empty).
+    static CliResult cliIn(const QString &workspace, const QStringList &arguments)
+    {
         QProcess process;
         QStringList all;
-        if (withWorkspace)
-            all << QStringLiteral("--workspace") << m_workspace;
+        if (!workspace.isEmpty())
+            all << QStringLiteral("--workspace") << workspace;
         all << arguments;
         process.start(QStringLiteral(MODELFORGE_CLI_PATH), all);
         if (!process.waitForFinished(120000))
@@ -280,6 +287,68 @@ private Q_SLOTS:
         const QJsonObject newest = QJsonDocument::fromJson(list.out).array().first().toObject();
         QCOMPARE(newest.value(QStringLiteral("status")).toString(), QStringLiteral("FAILED"));
         QVERIFY(!newest.value(QStringLiteral("failure_reason")).toString().isEmpty());
+    }
+
+    void readOnlyWorkspaceIsReadWithANoteAndLeftUnchanged()
+    {
+        // A workspace on a read-only mount or backup: its runs are listed, shown, exported and
+        // evaluated, each command says once that the store is read as it is, and no byte of
+        // the store changes (no liveness sweep, no migration, no side files).
+        const QString workspace = m_dir.filePath(QStringLiteral("read-only"));
+        QCOMPARE(cliIn(workspace, trainArguments()).exitCode, 0);
+        const QString storePath = QDir(workspace).filePath(QStringLiteral("modelforge.db"));
+        const QStringList list{QStringLiteral("--json"), QStringLiteral("runs"),
+                               QStringLiteral("list")};
+        // Writable, the same listing says nothing about it.
+        const CliResult writable = cliIn(workspace, list);
+        QCOMPARE(writable.exitCode, 0);
+        QVERIFY2(!writable.err.contains("note:"), writable.err.constData());
+        const std::string before = mf::testdata::readBytes(storePath.toStdString());
+        QVERIFY(!before.empty());
+        const QStringList filesBefore = QDir(workspace).entryList(QDir::Files | QDir::Hidden);
+
+        const mf::testdata::ReadOnlyFolder readOnly(workspace.toStdString());
+        if (!readOnly.ok())
+            QSKIP("this file system lets the process write to a folder it made read-only");
+        // Each command succeeds and says once, on stderr, that the store is read as it is.
+        const auto readsWithANote = [&](const QStringList &arguments, CliResult *result) {
+            *result = cliIn(workspace, arguments);
+            const QByteArray &err = result->err;
+            if (result->exitCode == 0 && err.count("note: ") == 1 &&
+                err.contains(storePath.toUtf8()) && err.contains("is not writable") &&
+                err.contains("nothing is changed"))
+                return true;
+            qWarning().noquote() << arguments.join(QLatin1Char(' ')) << "exited with"
+                                 << result->exitCode << "and wrote" << err;
+            return false;
+        };
+
+        CliResult listed, shown, exported, evaluated;
+        QVERIFY(readsWithANote(list, &listed));
+        const QJsonArray runs = QJsonDocument::fromJson(listed.out).array();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.first().toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("FINISHED"));
+        const QString run =
+            QString::number(runs.first().toObject().value(QStringLiteral("id")).toInt());
+
+        QVERIFY(readsWithANote({QStringLiteral("runs"), QStringLiteral("show"), run}, &shown));
+        QVERIFY2(shown.out.contains("FINISHED") && shown.out.contains("test_accuracy"),
+                 shown.out.constData());
+
+        const QString csv = m_dir.filePath(QStringLiteral("read-only-export.csv"));
+        QVERIFY(readsWithANote({QStringLiteral("runs"), QStringLiteral("export"), run,
+                                QStringLiteral("--csv"), QStringLiteral("-o"), csv},
+                               &exported));
+        QVERIFY(QString::fromStdString(mf::testdata::readBytes(csv.toStdString()))
+                    .contains(QStringLiteral(",train_loss,")));
+
+        QVERIFY(
+            readsWithANote({QStringLiteral("--json"), QStringLiteral("eval"), run}, &evaluated));
+        QCOMPARE(jsonObject(evaluated.out).value(QStringLiteral("samples")).toInt(), 96);
+
+        QVERIFY(mf::testdata::readBytes(storePath.toStdString()) == before);
+        QCOMPARE(QDir(workspace).entryList(QDir::Files | QDir::Hidden), filesBefore);
     }
 
     void storeThatIsNotAStoreIsBadInput()

@@ -546,8 +546,23 @@ private Q_SLOTS:
         QVERIFY(plain.durationMs(mf::RunStore::nowMs()) >= 86'400'000);
     }
 
-    void claimRunTakesOverAnInterruptedRun()
+    void claimRunTakesOverAnInterruptedOrFailedRun_data()
     {
+        // FAILED runs are resumable by decision (README, "Where things are kept"): one that failed
+        // for a cause since dealt with (a full disk, say) continues from its newest checkpoint as
+        // an interrupted one does, and loses its failure reason and end time.
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("interrupted")
+            << int(mf::RunStatus::Interrupted) << QStringLiteral("process ended");
+        QTest::newRow("failed") << int(mf::RunStatus::Failed)
+                                << QStringLiteral("No space left on device");
+    }
+
+    void claimRunTakesOverAnInterruptedOrFailedRun()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, reason);
         const std::string path = freshPath();
         mf::RunStore store(path);
         mf::RunRecord record = namedRun("resumed");
@@ -555,8 +570,13 @@ private Q_SLOTS:
         record.host = "old-host";
         const std::int64_t id = store.createRun(record);
         store.appendMetrics(id, {{"train_loss", 4, 1, 4.0, 0.5}, {"train_loss", 9, 2, 9.0, 0.4}});
-        store.setStatus(id, mf::RunStatus::Interrupted, "process ended");
-        store.claimRun(*store.run(id), 4);
+        store.setStatus(id, static_cast<mf::RunStatus>(status), reason.toStdString());
+        const mf::RunRecord seen = *store.run(id);
+        QCOMPARE(int(seen.status), status);
+        QCOMPARE(QString::fromStdString(seen.failureReason), reason);
+        if (status == int(mf::RunStatus::Failed))
+            QVERIFY(seen.endedAtMs > 0);
+        store.claimRun(seen, 4);
         const auto run = store.run(id);
         QCOMPARE(int(run->status), int(mf::RunStatus::Running));
         QCOMPARE(run->pid, std::int64_t(getpid()));

@@ -139,9 +139,23 @@ private Q_SLOTS:
         QCOMPARE(store.metrics(runId, "val_loss").back().value, result.validation.loss);
 
         const std::vector<Artifact> artifacts = store.artifacts(runId);
-        // The newest two and the best; the third epoch's pruning took the first one's row too,
-        // unless epoch 1 was the best.
-        QVERIFY(artifacts.size() == 2 || artifacts.size() == 3);
+        // Retention keeps the newest two checkpoints (epochs 2 and 3) and the best: the first
+        // epoch of the highest validation accuracy, as the store recorded it. The third epoch's
+        // pruning took the first one's file and row, unless epoch 1 was the best.
+        int bestEpoch = 0;
+        double bestAccuracy = 0.0;
+        for (const MetricPoint &point : store.metrics(runId, "val_accuracy"))
+            if (bestEpoch == 0 || point.value > bestAccuracy) {
+                bestEpoch = point.epoch;
+                bestAccuracy = point.value;
+            }
+        QCOMPARE(result.train.bestEpoch, bestEpoch);
+        const std::set<int> keptEpochs{2, 3, bestEpoch};
+        std::set<int> artifactEpochs;
+        for (const Artifact &artifact : artifacts)
+            artifactEpochs.insert(artifact.epoch);
+        QCOMPARE(artifactEpochs, keptEpochs);
+        QCOMPARE(artifacts.size(), keptEpochs.size()); // one row per kept epoch
         compareCheckpointsOnDisk(store, options.workspaceDir, runId);
         for (const Artifact &artifact : artifacts)
             QVERIFY(QString::fromStdString(artifact.path)
