@@ -60,7 +60,10 @@ void StopSignals::wait()
         if (!handler || stopping)
             std::_Exit(128 + signal);
         stopping = true;
-        std::fprintf(stderr, "\nStopping after the current batch (again to quit at once)...\n");
+        std::fprintf(
+            stderr,
+            "\nStopping after the current batch and keeping a checkpoint of it (again to quit at "
+            "once)...\n");
         handler();
     }
 }

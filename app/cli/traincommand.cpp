@@ -56,8 +56,15 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
     session.addObserver(&progress);
 
     const std::int64_t runId = session.prepare();
-    if (!m_context.json && !m_quiet)
+    if (!m_context.json && !m_quiet) {
         std::cerr << "run " << runId << ": training on " << session.config().dataset << "\n";
+        if (m_resume->parsed())
+            std::cerr << "run " << runId
+                      << (session.startStep() > 0
+                              ? ": continuing after step " + std::to_string(session.startStep()) +
+                                    " from its checkpoint\n"
+                              : std::string(": no checkpoint to continue from, starting over\n"));
+    }
     const SessionResult result = session.run();
     progress.finish();
 
@@ -83,10 +90,19 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
         if (!train.failureReason.empty())
             std::cout << "reason: " << train.failureReason << "\n";
         std::cout << "samples/s " << formatNumber(train.samplesPerSecond, 0) << "\n";
-        std::cout << "validation loss " << formatNumber(result.validation.loss, 4) << "  accuracy "
-                  << formatNumber(result.validation.accuracy, 4) << "  (best "
-                  << formatNumber(train.bestValAccuracy, 4) << " at epoch " << train.bestEpoch
-                  << ")\n";
+        if (result.validation.samples > 0)
+            std::cout << "validation loss " << formatNumber(result.validation.loss, 4)
+                      << "  accuracy " << formatNumber(result.validation.accuracy, 4) << "  (best "
+                      << formatNumber(train.bestValAccuracy, 4) << " at epoch " << train.bestEpoch
+                      << ")\n";
+        if (train.outcome == TrainOutcome::Stopped) {
+            if (!train.lastCheckpoint.empty())
+                std::cout << "checkpoint of step " << train.lastCheckpointStep << " kept: "
+                          << "'resume " << result.runId << "' continues from there\n";
+            else
+                std::cout << "stopped before the first batch finished: no checkpoint, "
+                          << "'resume " << result.runId << "' starts the run over\n";
+        }
         if (result.test)
             std::cout << "test loss " << formatNumber(result.test->loss, 4) << "  test accuracy "
                       << formatNumber(result.test->accuracy, 4) << "\n";

@@ -5,6 +5,8 @@
 #include "core/util/sha256.h"
 #include "core/util/shapetext.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -21,6 +23,7 @@ const char *const kVersionKey = "format_version";
 const char *const kHeaderKey = "header";
 const char *const kModelKey = "model";
 const char *const kOptimizerKey = "optimizer";
+const char *const kDropoutGeneratorKey = "dropout_generator";
 
 /// A checkpoint that reads fine but does not belong to the run it is loaded into.
 struct Incompatible
@@ -48,7 +51,12 @@ Json headerToJson(const CheckpointHeader &header)
           {"best_metric", finiteOrNull(s.bestMetric)},
           {"best_epoch", s.bestEpoch},
           {"best_val_accuracy", finiteOrNull(s.bestValAccuracy)},
-          {"epochs_without_improvement", s.epochsWithoutImprovement}}},
+          {"epochs_without_improvement", s.epochsWithoutImprovement},
+          {"batch_in_epoch", s.batchInEpoch},
+          {"epoch_loss_sum", finiteOrNull(s.epochLossSum)},
+          {"epoch_samples", s.epochSamples},
+          {"epoch_correct", s.epochCorrect},
+          {"epoch_train_seconds", finiteOrNull(s.epochTrainSeconds)}}},
         {"normalization", {{"mean", header.normalization.mean}, {"std", header.normalization.std}}},
         {"config", header.configJson},
         {"sample_shape", header.sampleShape},
@@ -66,6 +74,13 @@ CheckpointHeader headerFromJson(const Json &json, int version)
     header.state.bestEpoch = s.at("best_epoch").get<int>();
     header.state.bestValAccuracy = numberOrNan(s.at("best_val_accuracy"));
     header.state.epochsWithoutImprovement = s.at("epochs_without_improvement").get<int>();
+    if (version >= 2) {
+        header.state.batchInEpoch = s.at("batch_in_epoch").get<std::int64_t>();
+        header.state.epochLossSum = numberOrNan(s.at("epoch_loss_sum"));
+        header.state.epochSamples = s.at("epoch_samples").get<std::int64_t>();
+        header.state.epochCorrect = s.at("epoch_correct").get<std::int64_t>();
+        header.state.epochTrainSeconds = numberOrNan(s.at("epoch_train_seconds"));
+    }
     header.normalization.mean = json.at("normalization").at("mean").get<std::vector<double>>();
     header.normalization.std = json.at("normalization").at("std").get<std::vector<double>>();
     header.configJson = json.at("config").get<std::string>();
@@ -106,10 +121,12 @@ CheckpointHeader openArchive(const std::string &path, torch::serialize::InputArc
     try {
         if (!archive.try_read(kVersionKey, version) || !version.isInt())
             throw DataError(path, "", "not a ModelForge checkpoint: it has no format version");
-        if (version.toInt() != Checkpoint::kFormatVersion)
+        if (version.toInt() < Checkpoint::kOldestReadableVersion ||
+            version.toInt() > Checkpoint::kFormatVersion)
             throw DataError(path, "",
                             "checkpoint format version " + std::to_string(version.toInt()) +
-                                " is not supported (this build reads version " +
+                                " is not supported (this build reads versions " +
+                                std::to_string(Checkpoint::kOldestReadableVersion) + " to " +
                                 std::to_string(Checkpoint::kFormatVersion) + ")");
         if (!archive.try_read(kHeaderKey, headerText) || !headerText.isString())
             throw DataError(path, "", "the checkpoint has no header");
@@ -117,12 +134,34 @@ CheckpointHeader openArchive(const std::string &path, torch::serialize::InputArc
         throw DataError(path, "",
                         "corrupt checkpoint (" + firstLine(e.what_without_backtrace()) + ")");
     }
+    CheckpointHeader header;
     try {
-        return headerFromJson(Json::parse(headerText.toStringRef()),
-                              static_cast<int>(version.toInt()));
+        header = headerFromJson(Json::parse(headerText.toStringRef()),
+                                static_cast<int>(version.toInt()));
     } catch (const Json::exception &e) {
         throw DataError(path, "header", std::string("corrupt checkpoint header: ") + e.what());
     }
+    const TrainingState &state = header.state;
+    if (state.batchInEpoch < 0 || state.epochSamples < 0 || state.epochCorrect < 0 ||
+        state.epochCorrect > state.epochSamples ||
+        (state.insideEpoch() && state.epochSamples < state.batchInEpoch))
+        throw DataError(path, "header", "corrupt checkpoint header: impossible epoch progress");
+    if (state.insideEpoch()) {
+        try {
+            torch::Tensor generator;
+            if (!archive.try_read(kDropoutGeneratorKey, generator, /*is_buffer=*/true) ||
+                !generator.defined())
+                throw DataError(path, "",
+                                "the checkpoint was written inside epoch " +
+                                    std::to_string(state.epoch + 1) +
+                                    " but holds no dropout generator state");
+            header.dropoutGeneratorState = generator.to(torch::kCPU).contiguous();
+        } catch (const c10::Error &e) {
+            throw DataError(path, "",
+                            "corrupt checkpoint (" + firstLine(e.what_without_backtrace()) + ")");
+        }
+    }
+    return header;
 }
 
 void checkCompatible(const CheckpointHeader &header, const TrainConfig &config,
@@ -199,6 +238,31 @@ std::string Checkpoint::fileName(int epoch)
     return name;
 }
 
+std::string Checkpoint::stopFileName(int epoch, std::int64_t globalStep)
+{
+    char name[64];
+    std::snprintf(name, sizeof(name), "epoch-%04d-step-%08lld.pt", epoch,
+                  static_cast<long long>(globalStep));
+    return name;
+}
+
+std::int64_t Checkpoint::stepOfStopFileName(const std::string &name)
+{
+    const std::string marker = "-step-";
+    const std::string suffix = ".pt";
+    const auto at = name.find(marker);
+    if (at == std::string::npos || name.size() <= at + marker.size() + suffix.size() ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0 ||
+        epochOfFileName(name.substr(0, at) + suffix) <= 0)
+        return 0;
+    const std::string digits =
+        name.substr(at + marker.size(), name.size() - at - marker.size() - suffix.size());
+    if (digits.size() > 18 ||
+        !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); }))
+        return 0;
+    return std::stoll(digits);
+}
+
 int Checkpoint::epochOfFileName(const std::string &name)
 {
     const std::string prefix = "epoch-";
@@ -227,6 +291,11 @@ void Checkpoint::save(const std::string &path, const CheckpointHeader &header,
     torch::serialize::OutputArchive optimizerArchive(archive.compilation_unit());
     optimizer.save(optimizerArchive);
     archive.write(kOptimizerKey, optimizerArchive);
+    if (header.state.insideEpoch()) {
+        if (!header.dropoutGeneratorState.defined())
+            throw Error(path + ": a checkpoint inside an epoch needs the dropout generator state");
+        archive.write(kDropoutGeneratorKey, header.dropoutGeneratorState, /*is_buffer=*/true);
+    }
     std::ostringstream bytes;
     archive.save_to(bytes);
     writeFileAtomically(path, bytes.str());

@@ -119,12 +119,35 @@ void Trainer::restoreCheckpoint(const std::string &checkpointPath)
     const CheckpointHeader header =
         Checkpoint::load(checkpointPath, m_config, m_train.sampleShape(), m_train.numClasses(),
                          *m_model, m_optimizer.get(), m_device);
+    if (header.state.insideEpoch()) {
+        // A stop checkpoint continues its epoch at the next batch of the same order: the
+        // dataset must still cut into the batches it was trained with.
+        const std::int64_t batches = (m_train.size() + m_config.batchSize - 1) / m_config.batchSize;
+        if (header.state.batchInEpoch >= batches ||
+            header.state.epochSamples != header.state.batchInEpoch * m_config.batchSize)
+            throw DataError(checkpointPath, "",
+                            "it was written after batch " +
+                                std::to_string(header.state.batchInEpoch) + " (" +
+                                std::to_string(header.state.epochSamples) +
+                                " samples) of an epoch, which does not fit the " +
+                                std::to_string(batches) + " batches of " +
+                                std::to_string(m_config.batchSize) + " the training split has");
+        try {
+            const std::lock_guard<std::mutex> lock(m_dropoutGenerator->mutex());
+            m_dropoutGenerator->set_state(header.dropoutGeneratorState);
+        } catch (const c10::Error &e) {
+            throw DataError(checkpointPath, "",
+                            std::string("its dropout generator state does not load (") +
+                                e.what_without_backtrace() + ")");
+        }
+    }
     m_state = header.state;
     m_normalization = header.normalization;
     m_trainSource.reset();
     m_validationSource.reset();
     m_currentValidation.reset();
     m_lastCheckpoint = checkpointPath;
+    m_lastCheckpointStep = header.state.globalStep;
 }
 
 void Trainer::requestStop()
@@ -184,6 +207,7 @@ TrainResult Trainer::run()
     result.bestValAccuracy = m_state.bestValAccuracy;
     result.bestEpoch = m_state.bestEpoch;
     result.lastCheckpoint = m_lastCheckpoint;
+    result.lastCheckpointStep = m_lastCheckpointStep;
 
     const auto runStart = Clock::now();
     const std::int64_t batchSize = m_config.batchSize;
@@ -203,7 +227,10 @@ TrainResult Trainer::run()
     };
 
     for (int epoch = m_state.epoch + 1; epoch <= m_config.epochs; ++epoch) {
-        {
+        // After a stop checkpoint m_state is inside this epoch: it continues with the next
+        // batch of the same order, with the generator state restoreCheckpoint() put back.
+        const std::int64_t firstBatch = m_state.batchInEpoch;
+        if (firstBatch == 0) {
             const std::lock_guard<std::mutex> lock(m_dropoutGenerator->mutex());
             m_dropoutGenerator->set_current_seed(epochSeed(m_config.seed, epoch, kDropoutStream));
         }
@@ -211,16 +238,39 @@ TrainResult Trainer::run()
         m_model->train();
         const auto epochStart = Clock::now();
         double pausedSeconds = 0.0;
-        double lossSum = 0.0;
-        std::int64_t seen = 0;
-        torch::Tensor correct =
-            torch::zeros({}, torch::TensorOptions(torch::kInt64).device(m_device));
+        double lossSum = m_state.epochLossSum;
+        std::int64_t seen = m_state.epochSamples;
+        const std::int64_t seenBefore = seen;
+        const double secondsBefore = m_state.epochTrainSeconds;
+        torch::Tensor correct = torch::full({}, m_state.epochCorrect,
+                                            torch::TensorOptions(torch::kInt64).device(m_device));
         double learningRate = 0.0;
 
-        for (std::int64_t b = 0; b < batches; ++b) {
+        for (std::int64_t b = firstBatch; b < batches; ++b) {
             if (waitWhilePaused(pausedSeconds) == Gate::Stop) {
-                trainingSeconds += secondsSince(epochStart) - pausedSeconds;
-                trainedSamples += seen;
+                const double trainedHere = secondsSince(epochStart) - pausedSeconds;
+                trainingSeconds += trainedHere;
+                trainedSamples += seen - seenBefore;
+                m_state.globalStep = globalStep;
+                m_state.batchInEpoch = b;
+                m_state.epochLossSum = lossSum;
+                m_state.epochSamples = seen;
+                m_state.epochCorrect = correct.item<std::int64_t>();
+                m_state.epochTrainSeconds = secondsBefore + trainedHere;
+                // The newest checkpoint holds this step already when nothing was trained since
+                // it (a stop at an epoch's end, or right after a resume); a run that took no
+                // step has nothing worth keeping.
+                if (!m_options.checkpointDir.empty() && globalStep > m_lastCheckpointStep) {
+                    const std::string path =
+                        saveCheckpoint(Checkpoint::stopFileName(epoch, globalStep));
+                    m_lastCheckpoint = path;
+                    m_lastCheckpointStep = globalStep;
+                    result.lastCheckpoint = path;
+                    result.lastCheckpointStep = globalStep;
+                    for (TrainerObserver *observer : m_observers)
+                        observer->onCheckpoint(path, epoch);
+                    removeStopCheckpoints(path);
+                }
                 return finish(TrainOutcome::Stopped);
             }
             const BatchSource::Batch batch = m_trainSource->batch(order, b, batchSize, epoch);
@@ -260,16 +310,18 @@ TrainResult Trainer::run()
             step.batchesPerEpoch = batches;
             step.loss = lossValue;
             step.learningRate = learningRate;
-            const double busy = secondsSince(epochStart) - pausedSeconds;
+            // A resumed epoch counts the samples and the time before its stop alike.
+            const double busy = secondsBefore + secondsSince(epochStart) - pausedSeconds;
             step.samplesPerSecond = busy > 0.0 ? static_cast<double>(seen) / busy : 0.0;
             step.wallSeconds = secondsSince(runStart);
             for (TrainerObserver *observer : m_observers)
                 observer->onStep(step);
         }
 
-        const double epochTrainSeconds = secondsSince(epochStart) - pausedSeconds;
-        trainingSeconds += epochTrainSeconds;
-        trainedSamples += samples;
+        const double trainedHere = secondsSince(epochStart) - pausedSeconds;
+        const double epochTrainSeconds = secondsBefore + trainedHere;
+        trainingSeconds += trainedHere;
+        trainedSamples += seen - seenBefore;
         const EvalReport validation = evaluateSource(*m_validationSource);
 
         EpochMetrics metrics;
@@ -283,7 +335,7 @@ TrainResult Trainer::run()
         metrics.learningRate = learningRate;
         metrics.samplesPerSecond =
             epochTrainSeconds > 0.0 ? static_cast<double>(samples) / epochTrainSeconds : 0.0;
-        metrics.epochSeconds = secondsSince(epochStart) - pausedSeconds;
+        metrics.epochSeconds = secondsBefore + secondsSince(epochStart) - pausedSeconds;
         metrics.wallSeconds = secondsSince(runStart);
         result.last = metrics;
 
@@ -291,6 +343,11 @@ TrainResult Trainer::run()
         m_currentValidation = validation;
         m_state.epoch = epoch;
         m_state.globalStep = globalStep;
+        m_state.batchInEpoch = 0;
+        m_state.epochLossSum = 0.0;
+        m_state.epochSamples = 0;
+        m_state.epochCorrect = 0;
+        m_state.epochTrainSeconds = 0.0;
         result.epochsCompleted = epoch;
         result.bestValAccuracy = m_state.bestValAccuracy;
         result.bestEpoch = m_state.bestEpoch;
@@ -298,11 +355,14 @@ TrainResult Trainer::run()
             observer->onEpoch(metrics);
 
         if (!m_options.checkpointDir.empty()) {
-            const std::string path = saveCheckpoint(epoch);
+            const std::string path = saveCheckpoint(Checkpoint::fileName(epoch));
             m_lastCheckpoint = path;
+            m_lastCheckpointStep = globalStep;
             result.lastCheckpoint = path;
+            result.lastCheckpointStep = globalStep;
             for (TrainerObserver *observer : m_observers)
                 observer->onCheckpoint(path, epoch);
+            removeStopCheckpoints(path);
             pruneCheckpoints();
         }
         if (m_config.earlyStoppingPatience > 0 && epoch < m_config.epochs &&
@@ -328,7 +388,7 @@ void Trainer::recordValidation(int epoch, const EvalReport &validation)
     m_state.bestValAccuracy = std::max(m_state.bestValAccuracy, validation.accuracy);
 }
 
-std::string Trainer::saveCheckpoint(int epoch)
+std::string Trainer::saveCheckpoint(const std::string &fileName)
 {
     std::error_code error;
     std::filesystem::create_directories(m_options.checkpointDir, error);
@@ -341,9 +401,32 @@ std::string Trainer::saveCheckpoint(int epoch)
     header.configJson = nlohmann::json(m_config).dump();
     header.sampleShape = m_train.sampleShape();
     header.numClasses = m_train.numClasses();
-    const std::string path = m_options.checkpointDir + "/" + Checkpoint::fileName(epoch);
+    if (m_state.insideEpoch()) {
+        const std::lock_guard<std::mutex> lock(m_dropoutGenerator->mutex());
+        header.dropoutGeneratorState = m_dropoutGenerator->get_state();
+    }
+    const std::string path = m_options.checkpointDir + "/" + fileName;
     Checkpoint::save(path, header, *m_model, *m_optimizer);
     return path;
+}
+
+void Trainer::removeStopCheckpoints(const std::string &keep)
+{
+    std::vector<std::pair<int, std::filesystem::path>> stale;
+    std::error_code error;
+    for (const auto &entry : std::filesystem::directory_iterator(m_options.checkpointDir, error)) {
+        const std::string name = entry.path().filename().string();
+        if (Checkpoint::stepOfStopFileName(name) > 0 && entry.path() != std::filesystem::path(keep))
+            stale.emplace_back(
+                Checkpoint::epochOfFileName(name.substr(0, name.find("-step-")) + ".pt"),
+                entry.path());
+    }
+    for (const auto &[epoch, file] : stale) {
+        // As in pruneCheckpoints(): observers forget the file before it goes.
+        for (TrainerObserver *observer : m_observers)
+            observer->onCheckpointRemoved(file.string(), epoch);
+        std::filesystem::remove(file, error);
+    }
 }
 
 void Trainer::pruneCheckpoints()

@@ -51,10 +51,11 @@ struct TrainerOptions
 /// Determinism: the model is initialised as after torch::manual_seed(seed); epoch e shuffles
 /// with a generator seeded from (seed, e) and draws its dropout masks from the run's own
 /// generator, reseeded from (seed, e), so on the CPU the same config gives bitwise the same run,
-/// and a run resumed from the checkpoint of epoch k continues exactly as the uninterrupted run
-/// did. A Trainer changes no process-wide torch state: not the global generator, whatever other
-/// threads do with it meanwhile, and not the thread count, which the process sets once
-/// (core/util/torchthreads.h).
+/// and a run resumed from the checkpoint of epoch k, or from the one a stop wrote inside an
+/// epoch (which holds the batch position and the generator's state), continues exactly as the
+/// uninterrupted run did. A Trainer changes no process-wide torch state: not the global generator,
+/// whatever other threads do with it meanwhile, and not the thread count, which the process sets
+/// once (core/util/torchthreads.h).
 ///
 /// The "best" epoch is the one with the best config.earlyStoppingMetric (val_accuracy: highest,
 /// val_loss: lowest); TrainResult::bestValAccuracy is the highest validation accuracy seen.
@@ -72,15 +73,22 @@ public:
     void addObserver(TrainerObserver *observer);
 
     /// Before run(): restores model, optimiser, normalisation and progress from a checkpoint
-    /// (mf::DataError if it is unreadable or made for another model or dataset shape); run()
-    /// then continues with the next epoch.
+    /// (mf::DataError if it is unreadable or made for another model or dataset shape, and then
+    /// the trainer is left as it was); run() then continues with the next epoch, or, from a
+    /// checkpoint a stop wrote inside an epoch, with the next batch of that epoch. A stop
+    /// checkpoint whose position does not fit this dataset's batches is a DataError too, after
+    /// the weights were read: such a trainer must not run.
     void restoreCheckpoint(const std::string &checkpointPath);
 
     /// Trains until config.epochs are complete, early stopping (patience ran out before the last
     /// epoch), a stop request or a non-finite loss (outcome Failed with a reason like "loss
     /// became nan at epoch 2 step 1534"; no checkpoint for that epoch). After each epoch:
     /// validation, onEpoch, then (with a checkpointDir) the checkpoint, onCheckpoint, and pruning
-    /// to the newest keepCheckpoints files plus the best one. Call once.
+    /// to the newest keepCheckpoints files plus the best one; stop checkpoints are removed
+    /// once a newer checkpoint exists. A stop (with a checkpointDir) writes a stop checkpoint
+    /// at the step it stopped on (Checkpoint::stopFileName; onCheckpoint with the epoch in
+    /// progress) unless the newest checkpoint already holds that step or no step was taken at
+    /// all; nothing is evaluated on a stop. Call once.
     TrainResult run();
 
     /// Ends run() at the next batch; works while paused, too.
@@ -94,6 +102,9 @@ public:
     /// The validation report of the current weights: the last epoch's when no step has changed
     /// them since (a run that finished or stopped early), otherwise a fresh evaluation.
     EvalReport validationReport();
+    /// Whether validationReport() has the validation of the current weights at hand (the last
+    /// epoch's, when no step changed them since) and so returns without evaluating.
+    bool hasCurrentValidation() const { return m_currentValidation.has_value(); }
     /// Samples evaluated so far by this trainer, validation and evaluate() together.
     std::int64_t evaluatedSamples() const { return m_evaluatedSamples; }
 
@@ -117,8 +128,11 @@ private:
     EvalReport evaluateSource(const BatchSource &source);
     /// Updates the best-epoch and patience fields of m_state with this epoch's validation.
     void recordValidation(int epoch, const EvalReport &validation);
-    std::string saveCheckpoint(int epoch);
+    std::string saveCheckpoint(const std::string &fileName);
     void pruneCheckpoints();
+    /// Removes the stop checkpoints (Checkpoint::stopFileName) other than `keep`: each is older
+    /// than the checkpoint just written.
+    void removeStopCheckpoints(const std::string &keep);
 
     TrainConfig m_config;
     Dataset m_train;
@@ -138,6 +152,7 @@ private:
     std::vector<TrainerObserver *> m_observers;
     TrainingState m_state;
     std::string m_lastCheckpoint;
+    std::int64_t m_lastCheckpointStep = 0; ///< global step m_lastCheckpoint holds
     /// The last epoch's validation while the weights are still those it measured.
     std::optional<EvalReport> m_currentValidation;
     std::int64_t m_evaluatedSamples = 0;

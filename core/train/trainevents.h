@@ -80,6 +80,9 @@ struct TrainResult
     int bestEpoch = 0;
     double samplesPerSecond = 0.0; ///< training samples over training time, whole run
     std::string lastCheckpoint;    ///< path of the newest good checkpoint, if any
+    /// The global step lastCheckpoint holds: `steps` after a stop that wrote (or needed no)
+    /// stop checkpoint, so that a resumed run continues from exactly there.
+    std::int64_t lastCheckpointStep = 0;
 };
 
 /// Receives progress from the Trainer, on the thread that runs Trainer::run().
@@ -89,7 +92,8 @@ public:
     virtual ~TrainerObserver() = default;
     virtual void onStep(const StepMetrics &) {}
     virtual void onEpoch(const EpochMetrics &) {}
-    /// A checkpoint for `epoch` is complete on disk at `path`.
+    /// A checkpoint for `epoch` is complete on disk at `path`. For the checkpoint a stop writes
+    /// inside an epoch, `epoch` is the epoch in progress.
     virtual void onCheckpoint(const std::string & /*path*/, int /*epoch*/) {}
     /// Retention is about to delete the checkpoint of `epoch` at `path`.
     virtual void onCheckpointRemoved(const std::string & /*path*/, int /*epoch*/) {}

@@ -212,6 +212,11 @@ const TrainConfig &TrainingSession::config() const
     return d->config;
 }
 
+std::int64_t TrainingSession::startStep() const
+{
+    return d->trainer ? d->trainer->state().globalStep : 0;
+}
+
 void TrainingSession::addObserver(TrainerObserver *observer)
 {
     if (observer != nullptr)
@@ -293,7 +298,13 @@ SessionResult TrainingSession::run()
     result.runId = d->runId;
     try {
         result.train = trainer.run();
-        if (result.train.outcome != TrainOutcome::Failed) {
+        // A stop ends the run now: evaluating the weights of a half-trained epoch on the
+        // validation and test parts took longer than the rest of the stop (seconds on a full
+        // dataset), and the stop checkpoint keeps them for an evaluation or a resume later.
+        const bool stopped = result.train.outcome == TrainOutcome::Stopped;
+        if (stopped && trainer.hasCurrentValidation())
+            result.validation = trainer.validationReport();
+        if (result.train.outcome != TrainOutcome::Failed && !stopped) {
             result.validation = trainer.validationReport();
             if (d->data.test) {
                 result.test = trainer.evaluate(*d->data.test);
@@ -343,11 +354,19 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
     if (!checkpoints.empty()) {
         const Artifact &checkpoint = checkpoints.front();
         d.trainer->restoreCheckpoint(checkpoint.path);
-        for (const MetricPoint &point : d.store->metrics(runId, "epoch_seconds"))
-            if (point.epoch == checkpoint.epoch)
-                d.wallOffset = point.wallSeconds;
+        const TrainingState &state = d.trainer->state();
+        if (state.insideEpoch()) {
+            // A stop checkpoint: the time axis goes on from the step it holds.
+            for (const MetricPoint &point : d.store->metrics(runId, "train_loss"))
+                if (point.step <= state.globalStep)
+                    d.wallOffset = std::max(d.wallOffset, point.wallSeconds);
+        } else {
+            for (const MetricPoint &point : d.store->metrics(runId, "epoch_seconds"))
+                if (point.epoch == checkpoint.epoch)
+                    d.wallOffset = point.wallSeconds;
+        }
     }
-    // Points logged after the checkpoint belong to the epoch that is about to be repeated. The
+    // Points logged after the checkpoint belong to steps that are about to be repeated. The
     // claim fails when another process resumed the run while this one loaded its data.
     d.store->claimRun(record, d.trainer->state().globalStep,
                       static_cast<std::int64_t>(d.wallOffset * 1000.0));

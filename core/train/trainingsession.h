@@ -27,8 +27,12 @@ struct SessionResult
 {
     std::int64_t runId = 0;
     TrainResult train;
-    std::optional<EvalReport> test; ///< when the dataset has a test part and training did not fail
-    EvalReport validation;          ///< of the final model; empty when training failed
+    /// When the dataset has a test part and training finished (or stopped early for patience):
+    /// neither a failed nor a stopped run is evaluated on it.
+    std::optional<EvalReport> test;
+    /// Of the final model; empty when training failed, and when it was stopped unless the
+    /// weights are those the last epoch's validation measured (a stop evaluates nothing).
+    EvalReport validation;
     /// Validation and test samples evaluated by this run, over all its epochs and final passes.
     std::int64_t evaluatedSamples = 0;
 };
@@ -64,8 +68,9 @@ public:
 
     /// Trains (calling prepare() first if needed), evaluates the final model on the validation
     /// split and on the test part when there is one (logged as "test_loss", "test_accuracy"),
-    /// then sets the run's final status. An exception marks the run FAILED with its message and
-    /// is rethrown. Call once.
+    /// then sets the run's final status. A stopped run ends without those evaluations, with the
+    /// checkpoint of the step it stopped on (see Trainer::run()). An exception marks the run
+    /// FAILED with its message and is rethrown. Call once.
     SessionResult run();
 
     void requestStop();
@@ -73,12 +78,17 @@ public:
 
     std::int64_t runId() const;
     const TrainConfig &config() const;
+    /// The optimiser step run() continues after: the step of the checkpoint resume() restored,
+    /// 0 for a new run and for a resumed run that had no checkpoint (it starts over).
+    std::int64_t startStep() const;
 
     /// Continues an interrupted, stopped or failed run: reads its config from the store, verifies
     /// the sha256 of its newest checkpoint and restores it (a run without a checkpoint starts
     /// over), and marks the run RUNNING again; run() then trains to the configured epochs,
-    /// logging into the same run. mf::ConfigError for an unknown, running or finished run;
-    /// mf::DataError for a checkpoint that changed or cannot be read.
+    /// logging into the same run. A stopped run continues from the step it stopped on (its stop
+    /// checkpoint), an interrupted one from its last epoch's checkpoint. mf::ConfigError for an
+    /// unknown, running or finished run; mf::DataError for a checkpoint that changed or cannot be
+    /// read.
     static TrainingSession resume(std::int64_t runId, SessionOptions options);
 
     /// Evaluates a run's best checkpoint (its newest one when the best was pruned) on the test

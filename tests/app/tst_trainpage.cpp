@@ -15,6 +15,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -33,6 +34,8 @@ namespace {
 
 constexpr int kTrainTimeoutMs = 60000;
 constexpr int kStopTestEpochs = 20;
+/// Batches per epoch of tinyConfig(…, 1) on the generated set: 240 samples, 20% held out.
+constexpr qint64 kBatchesOfOne = 192;
 
 /// A small MLP run on the generated dataset: `epochs` epochs of 6 batches.
 QByteArray tinyConfig(const QString &dataset, int epochs, int batchSize = 32)
@@ -60,6 +63,32 @@ RunStatus storedStatus(const QString &workspace, qint64 runId)
 {
     RunStore store(Workspace{workspace.toStdString()}.databasePath());
     return store.run(runId)->status;
+}
+
+std::vector<Artifact> storedCheckpoints(const QString &workspace, qint64 runId)
+{
+    RunStore store(Workspace{workspace.toStdString()}.databasePath());
+    std::vector<Artifact> found;
+    for (const Artifact &artifact : store.artifacts(runId))
+        if (artifact.kind == "checkpoint")
+            found.push_back(artifact);
+    return found;
+}
+
+/// Whether the run has a recorded checkpoint file of `step`: the one its stop wrote, or, for a
+/// stop right at an epoch's end, that epoch's (`batches` steps per epoch).
+bool hasCheckpointOfStep(const QString &workspace, qint64 runId, qint64 step, qint64 batches)
+{
+    const QString stopName = QStringLiteral("-step-%1.pt").arg(step, 8, 10, QLatin1Char('0'));
+    const QString epochName =
+        QStringLiteral("/epoch-%1.pt").arg(step / batches, 4, 10, QLatin1Char('0'));
+    for (const Artifact &artifact : storedCheckpoints(workspace, runId)) {
+        const QString path = QString::fromStdString(artifact.path);
+        if (QFileInfo::exists(path) &&
+            (path.endsWith(stopName) || (step % batches == 0 && path.endsWith(epochName))))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -152,14 +181,56 @@ private Q_SLOTS:
         QCOMPARE(controller->state(), TrainController::State::Running);
         QVERIFY(steps.wait(kTrainTimeoutMs));
         QVERIFY(steps.count() > settled);
+        QVERIFY2(page.progressText().contains(QStringLiteral("ETA")),
+                 qPrintable(page.progressText()));
 
         QTest::mouseClick(page.stopButton(), Qt::LeftButton);
         QCOMPARE(controller->state(), TrainController::State::Stopping);
+        // No time left to estimate once Stop is pressed, nor after the run ended.
+        QVERIFY2(!page.progressText().contains(QStringLiteral("ETA")),
+                 qPrintable(page.progressText()));
         QVERIFY(ended.wait(kTrainTimeoutMs));
         const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
         QCOMPARE(report.status, RunStatus::Stopped);
         QCOMPARE(storedStatus(workspace, report.runId), RunStatus::Stopped);
         QCOMPARE(controller->state(), TrainController::State::Idle);
+        QVERIFY2(!page.progressText().contains(QStringLiteral("ETA")),
+                 qPrintable(page.progressText()));
+        QVERIFY2(page.progressText().contains(
+                     QStringLiteral("step %1").arg(QLocale().toString(report.steps))),
+                 qPrintable(page.progressText()));
+
+        // The message promises a checkpoint of the step the run stopped on, and it is there.
+        QVERIFY(report.steps > 0);
+        QVERIFY(report.hasCheckpoint);
+        QCOMPARE(report.checkpointStep, report.steps);
+        QVERIFY2(page.statusText().contains(QStringLiteral("A checkpoint of that step is kept")),
+                 qPrintable(page.statusText()));
+        QVERIFY(hasCheckpointOfStep(workspace, report.runId, report.steps, kBatchesOfOne));
+    }
+
+    void stopBeforeTheFirstBatchPromisesNoCheckpoint()
+    {
+        // A Stop while the run loads its data ends it before any step: nothing to keep, and
+        // the message says so instead of promising a checkpoint.
+        const QString workspace = newWorkspace();
+        TrainPage page(workspace);
+        QVERIFY(page.form()->setConfigJson(tinyConfig(m_dataset, 5)));
+        QSignalSpy ended(page.controller(), &TrainController::runEnded);
+        QVERIFY(page.startTraining());
+        QCOMPARE(page.controller()->state(), TrainController::State::Preparing);
+        page.controller()->stop();
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
+        QCOMPARE(report.status, RunStatus::Stopped);
+        QCOMPARE(report.steps, qint64(0));
+        QVERIFY(!report.hasCheckpoint);
+        QVERIFY(storedCheckpoints(workspace, report.runId).empty());
+        QVERIFY2(page.statusText().contains(QStringLiteral("no checkpoint")),
+                 qPrintable(page.statusText()));
+        QVERIFY2(!page.statusText().contains(QStringLiteral("is kept")),
+                 qPrintable(page.statusText()));
+        QVERIFY(!page.progressText().contains(QStringLiteral("ETA")));
     }
 
     void resumeContinuesAStoppedRun()
@@ -409,6 +480,11 @@ private Q_SLOTS:
         QCOMPARE(report.status, RunStatus::Stopped);
         QTRY_VERIFY(!window.isVisible());
         QCOMPARE(storedStatus(workspace, report.runId), RunStatus::Stopped);
+        // The dialog said the run is kept with its checkpoint: one of the step it stopped on.
+        QVERIFY(report.steps > 0);
+        QVERIFY(report.hasCheckpoint);
+        QCOMPARE(report.checkpointStep, report.steps);
+        QVERIFY(hasCheckpointOfStep(workspace, report.runId, report.steps, kBatchesOfOne));
     }
 };
 

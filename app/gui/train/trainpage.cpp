@@ -162,7 +162,8 @@ QWidget *TrainPage::createControls()
     m_pause->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
     m_stop->setText(tr("Stop"));
     m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
-    m_stop->setToolTip(tr("Stop after the current batch; the last checkpoint is kept"));
+    m_stop->setToolTip(tr("Stop after the current batch and keep a checkpoint of it, so that "
+                          "resuming the run continues from there"));
     m_showInRuns->setText(tr("Show in Runs"));
     connect(m_start, &QPushButton::clicked, this, &TrainPage::startTraining);
     connect(m_pause, &QPushButton::clicked, this, [this] {
@@ -297,6 +298,9 @@ void TrainPage::onStateChanged(TrainController::State state)
         m_status->setText(tr("Stopping after the current batch…"));
         break;
     }
+    // The ETA goes with the run: from Stop on, the progress line says where it stands only.
+    if (state == TrainController::State::Stopping || state == TrainController::State::Idle)
+        updateProgress();
     updateButtons();
 }
 
@@ -461,14 +465,26 @@ void TrainPage::onStoredRun(qint64 runId, const QString &name, const QString &st
 
 void TrainPage::updateProgress()
 {
+    if (m_batchesPerEpoch <= 0)
+        return; // no step shown yet
     const std::int64_t total = std::int64_t(m_epochs) * m_batchesPerEpoch;
     if (total > 0)
         m_progress->setValue(int(1000.0 * double(m_step) / double(total)));
+    const TrainController::State state = m_controller->state();
+    const QLocale locale;
+    if (state == TrainController::State::Stopping || state == TrainController::State::Idle) {
+        m_progressDetail->setText(tr("Epoch %1/%2 · batch %3/%4 · step %5")
+                                      .arg(m_epoch)
+                                      .arg(m_epochs)
+                                      .arg(m_batchInEpoch)
+                                      .arg(m_batchesPerEpoch)
+                                      .arg(locale.toString(qlonglong(m_step))));
+        return;
+    }
     double eta = -1.0;
     const std::int64_t doneHere = m_step - m_rateStartStep;
     if (doneHere > 0 && m_wall > m_rateStartWall && total > 0)
         eta = double(total - m_step) * (m_wall - m_rateStartWall) / double(doneHere);
-    const QLocale locale;
     m_progressDetail->setText(tr("Epoch %1/%2 · batch %3/%4 · step %5 · %6 samples/s · ETA %7")
                                   .arg(m_epoch)
                                   .arg(m_epochs)
@@ -510,7 +526,22 @@ void TrainPage::onRunEnded(const TrainOutcomeReport &report)
                         .arg(DisplayFormat::percentText(report.testAccuracy, locale));
         m_progress->setValue(m_progress->maximum());
     } else if (report.status == RunStatus::Stopped) {
-        text = tr("Stopped. The last checkpoint is kept; resume the run from the Runs section.");
+        const QString step = locale.toString(report.steps);
+        if (report.hasCheckpoint && report.checkpointStep == report.steps)
+            text = tr("Stopped at step %1. A checkpoint of that step is kept: resuming the run "
+                      "from the Runs section continues from there.")
+                       .arg(step);
+        else if (report.hasCheckpoint)
+            text = tr("Stopped at step %1. Resuming the run from the Runs section continues "
+                      "from its newest checkpoint, of step %2.")
+                       .arg(step, locale.toString(report.checkpointStep));
+        else if (report.steps == 0)
+            text = tr("Stopped before the first batch finished: there is no checkpoint, so "
+                      "resuming the run starts it from the beginning.");
+        else
+            text = tr("Stopped at step %1 without a checkpoint: resuming the run starts it "
+                      "from the beginning.")
+                       .arg(step);
     } else {
         text = tr("Failed: %1").arg(report.message);
     }

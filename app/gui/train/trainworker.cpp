@@ -154,6 +154,9 @@ void TrainWorker::execute(TrainingSession &session)
         report.status = runStatusOf(result.train.outcome);
         report.message = QString::fromStdString(result.train.failureReason);
         report.samplesPerSecond = result.train.samplesPerSecond;
+        report.steps = result.train.steps;
+        report.hasCheckpoint = !result.train.lastCheckpoint.empty();
+        report.checkpointStep = result.train.lastCheckpointStep;
         if (result.test)
             report.testAccuracy = result.test->accuracy;
     } catch (const std::exception &e) {

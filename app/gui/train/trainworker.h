@@ -26,6 +26,9 @@ struct TrainOutcomeReport
     QString message;                      ///< failure reason, or a one-line summary
     double testAccuracy = -1.0;
     double samplesPerSecond = 0.0;
+    qint64 steps = 0;           ///< optimiser steps of the run when it ended
+    bool hasCheckpoint = false; ///< the run has a checkpoint to resume from
+    qint64 checkpointStep = 0;  ///< the step that checkpoint holds (steps after a stop)
 };
 
 /// One stored metric of a resumed run, for the charts.

@@ -7,6 +7,7 @@
 #include <QtTest/QtTest>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <thread>
@@ -24,6 +25,8 @@ public:
     std::vector<int> lossEpochs;
     std::vector<EpochMetrics> epochs;
     std::vector<std::pair<std::string, int>> checkpoints;
+    std::vector<std::pair<std::string, int>> removed;
+    std::vector<StepMetrics> stepRecords;
     std::atomic<std::int64_t> steps{0};
     std::function<void(const StepMetrics &)> stepHook;
     std::function<void(const std::string &, int)> checkpointHook;
@@ -32,11 +35,16 @@ public:
     {
         losses.push_back(step.loss);
         lossEpochs.push_back(step.epoch);
+        stepRecords.push_back(step);
         steps = step.step;
         if (stepHook)
             stepHook(step);
     }
     void onEpoch(const EpochMetrics &epoch) override { epochs.push_back(epoch); }
+    void onCheckpointRemoved(const std::string &path, int epoch) override
+    {
+        removed.emplace_back(path, epoch);
+    }
     void onCheckpoint(const std::string &path, int epoch) override
     {
         checkpoints.emplace_back(path, epoch);
@@ -153,6 +161,161 @@ private Q_SLOTS:
         QCOMPARE(result.steps, std::int64_t(5));
         QCOMPARE(result.epochsCompleted, 0);
         QVERIFY(probe.epochs.empty());
+    }
+
+    void stopInsideAnEpochResumesBitwise_data()
+    {
+        QTest::addColumn<int>("stopAfter");   // the step whose observer asks to stop
+        QTest::addColumn<bool>("stopFile");   // the stop writes a checkpoint of its own
+        QTest::addColumn<int>("resumeEpoch"); // the epoch of the first resumed step
+        QTest::newRow("after the first batch") << 1 << true << 1;
+        QTest::newRow("inside epoch 2") << 11 << true << 2;
+        QTest::newRow("after epoch 2's last batch") << 16 << false << 3;
+        QTest::newRow("paused, then stopped") << -3 << true << 1;
+    }
+
+    void stopInsideAnEpochResumesBitwise()
+    {
+        // The trainer's side of a resume after Stop: a run stopped at any step continues at
+        // the next one and ends bitwise as the uninterrupted run: every loss, the weights, the
+        // epoch figures (the stopped epoch's sums are carried in the checkpoint) and the
+        // validation. smallConfig() has dropout; the cosine schedule depends on the step.
+        QFETCH(int, stopAfter);
+        QFETCH(bool, stopFile);
+        QFETCH(int, resumeEpoch);
+        const bool pauseFirst = stopAfter < 0;
+        const std::int64_t stopStep = std::abs(stopAfter);
+        TrainConfig config = smallConfig();
+        config.schedule.name = "cosine";
+        const Dataset train = imageDataset(256, 4, 1); // 8 batches of 32 per epoch
+        const Dataset validation = imageDataset(64, 4, 2);
+
+        Trainer straight(config, train, validation);
+        Probe straightProbe;
+        straight.addObserver(&straightProbe);
+        const TrainResult expected = straight.run();
+        QCOMPARE(expected.steps, std::int64_t(24));
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        TrainerOptions options;
+        options.checkpointDir = dir.path().toStdString() + "/checkpoints";
+        Trainer first(config, train, validation, options);
+        Probe firstProbe;
+        firstProbe.stepHook = [&](const StepMetrics &s) {
+            if (s.step != stopStep)
+                return;
+            if (pauseFirst)
+                first.setPaused(true);
+            else
+                first.requestStop();
+        };
+        first.addObserver(&firstProbe);
+        TrainResult stopped;
+        std::thread worker([&] { stopped = first.run(); });
+        if (pauseFirst) {
+            QTRY_VERIFY(firstProbe.steps.load() == stopStep && first.isPaused());
+            first.requestStop();
+        }
+        worker.join();
+        QCOMPARE(stopped.outcome, TrainOutcome::Stopped);
+        QCOMPARE(stopped.steps, stopStep);
+        QCOMPARE(stopped.lastCheckpointStep, stopStep);
+        const std::string stopName = Checkpoint::stopFileName(resumeEpoch, stopStep);
+        QCOMPARE(stopped.lastCheckpoint,
+                 options.checkpointDir + "/" +
+                     (stopFile ? stopName : Checkpoint::fileName(resumeEpoch - 1)));
+        QCOMPARE(std::filesystem::exists(options.checkpointDir + "/" + stopName), stopFile);
+        if (stopFile) {
+            QCOMPARE(firstProbe.checkpoints.back(),
+                     std::make_pair(stopped.lastCheckpoint, resumeEpoch));
+            const CheckpointHeader header = Checkpoint::readHeader(stopped.lastCheckpoint);
+            QCOMPARE(header.formatVersion, Checkpoint::kFormatVersion);
+            QCOMPARE(header.state.epoch, resumeEpoch - 1);
+            QCOMPARE(header.state.globalStep, stopStep);
+            QCOMPARE(header.state.batchInEpoch, stopStep - 8 * (resumeEpoch - 1));
+            QCOMPARE(header.state.epochSamples, 32 * header.state.batchInEpoch);
+            QVERIFY(header.dropoutGeneratorState.defined());
+        }
+
+        Trainer second(config, train, validation, options);
+        second.restoreCheckpoint(stopped.lastCheckpoint);
+        QCOMPARE(second.state().globalStep, stopStep);
+        Probe secondProbe;
+        second.addObserver(&secondProbe);
+        const TrainResult result = second.run();
+        QCOMPARE(result.outcome, TrainOutcome::Finished);
+        QCOMPARE(result.steps, expected.steps);
+        QCOMPARE(secondProbe.stepRecords.front().step, stopStep + 1);
+        QCOMPARE(secondProbe.stepRecords.front().epoch, resumeEpoch);
+        QCOMPARE(secondProbe.stepRecords.front().batchInEpoch,
+                 stopStep - 8 * (resumeEpoch - 1) + 1);
+        const std::vector<double> tail(straightProbe.losses.begin() + stopStep,
+                                       straightProbe.losses.end());
+        QVERIFY(secondProbe.losses == tail); // exact comparison of every double
+        QVERIFY(torch::equal(flatParameters(*second.model()), flatParameters(*straight.model())));
+        const EpochMetrics &resumedEpoch = secondProbe.epochs.front();
+        const EpochMetrics &sameEpoch = straightProbe.epochs[std::size_t(resumeEpoch - 1)];
+        QCOMPARE(resumedEpoch.epoch, resumeEpoch);
+        QCOMPARE(resumedEpoch.trainLoss, sameEpoch.trainLoss);
+        QCOMPARE(resumedEpoch.trainAccuracy, sameEpoch.trainAccuracy);
+        QCOMPARE(resumedEpoch.valLoss, sameEpoch.valLoss);
+        QCOMPARE(result.last.valLoss, expected.last.valLoss);
+        QCOMPARE(result.bestEpoch, expected.bestEpoch);
+        // The stop checkpoint lasted until the resumed run wrote the next epoch's.
+        if (stopFile) {
+            QVERIFY(!std::filesystem::exists(options.checkpointDir + "/" + stopName));
+            QCOMPARE(secondProbe.removed.size(), std::size_t(1));
+            QCOMPARE(secondProbe.removed.front(),
+                     std::make_pair(options.checkpointDir + "/" + stopName, resumeEpoch));
+            QCOMPARE(secondProbe.checkpoints.front().second, resumeEpoch);
+        }
+    }
+
+    void stopBeforeAnyStepWritesNoCheckpoint()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        TrainerOptions options;
+        options.checkpointDir = dir.path().toStdString() + "/checkpoints";
+        Trainer trainer(smallConfig(), imageDataset(256, 4, 1), imageDataset(64, 4, 2), options);
+        Probe probe;
+        trainer.addObserver(&probe);
+        trainer.requestStop();
+        const TrainResult result = trainer.run();
+        QCOMPARE(result.outcome, TrainOutcome::Stopped);
+        QCOMPARE(result.steps, std::int64_t(0));
+        QVERIFY(result.lastCheckpoint.empty());
+        QVERIFY(probe.checkpoints.empty());
+        QVERIFY(!std::filesystem::exists(options.checkpointDir) ||
+                std::filesystem::is_empty(options.checkpointDir));
+    }
+
+    void stopCheckpointOfAnotherBatchSizeIsRefused()
+    {
+        // A stop checkpoint continues its epoch's batch order: a run that cuts the epoch into
+        // other batches cannot continue it and says why instead of training on a shifted order.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        TrainerOptions options;
+        options.checkpointDir = dir.path().toStdString() + "/checkpoints";
+        Trainer first(smallConfig(), imageDataset(256, 4, 1), imageDataset(64, 4, 2), options);
+        Probe probe;
+        probe.stepHook = [&](const StepMetrics &s) {
+            if (s.step == 3)
+                first.requestStop();
+        };
+        first.addObserver(&probe);
+        const TrainResult stopped = first.run();
+        QCOMPARE(stopped.lastCheckpointStep, std::int64_t(3));
+        Trainer smaller(smallConfig(), imageDataset(64, 4, 1), imageDataset(64, 4, 2));
+        try {
+            smaller.restoreCheckpoint(stopped.lastCheckpoint);
+            QFAIL("a stop checkpoint past the end of the epoch was accepted");
+        } catch (const DataError &e) {
+            QVERIFY2(QString::fromStdString(e.reason()).contains(QStringLiteral("batch 3")),
+                     e.what());
+        }
     }
 
     void pauseBlocksAndResumeContinues()

@@ -7,6 +7,7 @@
 
 #include <QtTest/QtTest>
 
+#include <algorithm>
 #include <atomic>
 
 #include <chrono>
@@ -46,6 +47,29 @@ void compareCheckpointsOnDisk(const RunStore &store, const std::string &workspac
     for (const Artifact &artifact : store.artifacts(runId))
         listed.insert(std::filesystem::canonical(artifact.path).string());
     QCOMPARE(listed, files);
+}
+
+/// Every step a run reports, with its loss, for comparing a resumed run with a straight one.
+class StepLog : public TrainerObserver
+{
+public:
+    std::vector<StepMetrics> steps;
+    std::function<void(const StepMetrics &)> hook;
+    void onStep(const StepMetrics &step) override
+    {
+        steps.push_back(step);
+        if (hook)
+            hook(step);
+    }
+};
+
+std::vector<Artifact> checkpointArtifacts(const RunStore &store, std::int64_t runId)
+{
+    std::vector<Artifact> found;
+    for (const Artifact &artifact : store.artifacts(runId))
+        if (artifact.kind == "checkpoint")
+            found.push_back(artifact);
+    return found;
 }
 
 std::set<int> epochsOf(const std::vector<MetricPoint> &points)
@@ -189,12 +213,161 @@ private Q_SLOTS:
         session.addObserver(&hook);
         const SessionResult result = session.run();
         QCOMPARE(result.train.outcome, TrainOutcome::Stopped);
+        QCOMPARE(result.train.steps, std::int64_t(3));
         RunStore store(Workspace{options.workspaceDir}.databasePath());
         QCOMPARE(store.run(result.runId)->status, RunStatus::Stopped);
         QCOMPARE(store.metrics(result.runId, "train_loss").size(), std::size_t(3));
-        // Stopped inside epoch 1: the final weights were never validated, so they are now.
-        QCOMPARE(result.validation.samples, std::int64_t(128));
-        QCOMPARE(result.evaluatedSamples, std::int64_t(128 + 64));
+        // A stop evaluates nothing: the validation and test passes over the half-trained
+        // weights made a stop take seconds on a full dataset. The stop checkpoint keeps them.
+        QCOMPARE(result.validation.samples, std::int64_t(0));
+        QVERIFY(!result.test.has_value());
+        QCOMPARE(result.evaluatedSamples, std::int64_t(0));
+        QCOMPARE(store.latestMetrics(result.runId).count("test_accuracy"), std::size_t(0));
+        // The checkpoint of step 3, recorded like the epochs' ones.
+        const std::vector<Artifact> checkpoints = checkpointArtifacts(store, result.runId);
+        QCOMPARE(checkpoints.size(), std::size_t(1));
+        QCOMPARE(checkpoints[0].epoch, 1); // the epoch in progress
+        QCOMPARE(result.train.lastCheckpoint, checkpoints[0].path);
+        QVERIFY(checkpoints[0].sizeBytes > 0 && !checkpoints[0].sha256.empty());
+        compareCheckpointsOnDisk(store, options.workspaceDir, result.runId);
+    }
+
+    void stopInsideAnEpochResumesFromThatStep()
+    {
+        // Stopped twice inside an epoch (in epoch 1, before any checkpoint, and again in
+        // epoch 2 of the resumed run) and resumed each time: every resume continues at the
+        // step after the stop, and the run ends as the uninterrupted run of the same seed
+        // does, bitwise: losses of every step, final validation and test figures. Dropout and
+        // a cosine schedule make the dropout generator and the global step matter.
+        TrainConfig resumable = config();
+        resumable.model = {{"type", "mlp"}, {"hidden", {32}}, {"dropout", 0.2}};
+        resumable.schedule.name = "cosine";
+        resumable.seed = 11;
+        constexpr std::int64_t kBatches = 12; // 384 training samples in batches of 32
+
+        StepLog straightLog;
+        TrainingSession straight(resumable, workspace("straight"));
+        straight.addObserver(&straightLog);
+        const SessionResult expected = straight.run();
+        QCOMPARE(expected.train.outcome, TrainOutcome::Finished);
+        QCOMPARE(straightLog.steps.size(), std::size_t(3 * kBatches));
+
+        const SessionOptions options = workspace("stopped-inside");
+        const std::string db = Workspace{options.workspaceDir}.databasePath();
+        std::int64_t runId = 0;
+        {
+            TrainingSession first(resumable, options);
+            StepLog log;
+            log.hook = [&](const StepMetrics &step) {
+                if (step.step == 5)
+                    first.requestStop();
+            };
+            first.addObserver(&log);
+            const SessionResult stopped = first.run();
+            runId = stopped.runId;
+            QCOMPARE(stopped.train.outcome, TrainOutcome::Stopped);
+            QCOMPARE(stopped.train.steps, std::int64_t(5));
+            QCOMPARE(stopped.train.epochsCompleted, 0);
+            RunStore store(db);
+            QCOMPARE(store.run(runId)->status, RunStatus::Stopped);
+            // Stopped in epoch 1, before any epoch's checkpoint: the stop wrote one.
+            QCOMPARE(checkpointArtifacts(store, runId).size(), std::size_t(1));
+        }
+
+        StepLog resumedLog;
+        {
+            TrainingSession second = TrainingSession::resume(runId, options);
+            resumedLog.hook = [&](const StepMetrics &step) {
+                if (step.step == kBatches + 5)
+                    second.requestStop();
+            };
+            second.addObserver(&resumedLog);
+            const SessionResult stopped = second.run();
+            QCOMPARE(stopped.train.outcome, TrainOutcome::Stopped);
+            QCOMPARE(stopped.train.steps, kBatches + 5);
+            QCOMPARE(stopped.train.epochsCompleted, 1);
+        }
+        QVERIFY(!resumedLog.steps.empty());
+        // The step counter continues after the stop, not from 0 nor from an epoch's start.
+        QCOMPARE(resumedLog.steps.front().step, std::int64_t(6));
+        QCOMPARE(resumedLog.steps.front().epoch, 1);
+        QCOMPARE(resumedLog.steps.front().batchInEpoch, std::int64_t(6));
+        {
+            RunStore store(db);
+            // Epoch 1's checkpoint and the second stop's; the first stop's went when epoch 1's
+            // checkpoint was written.
+            const std::vector<Artifact> checkpoints = checkpointArtifacts(store, runId);
+            QCOMPARE(checkpoints.size(), std::size_t(2));
+            compareCheckpointsOnDisk(store, options.workspaceDir, runId);
+        }
+
+        StepLog lastLog;
+        TrainingSession third = TrainingSession::resume(runId, options);
+        third.addObserver(&lastLog);
+        const SessionResult result = third.run();
+        QCOMPARE(result.train.outcome, TrainOutcome::Finished);
+        QVERIFY(!lastLog.steps.empty());
+        QCOMPARE(lastLog.steps.front().step, kBatches + 6);
+        QCOMPARE(lastLog.steps.front().epoch, 2);
+        QCOMPARE(result.train.steps, 3 * kBatches);
+
+        // Bitwise the uninterrupted run: each step's loss, then the final figures.
+        std::vector<StepMetrics> pieced = resumedLog.steps;
+        pieced.insert(pieced.end(), lastLog.steps.begin(), lastLog.steps.end());
+        QCOMPARE(pieced.size(), std::size_t(3 * kBatches - 5));
+        for (std::size_t i = 0; i < pieced.size(); ++i) {
+            const StepMetrics &want = straightLog.steps[i + 5];
+            QCOMPARE(pieced[i].step, want.step);
+            QCOMPARE(pieced[i].loss, want.loss);
+            QCOMPARE(pieced[i].learningRate, want.learningRate);
+        }
+        QCOMPARE(result.validation.loss, expected.validation.loss);
+        QCOMPARE(result.validation.accuracy, expected.validation.accuracy);
+        QVERIFY(result.test.has_value());
+        QCOMPARE(result.test->loss, expected.test->loss);
+
+        RunStore store(db);
+        QCOMPARE(store.run(runId)->status, RunStatus::Finished);
+        // Each step logged once over the three sessions, and the epochs' figures as the
+        // straight run logged them (the stopped epochs' sums were carried over).
+        const std::vector<MetricPoint> losses = store.metrics(runId, "train_loss");
+        QCOMPARE(losses.size(), std::size_t(3 * kBatches));
+        for (std::size_t i = 0; i < losses.size(); ++i)
+            QCOMPARE(losses[i].step, std::int64_t(i + 1));
+        const RunStore straightStore(Workspace{workspace("straight").workspaceDir}.databasePath());
+        for (const char *key : {"epoch_train_loss", "train_accuracy", "val_loss"}) {
+            const std::vector<MetricPoint> got = store.metrics(runId, key);
+            const std::vector<MetricPoint> want = straightStore.metrics(expected.runId, key);
+            QCOMPARE(got.size(), want.size());
+            for (std::size_t i = 0; i < got.size(); ++i)
+                QCOMPARE(got[i].value, want[i].value);
+        }
+        // No stop checkpoint outlives the epoch checkpoints written after it.
+        for (const Artifact &artifact : checkpointArtifacts(store, runId))
+            QVERIFY2(artifact.path.find("-step-") == std::string::npos, artifact.path.c_str());
+        compareCheckpointsOnDisk(store, options.workspaceDir, runId);
+    }
+
+    void stopBeforeTheFirstBatchKeepsNoCheckpoint()
+    {
+        const SessionOptions options = workspace("stopped-at-once");
+        TrainingSession session(config(), options);
+        session.requestStop(); // before prepare(): applies to the trainer it creates
+        const SessionResult result = session.run();
+        QCOMPARE(result.train.outcome, TrainOutcome::Stopped);
+        QCOMPARE(result.train.steps, std::int64_t(0));
+        QVERIFY(result.train.lastCheckpoint.empty());
+        RunStore store(Workspace{options.workspaceDir}.databasePath());
+        QCOMPARE(store.run(result.runId)->status, RunStatus::Stopped);
+        QVERIFY(checkpointArtifacts(store, result.runId).empty());
+
+        // Nothing was trained, so resuming starts over, and says so.
+        TrainingSession resumed = TrainingSession::resume(result.runId, options);
+        QCOMPARE(resumed.startStep(), std::int64_t(0));
+        StepLog log;
+        resumed.addObserver(&log);
+        QCOMPARE(resumed.run().train.outcome, TrainOutcome::Finished);
+        QCOMPARE(log.steps.front().step, std::int64_t(1));
     }
 
     void divergenceLeavesTheRunFailed()
@@ -462,15 +635,20 @@ private Q_SLOTS:
         const std::int64_t runId = session.run().runId;
         RunStore store(Workspace{options.workspaceDir}.databasePath());
         const std::vector<Artifact> artifacts = store.artifacts(runId);
-        QCOMPARE(artifacts.size(), std::size_t(1));
-        std::string bytes = testdata::readBytes(artifacts[0].path);
+        // Epoch 1's checkpoint and the stop's, of step 14: the one a resume reads.
+        QCOMPARE(artifacts.size(), std::size_t(2));
+        const auto newest = std::max_element(
+            artifacts.begin(), artifacts.end(),
+            [](const Artifact &a, const Artifact &b) { return a.epoch < b.epoch; });
+        QCOMPARE(newest->epoch, 2);
+        std::string bytes = testdata::readBytes(newest->path);
         bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x55);
-        testdata::writeBytes(artifacts[0].path, bytes);
+        testdata::writeBytes(newest->path, bytes);
         try {
             TrainingSession::resume(runId, options);
             QFAIL("a changed checkpoint was accepted");
         } catch (const DataError &e) {
-            QCOMPARE(e.file(), artifacts[0].path);
+            QCOMPARE(e.file(), newest->path);
             QVERIFY2(QString::fromStdString(e.reason()).contains("sha256"), e.what());
         }
         QCOMPARE(store.run(runId)->status, RunStatus::Stopped);
