@@ -27,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -296,6 +297,17 @@ bool MainWindow::showSection(int section)
     return true;
 }
 
+QList<QSplitter *> MainWindow::rememberedSplitters() const
+{
+    // Every named splitter of the sections; the Runs page keeps its own (it widens for a
+    // comparison and must not remember that).
+    QList<QSplitter *> splitters;
+    for (QSplitter *splitter : findChildren<QSplitter *>())
+        if (!splitter->objectName().isEmpty() && splitter != m_runsPage->splitter())
+            splitters.append(splitter);
+    return splitters;
+}
+
 void MainWindow::selectRunsOnceLoaded(const QList<qint64> &runIds)
 {
     auto *once = new QObject(this);
@@ -320,6 +332,9 @@ void MainWindow::rememberLayout()
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_runsPage->restoreSettings(settings);
+    for (QSplitter *splitter : rememberedSplitters())
+        splitter->restoreState(
+            settings.value(QStringLiteral("splitters/") + splitter->objectName()).toByteArray());
     m_remembersLayout = true;
 }
 
@@ -329,6 +344,9 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     m_runsPage->saveSettings(settings);
+    for (QSplitter *splitter : rememberedSplitters())
+        settings.setValue(QStringLiteral("splitters/") + splitter->objectName(),
+                          splitter->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -4,6 +4,7 @@
 
 class QAction;
 class QLabel;
+class QSplitter;
 class QStackedWidget;
 
 namespace mf {
@@ -64,6 +65,7 @@ protected:
 
 private:
     void createActions();
+    QList<QSplitter *> rememberedSplitters() const;
     void createEmptyRunsActions();
     void createSections();
     void openWorkspace();

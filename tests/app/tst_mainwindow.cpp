@@ -544,6 +544,45 @@ private Q_SLOTS:
         QVERIFY(fresh.size() != QSize(1111, 666));
     }
 
+    void sectionSplittersAreRemembered()
+    {
+        QTemporaryDir workspace;
+        QHash<QString, QList<int>> sizes;
+        const QList<QPair<int, QString>> names{
+            {MainWindow::TrainSection, QStringLiteral("trainSplitter")},
+            {MainWindow::DatasetsSection, QStringLiteral("datasetsSplitter")},
+            {MainWindow::AugmentSection, QStringLiteral("augmentSplitter")}};
+        {
+            MainWindow window(workspace.path());
+            window.rememberLayout();
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            for (const auto &[section, name] : names) {
+                QVERIFY(window.showSection(section));
+                QTest::qWait(20);
+                auto *splitter = window.findChild<QSplitter *>(name);
+                QVERIFY2(splitter, qPrintable(name));
+                const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+                QVERIFY2(total > 300, qPrintable(name));
+                splitter->setSizes({total / 3, total - total / 3});
+                sizes.insert(name, splitter->sizes());
+            }
+            window.close();
+        }
+        MainWindow window(workspace.path());
+        window.rememberLayout();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (const auto &[section, name] : names) {
+            QVERIFY(window.showSection(section));
+            QTest::qWait(20);
+            auto *splitter = window.findChild<QSplitter *>(name);
+            const QList<int> restored = splitter->sizes();
+            QVERIFY2(std::abs(restored.value(0) - sizes.value(name).value(0)) <= 2,
+                     qPrintable(name));
+        }
+    }
+
     // Last: the translators stay installed.
     void chineseTranslationIsUsed()
     {

@@ -135,6 +135,7 @@ AugmentPage::AugmentPage(const QString &workspaceDir, QWidget *parent)
     m_editor->setMinimumWidth(260);
     m_splitter->addWidget(m_editor);
     m_splitter->addWidget(m_stack);
+    m_splitter->setObjectName(QStringLiteral("augmentSplitter"));
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({320, 900});

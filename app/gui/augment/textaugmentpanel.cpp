@@ -149,6 +149,7 @@ TextAugmentPanel::TextAugmentPanel(QWidget *parent)
     editor->setMinimumWidth(260);
     splitter->addWidget(editor);
     splitter->addWidget(createPreview());
+    splitter->setObjectName(QStringLiteral("textAugmentSplitter"));
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({320, 900});
     splitter->setChildrenCollapsible(false);

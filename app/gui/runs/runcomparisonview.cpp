@@ -108,6 +108,7 @@ RunComparisonView::RunComparisonView(QWidget *parent)
     chartsLayout->addWidget(m_dashboard, 1);
 
     auto *content = new QSplitter(Qt::Vertical);
+    content->setObjectName(QStringLiteral("comparisonSplitter"));
     content->setChildrenCollapsible(false);
     content->addWidget(charts);
     content->addWidget(configBox);
