@@ -642,6 +642,96 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>mf::DrawnParameters</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>a drawn parameter: its name, then its value</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>an operation, then what it drew</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between drawn parameters</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>上</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>angle</source>
+        <translation>角度</translation>
+    </message>
+    <message>
+        <source>translate</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>shear</source>
+        <translation>错切</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <source>sigma</source>
+        <translation>sigma</translation>
+    </message>
+    <message>
+        <source>noise keys</source>
+        <translation>噪声密钥</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>inserted</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>swaps</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
     <name>mf::EvaluationView</name>
     <message>
         <source>Class</source>
@@ -2859,6 +2949,14 @@ Runs are read from %1</source>
         <source>Subtract the training split&apos;s per-channel mean and divide by its standard deviation</source>
         <translation>减去训练集每个通道的均值并除以其标准差</translation>
     </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Each layer&apos;s own initialisation, as PyTorch does it</source>
+        <translation>各层自带的初始化方式，与 PyTorch 相同</translation>
+    </message>
 </context>
 <context>
     <name>mf::TrainPage</name>
@@ -2893,10 +2991,6 @@ Runs are read from %1</source>
     <message>
         <source>Stop</source>
         <translation>停止</translation>
-    </message>
-    <message>
-        <source>Stop after the current batch; the last checkpoint is kept</source>
-        <translation>在当前批次结束后停止；保留最后一个检查点</translation>
     </message>
     <message>
         <source>Show in Runs</source>
@@ -3005,10 +3099,6 @@ Runs are read from %1</source>
         <translation>测试准确率 %1。</translation>
     </message>
     <message>
-        <source>Stopped. The last checkpoint is kept; resume the run from the Runs section.</source>
-        <translation>已停止。最后一个检查点已保留；可在“运行记录”分区继续此运行。</translation>
-    </message>
-    <message>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -3039,6 +3129,30 @@ Runs are read from %1</source>
     <message>
         <source>CPU measuring… · memory %1</source>
         <translation>CPU 测量中… · 内存 %1</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch and keep a checkpoint of it, so that resuming the run continues from there</source>
+        <translation>在当前批次结束后停止并为其保存检查点，继续运行时从那里接着训练</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · batch %3/%4 · step %5</source>
+        <translation>轮次 %1/%2 · 批次 %3/%4 · 步 %5</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1. A checkpoint of that step is kept: resuming the run from the Runs section continues from there.</source>
+        <translation>已在第 %1 步停止。已保存该步的检查点：在“运行记录”中继续此运行将从那里接着训练。</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1. Resuming the run from the Runs section continues from its newest checkpoint, of step %2.</source>
+        <translation>已在第 %1 步停止。在“运行记录”中继续此运行将从其最新的检查点（第 %2 步）接着训练。</translation>
+    </message>
+    <message>
+        <source>Stopped before the first batch finished: there is no checkpoint, so resuming the run starts it from the beginning.</source>
+        <translation>在第一个批次完成前已停止：没有检查点，继续此运行将从头开始。</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1 without a checkpoint: resuming the run starts it from the beginning.</source>
+        <translation>已在第 %1 步停止，但没有检查点：继续此运行将从头开始。</translation>
     </message>
 </context>
 <context>
