@@ -260,17 +260,9 @@ TrainResult Trainer::run()
                 // The newest checkpoint holds this step already when nothing was trained since
                 // it (a stop at an epoch's end, or right after a resume); a run that took no
                 // step has nothing worth keeping.
-                if (!m_options.checkpointDir.empty() && globalStep > m_lastCheckpointStep) {
-                    const std::string path =
-                        saveCheckpoint(Checkpoint::stopFileName(epoch, globalStep));
-                    m_lastCheckpoint = path;
-                    m_lastCheckpointStep = globalStep;
-                    result.lastCheckpoint = path;
-                    result.lastCheckpointStep = globalStep;
-                    for (TrainerObserver *observer : m_observers)
-                        observer->onCheckpoint(path, epoch);
-                    removeStopCheckpoints(path);
-                }
+                if (!m_options.checkpointDir.empty() && globalStep > m_lastCheckpointStep)
+                    keepCheckpoint(saveCheckpoint(Checkpoint::stopFileName(epoch, globalStep)),
+                                   epoch, globalStep, result);
                 return finish(TrainOutcome::Stopped);
             }
             const BatchSource::Batch batch = m_trainSource->batch(order, b, batchSize, epoch);
@@ -355,14 +347,7 @@ TrainResult Trainer::run()
             observer->onEpoch(metrics);
 
         if (!m_options.checkpointDir.empty()) {
-            const std::string path = saveCheckpoint(Checkpoint::fileName(epoch));
-            m_lastCheckpoint = path;
-            m_lastCheckpointStep = globalStep;
-            result.lastCheckpoint = path;
-            result.lastCheckpointStep = globalStep;
-            for (TrainerObserver *observer : m_observers)
-                observer->onCheckpoint(path, epoch);
-            removeStopCheckpoints(path);
+            keepCheckpoint(saveCheckpoint(Checkpoint::fileName(epoch)), epoch, globalStep, result);
             pruneCheckpoints();
         }
         if (m_config.earlyStoppingPatience > 0 && epoch < m_config.epochs &&
@@ -427,6 +412,18 @@ void Trainer::removeStopCheckpoints(const std::string &keep)
             observer->onCheckpointRemoved(file.string(), epoch);
         std::filesystem::remove(file, error);
     }
+}
+
+void Trainer::keepCheckpoint(const std::string &path, int epoch, std::int64_t step,
+                             TrainResult &result)
+{
+    m_lastCheckpoint = path;
+    m_lastCheckpointStep = step;
+    result.lastCheckpoint = path;
+    result.lastCheckpointStep = step;
+    for (TrainerObserver *observer : m_observers)
+        observer->onCheckpoint(path, epoch);
+    removeStopCheckpoints(path);
 }
 
 void Trainer::pruneCheckpoints()

@@ -130,6 +130,9 @@ private:
     void recordValidation(int epoch, const EvalReport &validation);
     std::string saveCheckpoint(const std::string &fileName);
     void pruneCheckpoints();
+    /// Makes `path` (just written, of `step`) the checkpoint a resume starts from and reports
+    /// it; a stop checkpoint before it goes.
+    void keepCheckpoint(const std::string &path, int epoch, std::int64_t step, TrainResult &result);
     /// Removes the stop checkpoints (Checkpoint::stopFileName) other than `keep`: each is older
     /// than the checkpoint just written.
     void removeStopCheckpoints(const std::string &keep);
