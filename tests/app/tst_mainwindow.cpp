@@ -552,15 +552,19 @@ private Q_SLOTS:
             {MainWindow::TrainSection, QStringLiteral("trainSplitter")},
             {MainWindow::DatasetsSection, QStringLiteral("datasetsSplitter")},
             {MainWindow::AugmentSection, QStringLiteral("augmentSplitter")}};
+        // The splitter of a section, shown and laid out.
+        const auto shownSplitter = [](MainWindow &window, int section, const QString &name) {
+            window.showSection(section);
+            QTest::qWait(20);
+            return window.findChild<QSplitter *>(name);
+        };
         {
             MainWindow window(workspace.path());
             window.rememberLayout();
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             for (const auto &[section, name] : names) {
-                QVERIFY(window.showSection(section));
-                QTest::qWait(20);
-                auto *splitter = window.findChild<QSplitter *>(name);
+                QSplitter *splitter = shownSplitter(window, section, name);
                 QVERIFY2(splitter, qPrintable(name));
                 const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
                 QVERIFY2(total > 300, qPrintable(name));
@@ -574,10 +578,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         for (const auto &[section, name] : names) {
-            QVERIFY(window.showSection(section));
-            QTest::qWait(20);
-            auto *splitter = window.findChild<QSplitter *>(name);
-            const QList<int> restored = splitter->sizes();
+            const QList<int> restored = shownSplitter(window, section, name)->sizes();
             QVERIFY2(std::abs(restored.value(0) - sizes.value(name).value(0)) <= 2,
                      qPrintable(name));
         }
