@@ -1,6 +1,7 @@
 #include "core/data/datasetloader.h"
 
 #include "core/data/cifarreader.h"
+#include "core/data/datasetlayout.h"
 #include "core/data/csvreader.h"
 #include "core/data/idxreader.h"
 #include "core/data/imagefolderreader.h"
@@ -62,16 +63,22 @@ void unifyNumberedClasses(Dataset &train, Dataset &test)
         test.classNames = train.classNames;
 }
 
+/// The MNIST training images and labels files in `dir`; empty strings when not both are there.
+std::pair<std::string, std::string> mnistTrainFiles(const fs::path &dir)
+{
+    for (const std::string separator : {"-", "."}) {
+        std::string images = existingIdx(dir, "train-images" + separator + "idx3-ubyte");
+        std::string labels = existingIdx(dir, "train-labels" + separator + "idx1-ubyte");
+        if (!images.empty() && !labels.empty())
+            return {images, labels};
+    }
+    return {};
+}
+
 std::optional<DatasetBundle> loadMnistLayout(const fs::path &dir)
 {
-    std::string trainImages, trainLabels;
-    for (const std::string separator : {"-", "."}) {
-        trainImages = existingIdx(dir, "train-images" + separator + "idx3-ubyte");
-        trainLabels = existingIdx(dir, "train-labels" + separator + "idx1-ubyte");
-        if (!trainImages.empty() && !trainLabels.empty())
-            break;
-    }
-    if (trainImages.empty() || trainLabels.empty())
+    const auto [trainImages, trainLabels] = mnistTrainFiles(dir);
+    if (trainImages.empty())
         return std::nullopt;
     DatasetBundle bundle;
     bundle.train = readIdxDataset(trainImages, trainLabels);
@@ -179,19 +186,47 @@ std::optional<DatasetBundle> loadImageFolderLayout(const fs::path &dir)
     return std::nullopt;
 }
 
+enum class DirectoryLayout
+{
+    Mnist,
+    Cifar10,
+    Cifar100,
+    ImageFolder
+};
+
+/// Which layout a directory holds, in the order they are tried, from file names alone.
+std::optional<std::pair<DirectoryLayout, fs::path>> findDirectoryLayout(const fs::path &dir)
+{
+    if (!mnistTrainFiles(dir).first.empty())
+        return std::pair{DirectoryLayout::Mnist, dir};
+    for (const fs::path &base : {dir, dir / "cifar-10-batches-bin"})
+        if (isDirectory(base) && !cifar10BatchFiles(base.string()).empty())
+            return std::pair{DirectoryLayout::Cifar10, base};
+    for (const fs::path &base : {dir, dir / "cifar-100-binary"})
+        if (isFile(base / "train.bin"))
+            return std::pair{DirectoryLayout::Cifar100, base};
+    if ((isDirectory(dir / "train") && holdsImageClassFolder(dir / "train")) ||
+        holdsImageClassFolder(dir))
+        return std::pair{DirectoryLayout::ImageFolder, dir};
+    return std::nullopt;
+}
+
 std::optional<DatasetBundle> loadDirectory(const fs::path &dir)
 {
-    if (auto bundle = loadMnistLayout(dir))
-        return bundle;
-    for (const fs::path &base : {dir, dir / "cifar-10-batches-bin"})
-        if (isDirectory(base))
-            if (auto bundle = loadCifar10Layout(base))
-                return bundle;
-    for (const fs::path &base : {dir, dir / "cifar-100-binary"})
-        if (isDirectory(base))
-            if (auto bundle = loadCifar100Layout(base))
-                return bundle;
-    return loadImageFolderLayout(dir);
+    const auto found = findDirectoryLayout(dir);
+    if (!found)
+        return std::nullopt;
+    switch (found->first) {
+    case DirectoryLayout::Mnist:
+        return loadMnistLayout(found->second);
+    case DirectoryLayout::Cifar10:
+        return loadCifar10Layout(found->second);
+    case DirectoryLayout::Cifar100:
+        return loadCifar100Layout(found->second);
+    case DirectoryLayout::ImageFolder:
+        return loadImageFolderLayout(found->second);
+    }
+    return std::nullopt;
 }
 
 std::optional<CifarVariant> cifarVariantOf(const fs::path &file)
@@ -212,18 +247,32 @@ std::optional<CifarVariant> cifarVariantOf(const fs::path &file)
     return std::nullopt;
 }
 
-std::optional<DatasetBundle> loadFile(const fs::path &file, const LoadOptions &options)
+/// What a single file holds, found from its name, size and first bytes; throws DataError for a
+/// file that is almost one (a .bin of the wrong size, an IDX file without its companion).
+struct FileLayout
+{
+    enum class Kind
+    {
+        Csv,
+        Cifar,
+        Idx
+    } kind;
+    CifarVariant variant = CifarVariant::Cifar10;
+    std::string images, labels;
+};
+
+std::optional<FileLayout> findFileLayout(const fs::path &file)
 {
     const std::string extension = lowered(file.extension().string());
     if (extension == ".csv")
-        return DatasetBundle{readCsv(file.string(), options.csvLabelColumn), std::nullopt};
+        return FileLayout{FileLayout::Kind::Csv, CifarVariant::Cifar10, {}, {}};
     if (extension == ".bin") {
         const auto variant = cifarVariantOf(file);
         if (!variant)
             throw DataError(file.string(), "",
                             "size fits neither the CIFAR-10 (3073-byte) nor the CIFAR-100 "
                             "(3074-byte) record");
-        return DatasetBundle{readCifar({file.string()}, *variant), std::nullopt};
+        return FileLayout{FileLayout::Kind::Cifar, *variant, {}, {}};
     }
     const std::uint32_t magic = peekIdxMagic(file.string());
     if (magic == kIdxImagesMagic || magic == kIdxLabelsMagic) {
@@ -240,12 +289,39 @@ std::optional<DatasetBundle> loadFile(const fs::path &file, const LoadOptions &o
             throw DataError(file.string(), "",
                             std::string("the matching IDX ") + wanted + " file " + companion +
                                 " does not exist");
-        return DatasetBundle{readIdxDataset(images, labels), std::nullopt};
+        return FileLayout{FileLayout::Kind::Idx, CifarVariant::Cifar10, images, labels};
+    }
+    return std::nullopt;
+}
+
+std::optional<DatasetBundle> loadFile(const fs::path &file, const LoadOptions &options)
+{
+    const auto found = findFileLayout(file);
+    if (!found)
+        return std::nullopt;
+    switch (found->kind) {
+    case FileLayout::Kind::Csv:
+        return DatasetBundle{readCsv(file.string(), options.csvLabelColumn), std::nullopt};
+    case FileLayout::Kind::Cifar:
+        return DatasetBundle{readCifar({file.string()}, found->variant), std::nullopt};
+    case FileLayout::Kind::Idx:
+        return DatasetBundle{readIdxDataset(found->images, found->labels), std::nullopt};
     }
     return std::nullopt;
 }
 
 } // namespace
+
+void checkDatasetLayout(const std::string &path)
+{
+    std::error_code error;
+    if (!fs::exists(path, error))
+        throw DataError(path, "", "no such file or directory");
+    const bool found = isDirectory(path) ? findDirectoryLayout(path).has_value()
+                                         : findFileLayout(path).has_value();
+    if (!found)
+        throw DataError(path, "", std::string("unrecognised dataset layout; ") + kLookedFor);
+}
 
 DatasetBundle loadDataset(const std::string &path, const LoadOptions &options)
 {

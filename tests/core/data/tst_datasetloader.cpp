@@ -1,3 +1,4 @@
+#include "core/data/datasetlayout.h"
 #include "core/data/datasetloader.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
@@ -236,6 +237,29 @@ private Q_SLOTS:
         const std::string message = td::errorMessage([&] { mf::loadDataset(path); });
         QVERIFY2(contains(message, path), message.c_str());
         QVERIFY2(contains(message, reason.toStdString()), message.c_str());
+        // The cheap check refuses it with the same words, before anything is read.
+        QCOMPARE(td::errorMessage([&] { mf::checkDatasetLayout(path); }), message);
+    }
+
+    void theCheapCheckAcceptsWhatLoads()
+    {
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        td::writeMnistLayout(root + "/mnist", td::makeImageSet(6, 2, 1, 4, 4, 1),
+                             td::makeImageSet(2, 2, 1, 4, 4, 2));
+        std::filesystem::create_directories(root + "/cifar/cifar-10-batches-bin");
+        td::writeCifar10(root + "/cifar/cifar-10-batches-bin/data_batch_1.bin",
+                         td::makeImageSet(2, 10, 3, 32, 32, 1));
+        td::writeImageFolder(root + "/pets", td::makeImageSet(4, 2, 3, 8, 8, 1), {"cat", "dog"});
+        td::writeBytes(root + "/table.csv", "f,label\n1,a\n2,b\n");
+        td::writeIdxImages(root + "/digits-images-idx3-ubyte", td::makeImageSet(2, 2, 1, 3, 3, 1));
+        td::writeIdxLabels(root + "/digits-labels-idx1-ubyte", td::makeImageSet(2, 2, 1, 3, 3, 1));
+        for (const char *path :
+             {"/mnist", "/cifar", "/pets", "/table.csv", "/digits-images-idx3-ubyte"}) {
+            const std::string full = root + path;
+            QVERIFY2(td::errorMessage([&] { mf::checkDatasetLayout(full); }).empty(), path);
+            QVERIFY(mf::loadDataset(full).train.size() > 0);
+        }
     }
 
     void realFashionMnist()
