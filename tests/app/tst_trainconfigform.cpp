@@ -1,6 +1,7 @@
 #include "app/gui/mainwindow.h"
 #include "app/gui/train/trainconfigform.h"
 #include "app/gui/train/trainpage.h"
+#include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
 
 #include <QComboBox>
@@ -134,6 +135,31 @@ private Q_SLOTS:
         QFETCH(QString, shown);
         TrainConfigForm form;
         QCOMPARE(form.describe(message), shown);
+    }
+
+    void aFileThatIsNoDatasetIsFlaggedBeforeStart()
+    {
+        QTemporaryDir dir;
+        const QString passwd = dir.filePath(QStringLiteral("passwd"));
+        QFile file(passwd);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("root:x:0:0:root:/root:/bin/bash\n");
+        file.close();
+        TrainConfigForm form;
+        form.setDatasetPath(passwd);
+        QTRY_VERIFY_WITH_TIMEOUT(form.invalidKeys().contains(QStringLiteral("dataset")), 5000);
+        const QString problems = form.problems().join(QLatin1Char('\n'));
+        QVERIFY2(problems.contains(passwd) && problems.contains(QStringLiteral("unrecognised")),
+                 qPrintable(problems));
+
+        // A folder the engine reads is not flagged, once checked.
+        const std::string mnist = dir.filePath(QStringLiteral("digits")).toStdString();
+        mf::testdata::writeMnistLayout(mnist, mf::testdata::makeImageSet(6, 2, 1, 4, 4, 1),
+                                       mf::testdata::makeImageSet(2, 2, 1, 4, 4, 2));
+        form.setDatasetPath(QString::fromStdString(mnist));
+        QTest::qWait(600);
+        QVERIFY2(!form.invalidKeys().contains(QStringLiteral("dataset")),
+                 qPrintable(form.problems().join(QLatin1Char('\n'))));
     }
 
     void aBadFieldIsReportedByItsLabel()

@@ -1,13 +1,16 @@
 #include "app/gui/train/trainconfigform.h"
 
 #include "app/gui/train/trainpresets.h"
+#include "core/data/datasetlayout.h"
 #include "core/models/modelspec.h"
 #include "core/train/trainconfig.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -15,9 +18,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStyle>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -154,6 +159,10 @@ TrainConfigForm::TrainConfigForm(QWidget *parent) : QWidget(parent)
         if (!key.isEmpty())
             applyPreset(key);
     });
+    m_layoutTimer.setSingleShot(true);
+    m_layoutTimer.setInterval(250);
+    connect(&m_layoutTimer, &QTimer::timeout, this,
+            &TrainConfigForm::checkDatasetLayoutInBackground);
     // The first preset whole, data included; later presets keep the data set up here.
     setConfigJson(trainPresets().constFirst().configJson);
     applyPreset(trainPresets().constFirst().key);
@@ -607,9 +616,9 @@ void TrainConfigForm::revalidate()
 {
     QStringList problems;
     QStringList keys;
-    const auto add = [&](const QString &problem) {
+    const auto add = [&](const QString &problem, const QString &key = QString()) {
         problems.append(describe(problem));
-        keys.append(fieldKeyOf(problem));
+        keys.append(key.isEmpty() ? fieldKeyOf(problem) : key);
     };
     TrainConfig config;
     try {
@@ -620,8 +629,17 @@ void TrainConfigForm::revalidate()
         add(QString::fromUtf8(e.what()));
     }
     const QString dataset = m_dataset->text().trimmed();
-    if (!dataset.isEmpty() && !QFileInfo::exists(dataset))
+    if (!dataset.isEmpty() && !QFileInfo::exists(dataset)) {
         add(tr("dataset: %1 does not exist").arg(dataset));
+    } else if (!dataset.isEmpty() && dataset != m_layoutPath) {
+        // Whether it holds a layout the engine reads is checked off the GUI thread; the
+        // answer revalidates.
+        m_layoutPath = dataset;
+        m_layoutProblem.clear();
+        m_layoutTimer.start();
+    } else if (!m_layoutProblem.isEmpty()) {
+        add(m_layoutProblem, QStringLiteral("dataset"));
+    }
     const QString augmentation = m_augmentation->text().trimmed();
     if (!augmentation.isEmpty() && !QFileInfo(augmentation).isFile())
         add(tr("augmentation: %1 is not a file").arg(augmentation));
@@ -633,6 +651,35 @@ void TrainConfigForm::revalidate()
     m_problemLabel->setText(problems.join(QLatin1Char('\n')));
     m_problemLabel->setVisible(!problems.isEmpty());
     Q_EMIT configChanged();
+}
+
+void TrainConfigForm::checkDatasetLayoutInBackground()
+{
+    const QString path = m_layoutPath;
+    const QPointer<TrainConfigForm> form(this);
+    QThreadPool::globalInstance()->start([form, path] {
+        QString problem;
+        try {
+            checkDatasetLayout(QFile::encodeName(path).toStdString());
+        } catch (const std::exception &e) {
+            problem = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(
+            qApp,
+            [form, path, problem] {
+                if (form)
+                    form->onDatasetLayoutChecked(path, problem);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void TrainConfigForm::onDatasetLayoutChecked(const QString &path, const QString &problem)
+{
+    if (path != m_layoutPath || problem == m_layoutProblem)
+        return;
+    m_layoutProblem = problem;
+    revalidate();
 }
 
 QString TrainConfigForm::fieldLabel(const QString &key) const

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 #include <QWidget>
 
 class QCheckBox;
@@ -66,6 +67,8 @@ private:
     QWidget *createRunGroup();
     void addField(const QString &key, QWidget *editor);
     void fitNarrowPanes();
+    void checkDatasetLayoutInBackground();
+    void onDatasetLayoutChecked(const QString &path, const QString &problem);
     /// `presetJson` with this form's data fields (dataset where the preset has none,
     /// augmentation, validation split, normalisation) in place of the preset's.
     QByteArray keepingTheData(const QByteArray &presetJson) const;
@@ -80,6 +83,11 @@ private:
     QStringList m_problems;
     QStringList m_invalidKeys;
     bool m_loading = false;
+    /// The dataset path whose layout was checked (or is being checked), and why it cannot be
+    /// read; empty while the check runs or when it can.
+    QString m_layoutPath;
+    QString m_layoutProblem;
+    QTimer m_layoutTimer;
 
     QComboBox *m_preset;
     QLabel *m_presetDescription;
