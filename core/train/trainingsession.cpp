@@ -377,13 +377,33 @@ namespace {
 
 /// The checkpoint of a run that evaluation uses: its best, or its newest when the best was
 /// pruned.
+/// The epoch the trainer counted best (as Trainer::recordValidation does: the first with the
+/// highest accuracy, or the lowest loss when early stopping watches val_loss), from the stored
+/// per-epoch validation metric; 0 when none is stored.
+int bestStoredEpoch(const RunStore &store, std::int64_t runId, const TrainConfig &config)
+{
+    const bool byLoss = config.earlyStoppingMetric == "val_loss";
+    int best = 0;
+    double bestValue = 0.0;
+    for (const MetricPoint &point : store.metrics(runId, byLoss ? "val_loss" : "val_accuracy"))
+        if (best == 0 || (byLoss ? point.value < bestValue : point.value > bestValue)) {
+            best = point.epoch;
+            bestValue = point.value;
+        }
+    return best;
+}
+
 Artifact chooseEvaluationCheckpoint(const RunStore &store, std::int64_t runId)
 {
-    existingRun(store, runId);
+    const RunRecord record = existingRun(store, runId);
     const std::vector<Artifact> checkpoints = existingCheckpoints(store, runId);
     if (checkpoints.empty())
         throw ConfigError("Run " + std::to_string(runId) + " has no checkpoint to evaluate");
-    const int bestEpoch = Checkpoint::readHeader(checkpoints.front().path).state.bestEpoch;
+    // From the store, so that choosing reads no checkpoint (the newest one's header names the
+    // best epoch too, but reading it meant reading the whole file once more).
+    int bestEpoch = bestStoredEpoch(store, runId, storedConfig(store, record));
+    if (bestEpoch == 0)
+        bestEpoch = Checkpoint::readHeader(checkpoints.front().path).state.bestEpoch;
     const auto best = std::find_if(checkpoints.begin(), checkpoints.end(),
                                    [bestEpoch](const Artifact &a) { return a.epoch == bestEpoch; });
     return best != checkpoints.end() ? *best : checkpoints.front();

@@ -186,6 +186,9 @@ private Q_SLOTS:
                         .startsWith(
                             QString::fromStdString(Workspace{options.workspaceDir}.runDir(runId))));
 
+        // Evaluation takes the best epoch's checkpoint, chosen from the stored metrics.
+        QCOMPARE(TrainingSession::evaluationCheckpoint(runId, options).epoch,
+                 result.train.bestEpoch);
         const EvalReport test = TrainingSession::evaluateRun(runId, options, EvalSplit::Test);
         QCOMPARE(test.samples, std::int64_t(64));
         QVERIFY(test.accuracy > 0.8);
