@@ -184,6 +184,35 @@ private Q_SLOTS:
         std::filesystem::remove_all(root + "/moved");
     }
 
+    void mistakeCaptionsFitTheirCells()
+    {
+        // Fashion-MNIST's class names: "Ankle boot → T-shirt/top" was cut to "Ankle bo…".
+        QVector<mf::EvaluatedMistake> mistakes;
+        QImage image(28, 28, QImage::Format_Grayscale8);
+        image.fill(128);
+        for (int i = 0; i < 3; ++i)
+            mistakes.append({i, 9, 0, 0.97 - 0.1 * i, image});
+        mf::MistakeGallery gallery;
+        gallery.resize(800, 500);
+        gallery.setMistakes(mistakes,
+                            {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+                             "Shirt", "Sneaker", "Bag", "Ankle boot"},
+                            true, QStringLiteral("test"));
+        gallery.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&gallery));
+        QListWidget *list = gallery.list();
+        QCOMPARE(list->count(), 3);
+        for (int row = 0; row < list->count(); ++row)
+            for (const QString &line : list->item(row)->text().split(QLatin1Char('\n')))
+                QVERIFY2(list->fontMetrics().horizontalAdvance(line) + 6 <=
+                             list->visualItemRect(list->item(row)).width(),
+                         qPrintable(QStringLiteral("%1: %2 px in %3 (grid %4)")
+                                        .arg(line)
+                                        .arg(list->fontMetrics().horizontalAdvance(line))
+                                        .arg(list->visualItemRect(list->item(row)).width())
+                                        .arg(list->gridSize().width())));
+    }
+
     void showsMatrixClassesAndMistakes()
     {
         EvaluationView view;

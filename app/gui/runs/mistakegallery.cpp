@@ -110,6 +110,14 @@ void MistakeGallery::setMistakes(const QVector<EvaluatedMistake> &mistakes,
                                   m_splitName));
         m_list->addItem(item);
     }
+    // Each cell as wide as the widest "true → predicted" caption (up to three thumbnails), so
+    // that captions elide only when a class name is very long.
+    int widest = 0;
+    for (int row = 0; row < m_list->count(); ++row)
+        for (const QString &line : m_list->item(row)->text().split(QLatin1Char('\n')))
+            widest = qMax(widest, m_list->fontMetrics().horizontalAdvance(line));
+    m_list->setGridSize(
+        QSize(qBound(kThumbnailSize + 56, widest + 24, 3 * kThumbnailSize), kThumbnailSize + 44));
     const bool empty = m_mistakes.isEmpty();
     m_list->setVisible(!empty);
     m_empty->setVisible(empty);
