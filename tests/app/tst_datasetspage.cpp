@@ -225,6 +225,38 @@ private Q_SLOTS:
         QCOMPARE(page.classFilter()->currentData().toInt(), -1);
     }
 
+    void recentPathsUseTheRoomThereIs()
+    {
+        QTemporaryDir workspace;
+        const QString database = workspace.filePath(QStringLiteral("modelforge.db"));
+        const QString deep = QStringLiteral("experiments/fashion-baselines-2026/augmented/digits");
+        QVERIFY(QDir(workspace.path()).mkpath(QFileInfo(deep).path()));
+        const Mnist mnist = writeMnist(workspace, deep);
+        {
+            DatasetsPage page;
+            page.setDatabasePath(database);
+            QVERIFY(openAndWait(page, mnist.root));
+            QTRY_COMPARE(int(page.recentDatasets().size()), 1);
+        }
+        DatasetsPage page;
+        QSignalSpy recent(&page, &DatasetsPage::recentDatasetsChanged);
+        page.setDatabasePath(database);
+        QVERIFY(recent.wait());
+        page.resize(1280, 760);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QListWidget *list = page.recentList();
+        QVERIFY(list->isVisible());
+        // The entry ("digits — /tmp/…/digits") shows whole on a wide page: nothing elided
+        // while there is room beside it.
+        const int needed = list->fontMetrics().horizontalAdvance(list->item(0)->text()) +
+                           list->iconSize().width() + 24;
+        QVERIFY2(needed < 1000, qPrintable(QString::number(needed)));
+        QVERIFY2(
+            list->viewport()->width() >= needed,
+            qPrintable(QStringLiteral("%1 px for %2").arg(list->viewport()->width()).arg(needed)));
+    }
+
     void recentDatasetsAreKeptInTheStore()
     {
         QTemporaryDir workspace;

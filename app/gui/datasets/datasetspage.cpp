@@ -249,7 +249,8 @@ QWidget *DatasetsPage::createErrorPage()
 QWidget *DatasetsPage::recentSection(QListWidget *list)
 {
     auto *section = new QWidget;
-    section->setMaximumWidth(MessagePanel::maxTextWidth);
+    // Paths need more room than the sentences above them, which keep a readable measure.
+    section->setMaximumWidth(2 * MessagePanel::maxTextWidth);
     auto *layout = new QVBoxLayout(section);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *title = new QLabel(tr("Recent datasets"));
