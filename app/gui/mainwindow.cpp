@@ -4,6 +4,7 @@
 #include "app/gui/datasets/datasetspage.h"
 #include "app/gui/datasets/loadeddataset.h"
 #include "app/gui/runs/runspage.h"
+#include "app/gui/samples/sampledatasets.h"
 #include "app/gui/train/trainconfigform.h"
 #include "app/gui/train/traincontroller.h"
 #include "app/gui/train/trainpage.h"

@@ -5,6 +5,7 @@
 #include "app/gui/runs/runspage.h"
 #include "app/gui/runs/runsproxymodel.h"
 #include "app/gui/runs/runstablemodel.h"
+#include "app/gui/samples/sampledatasets.h"
 #include "app/gui/screenshotwriter.h"
 #include "app/gui/store/runstorewatcher.h"
 #include "app/gui/train/trainconfigform.h"

@@ -6,6 +6,7 @@
 #include "app/gui/augment/previewmodel.h"
 #include "app/gui/augment/previewpanel.h"
 #include "app/gui/augment/textaugmentpanel.h"
+#include "app/gui/samples/sampledatasets.h"
 #include "core/augment/pipelinefile.h"
 #include "core/data/dataset.h"
 #include "core/util/error.h"
@@ -30,8 +31,6 @@
 namespace mf {
 
 namespace {
-
-const char *const kFashionMnist = "/usr/share/datasets/fashion-mnist";
 
 QToolButton *toolButton(const QString &objectName, const QIcon &icon, const QString &text,
                         const QString &toolTip)
@@ -119,7 +118,7 @@ AugmentPage::AugmentPage(const QString &workspaceDir, QWidget *parent)
 
     m_emptyOpenButton->setObjectName(QStringLiteral("emptyOpenDatasetButton"));
     m_emptyFashionButton->setObjectName(QStringLiteral("fashionMnistButton"));
-    m_emptyFashionButton->setToolTip(QDir::toNativeSeparators(QString::fromLatin1(kFashionMnist)));
+    m_emptyFashionButton->setToolTip(QDir::toNativeSeparators(mf::fashionMnistPath()));
     auto *emptyButtons = new QHBoxLayout;
     emptyButtons->addStretch(1);
     emptyButtons->addWidget(m_emptyOpenButton);
@@ -203,8 +202,7 @@ AugmentPage::~AugmentPage() = default;
 
 QString AugmentPage::fashionMnistPath()
 {
-    const QString path = QString::fromLatin1(kFashionMnist);
-    return QFileInfo(path).isDir() ? path : QString();
+    return installedFashionMnistPath();
 }
 
 void AugmentPage::setWorkspace(const QString &dir)

@@ -12,6 +12,7 @@
 #include "app/gui/datasets/textstatsview.h"
 #include "app/gui/datasets/thumbnaildelegate.h"
 #include "app/gui/datasets/thumbnailmodel.h"
+#include "app/gui/samples/sampledatasets.h"
 #include "widgets/messagepanel.h"
 
 #include <QComboBox>
@@ -386,8 +387,7 @@ void DatasetsPage::chooseDataset(DatasetFileDialog::Mode mode)
 
 QString DatasetsPage::sampleDatasetPath()
 {
-    const QString path = QStringLiteral("/usr/share/datasets/fashion-mnist");
-    return QFileInfo(path).isDir() ? path : QString();
+    return installedFashionMnistPath();
 }
 
 std::shared_ptr<const LoadedDataset> DatasetsPage::loadedDataset() const

@@ -1,5 +1,6 @@
 #include "app/gui/train/trainconfigform.h"
 
+#include "app/gui/samples/sampledatasets.h"
 #include "app/gui/train/trainpresets.h"
 #include "core/data/datasetlayout.h"
 #include "core/models/modelspec.h"

@@ -1,5 +1,6 @@
 #include "app/gui/train/trainpresets.h"
 
+#include "app/gui/samples/sampledatasets.h"
 #include "core/models/modelspec.h"
 #include "core/train/trainconfig.h"
 
@@ -16,11 +17,6 @@ QByteArray toJson(const TrainConfig &config)
 }
 
 } // namespace
-
-QString fashionMnistPath()
-{
-    return QStringLiteral("/usr/share/datasets/fashion-mnist");
-}
 
 QVector<TrainPreset> trainPresets()
 {

@@ -15,9 +15,6 @@ struct TrainPreset
     QByteArray configJson;
 };
 
-/// Where Debian's dataset-fashion-mnist package installs the data.
-QString fashionMnistPath();
-
 /// The built-in presets, the 2-conv Fashion-MNIST CNN first.
 QVector<TrainPreset> trainPresets();
 
