@@ -9,6 +9,7 @@ TrainController::TrainController(const QString &workspaceDir, QObject *parent)
     qRegisterMetaType<mf::EpochMetrics>();
     qRegisterMetaType<mf::TrainOutcomeReport>();
     qRegisterMetaType<mf::HistoryPoint>();
+    qRegisterMetaType<mf::RunStatus>();
     qRegisterMetaType<QVector<mf::StepMetrics>>();
     qRegisterMetaType<QVector<mf::HistoryPoint>>();
     m_thread.setObjectName(QStringLiteral("ModelForge training"));

@@ -52,7 +52,7 @@ Q_SIGNALS:
     void stateChanged(mf::TrainController::State state);
     void runPrepared(qint64 runId, const QByteArray &configJson, int epochs);
     void history(const QVector<mf::HistoryPoint> &points);
-    void storedRun(qint64 runId, const QString &name, const QString &status,
+    void storedRun(qint64 runId, const QString &name, mf::RunStatus status,
                    const QByteArray &configJson, const QVector<mf::HistoryPoint> &points);
     void loadFailed(qint64 runId, const QString &reason);
     void steps(const QVector<mf::StepMetrics> &steps);

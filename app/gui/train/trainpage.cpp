@@ -264,7 +264,7 @@ void TrainPage::resetLiveView(const QString &title)
     m_samplesPerSecond = 0.0;
     m_rateStartStep = -1;
     m_wall = 0.0;
-    m_outcome.clear();
+    m_outcome.reset();
     m_shownRunId = 0;
     m_runTitle->setText(title);
     m_progress->setValue(0);
@@ -282,7 +282,7 @@ void TrainPage::onStateChanged(TrainController::State state)
 {
     switch (state) {
     case TrainController::State::Idle:
-        if (m_outcome.isEmpty())
+        if (!m_outcome)
             m_status->setText(tr("Ready."));
         break;
     case TrainController::State::Preparing:
@@ -435,7 +435,7 @@ void TrainPage::onHistory(const QVector<HistoryPoint> &points)
     m_dashboard->refreshNow();
 }
 
-void TrainPage::onStoredRun(qint64 runId, const QString &name, const QString &status,
+void TrainPage::onStoredRun(qint64 runId, const QString &name, RunStatus status,
                             const QByteArray &configJson, const QVector<HistoryPoint> &points)
 {
     if (m_controller->isBusy())
@@ -450,9 +450,8 @@ void TrainPage::onStoredRun(qint64 runId, const QString &name, const QString &st
         if (p.key == QLatin1String("val_accuracy"))
             epochs = qMax(epochs, p.epoch);
     m_outcome = status;
-    const std::optional<RunStatus> known = runStatusFromName(status.toStdString());
-    m_status->setText(tr("%1 after %n epoch(s).", nullptr, epochs)
-                          .arg(known ? DisplayFormat::statusText(*known) : status));
+    m_status->setText(
+        tr("%1 after %n epoch(s).", nullptr, epochs).arg(DisplayFormat::statusText(status)));
     try {
         m_epochs = nlohmann::json::parse(configJson.toStdString()).value("epochs", epochs);
     } catch (const std::exception &) {
@@ -514,7 +513,7 @@ void TrainPage::sampleUsage()
 
 void TrainPage::onRunEnded(const TrainOutcomeReport &report)
 {
-    m_outcome = QString::fromLatin1(runStatusName(report.status));
+    m_outcome = report.status;
     QString text;
     const QLocale locale;
     if (report.status == RunStatus::Finished) {
@@ -552,7 +551,7 @@ void TrainPage::onRunEnded(const TrainOutcomeReport &report)
 
 void TrainPage::onStartFailed(const QString &reason)
 {
-    m_outcome = QStringLiteral("FAILED");
+    m_outcome = RunStatus::Failed;
     // The heading said "Starting…"; it must not go on saying so above the error.
     m_runTitle->setText(tr("Could not start"));
     m_status->setText(tr("Could not start: %1").arg(m_form->describe(reason)));

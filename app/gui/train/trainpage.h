@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -69,7 +71,7 @@ private:
     void onHistory(const QVector<mf::HistoryPoint> &points);
     void onRunEnded(const mf::TrainOutcomeReport &report);
     void onStartFailed(const QString &reason);
-    void onStoredRun(qint64 runId, const QString &name, const QString &status,
+    void onStoredRun(qint64 runId, const QString &name, mf::RunStatus status,
                      const QByteArray &configJson, const QVector<mf::HistoryPoint> &points);
     void updateButtons();
     void updateProgress();
@@ -108,7 +110,7 @@ private:
     double m_rateStartWall = 0.0;
     double m_wall = 0.0;
     qint64 m_shownRunId = 0;
-    QString m_outcome;
+    std::optional<RunStatus> m_outcome; ///< how the shown run ended; none while one runs
 };
 
 } // namespace mf

@@ -127,8 +127,7 @@ void TrainWorker::loadRun(qint64 runId)
                                          .arg(QString::fromStdString(store.path())));
             return;
         }
-        Q_EMIT storedRun(runId, QString::fromStdString(record->name),
-                         QString::fromLatin1(runStatusName(record->status)),
+        Q_EMIT storedRun(runId, QString::fromStdString(record->name), record->status,
                          QByteArray::fromStdString(record->configJson),
                          storedHistory(store, runId));
     } catch (const std::exception &e) {

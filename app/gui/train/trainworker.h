@@ -75,7 +75,7 @@ Q_SIGNALS:
     void runPrepared(qint64 runId, const QByteArray &configJson, int epochs);
     /// The metrics a resumed run had logged before this session.
     void history(const QVector<mf::HistoryPoint> &points);
-    void storedRun(qint64 runId, const QString &name, const QString &status,
+    void storedRun(qint64 runId, const QString &name, mf::RunStatus status,
                    const QByteArray &configJson, const QVector<mf::HistoryPoint> &points);
     void loadFailed(qint64 runId, const QString &reason);
     void steps(const QVector<mf::StepMetrics> &steps);
@@ -107,3 +107,4 @@ Q_DECLARE_METATYPE(mf::StepMetrics)
 Q_DECLARE_METATYPE(mf::EpochMetrics)
 Q_DECLARE_METATYPE(mf::TrainOutcomeReport)
 Q_DECLARE_METATYPE(mf::HistoryPoint)
+Q_DECLARE_METATYPE(mf::RunStatus)
