@@ -1,0 +1,2 @@
+# tests for core/kernels
+modelforge_add_test(tests_base tst_kernelchooser)
