@@ -49,6 +49,43 @@ nlohmann::json toJson(const EpochMetrics &epoch)
             {"epoch_seconds", epoch.epochSeconds}};
 }
 
+nlohmann::json toJson(const KernelChoice &kernels)
+{
+    nlohmann::json ops = nlohmann::json::array();
+    for (const KernelOpChoice &op : kernels.ops) {
+        nlohmann::json timings = nlohmann::json::object();
+        for (const KernelTiming &timing : op.decision.timings)
+            timings[timing.candidate] = timing.millis;
+        ops.push_back({{"op", op.op},
+                       {"shape", op.shape},
+                       {"chosen", op.decision.chosen},
+                       {"cached", op.decision.cached},
+                       {"timings_ms", timings},
+                       {"failed", op.decision.failed}});
+    }
+    nlohmann::json json = {{"plan", kernels.plan},
+                           {"processor", kernels.processor},
+                           {"capability", kernels.capability},
+                           {"threads", kernels.threads},
+                           {"measure_seconds", kernels.measureSeconds},
+                           {"choices", ops}};
+    if (!kernels.note.empty())
+        json["note"] = kernels.note;
+    return json;
+}
+
+nlohmann::json toJson(const StepPhaseTimes &phases)
+{
+    const double perStep = phases.steps > 0 ? 1000.0 / static_cast<double>(phases.steps) : 0.0;
+    return {{"steps", phases.steps},
+            {"data", phases.data * perStep},
+            {"forward", phases.forward * perStep},
+            {"backward", phases.backward * perStep},
+            {"optimizer", phases.optimizer * perStep},
+            {"recording", phases.recording * perStep},
+            {"total", phases.total() * perStep}};
+}
+
 const char *outcomeName(TrainOutcome outcome)
 {
     switch (outcome) {

@@ -4,6 +4,7 @@
 #include "app/cli/reportjson.h"
 #include "app/cli/stopsignals.h"
 #include "app/cli/texttable.h"
+#include "core/train/environmentinfo.h"
 #include "core/train/trainingsession.h"
 #include "core/util/error.h"
 #include "core/util/torchthreads.h"
@@ -70,15 +71,19 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
 
     const auto &train = result.train;
     if (m_context.json) {
-        nlohmann::json out = {{"run", result.runId},
-                              {"outcome", outcomeName(train.outcome)},
-                              {"epochs", train.epochsCompleted},
-                              {"steps", train.steps},
-                              {"samples_per_second", train.samplesPerSecond},
-                              {"best_val_accuracy", train.bestValAccuracy},
-                              {"best_epoch", train.bestEpoch},
-                              {"last_epoch", toJson(train.last)},
-                              {"validation", toJson(result.validation)}};
+        nlohmann::json out = {
+            {"run", result.runId},
+            {"outcome", outcomeName(train.outcome)},
+            {"epochs", train.epochsCompleted},
+            {"steps", train.steps},
+            {"samples_per_second", train.samplesPerSecond},
+            {"best_val_accuracy", train.bestValAccuracy},
+            {"best_epoch", train.bestEpoch},
+            {"last_epoch", toJson(train.last)},
+            {"validation", toJson(result.validation)},
+            {"kernels", toJson(train.kernels)},
+            {"libraries", {{"libtorch", torchVersion()}, {"onednn", oneDnnVersion()}}},
+            {"phases_ms_per_step", toJson(train.phases)}};
         if (!train.failureReason.empty())
             out["failure_reason"] = train.failureReason;
         if (result.test)
@@ -90,6 +95,13 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
         if (!train.failureReason.empty())
             std::cout << "reason: " << train.failureReason << "\n";
         std::cout << "samples/s " << formatNumber(train.samplesPerSecond, 0) << "\n";
+        if (!train.kernels.plan.empty())
+            std::cout << "kernels " << train.kernels.plan << "\n";
+        for (const KernelOpChoice &op : train.kernels.ops)
+            std::cout << "  " << op.op << " on " << op.shape << ": " << op.decision.summary()
+                      << "\n";
+        if (!train.kernels.note.empty())
+            std::cerr << train.kernels.note << "\n";
         if (result.validation.samples > 0)
             std::cout << "validation loss " << formatNumber(result.validation.loss, 4)
                       << "  accuracy " << formatNumber(result.validation.accuracy, 4) << "  (best "

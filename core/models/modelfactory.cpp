@@ -4,6 +4,7 @@
 #include "core/models/generatordropout.h"
 #include "core/models/maxpool.h"
 #include "core/models/modelspec.h"
+#include "core/models/plannedconv2d.h"
 #include "core/models/residualblock.h"
 #include "core/models/weightinit.h"
 #include "core/util/error.h"
@@ -87,11 +88,8 @@ torch::nn::Sequential buildCnn(const ModelSpec &spec, const std::vector<std::int
             throw ConfigError("model." + indexed("conv", i) + ": a " + std::to_string(spec.kernel) +
                               "x" + std::to_string(spec.kernel) + " convolution with padding " +
                               std::to_string(spec.padding) + " shrinks the image to nothing");
-        net->push_back(
-            layerName("conv", i),
-            torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, spec.conv[i], spec.kernel)
-                                  .padding(spec.padding)
-                                  .bias(!spec.batchNorm)));
+        net->push_back(layerName("conv", i), PlannedConv2d(channels, spec.conv[i], spec.kernel,
+                                                           spec.padding, !spec.batchNorm));
         if (spec.batchNorm)
             net->push_back(layerName("bn", i), torch::nn::BatchNorm2d(spec.conv[i]));
         net->push_back(layerName("act", i), makeActivation(spec.activation));

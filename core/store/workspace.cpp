@@ -48,6 +48,11 @@ std::string defaultWorkspaceDir()
     return withoutTrailingSlashes(home) + "/.local/share/modelforge";
 }
 
+std::string Workspace::kernelCachePath() const
+{
+    return dir + "/kernel-choices.json";
+}
+
 std::string Workspace::databasePath() const
 {
     return dir + "/modelforge.db";

@@ -17,6 +17,8 @@ struct Workspace
 
     std::string databasePath() const;             ///< dir + "/modelforge.db"
     std::string runDir(std::int64_t runId) const; ///< dir + "/runs/<id>"
+    /// dir + "/kernel-choices.json": the kernel plans measured on this machine (KernelCache).
+    std::string kernelCachePath() const;
 };
 
 } // namespace mf

@@ -3,6 +3,8 @@
 #include "core/train/devicename.h"
 #include "core/util/error.h"
 
+#include <ATen/Context.h>
+#include <ATen/Version.h>
 #include <torch/torch.h>
 
 #ifndef MODELFORGE_VERSION
@@ -24,6 +26,34 @@ std::string torchVersion()
 std::string versionsString()
 {
     return "modelforge " + modelforgeVersion() + "; libtorch " + torchVersion();
+}
+
+namespace {
+
+/// The text after `marker` in LibTorch's build information, up to the end of its line or
+/// `stop`.
+std::string configField(const std::string &marker, char stop = '\n')
+{
+    static const std::string config = at::show_config();
+    const auto at = config.find(marker);
+    if (at == std::string::npos)
+        return {};
+    const auto begin = at + marker.size();
+    const auto end = config.find_first_of(std::string("\n") + stop, begin);
+    return config.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+}
+
+} // namespace
+
+std::string cpuCapability()
+{
+    const std::string capability = configField("CPU capability usage: ");
+    return capability.empty() ? "unknown" : capability;
+}
+
+std::string oneDnnVersion()
+{
+    return at::hasMKLDNN() ? configField("MKL-DNN v", ' ') : std::string();
 }
 
 bool cudaAvailable()

@@ -11,6 +11,12 @@ std::string torchVersion();
 /// "modelforge 0.1.0; libtorch 1.13.0", as stored with every run.
 std::string versionsString();
 
+/// The vector code ATen dispatches its CPU kernels to on this machine, as LibTorch reports it
+/// ("AVX2", "AVX512", "DEFAULT"); "unknown" where its build information does not say.
+std::string cpuCapability();
+/// The oneDNN version LibTorch runs ("2.6.3"); empty when it has none.
+std::string oneDnnVersion();
+
 /// Whether this LibTorch build sees a usable CUDA device, and how many.
 bool cudaAvailable();
 int cudaDeviceCount();

@@ -37,6 +37,20 @@ void RunRecorder::onStep(const StepMetrics &step)
     flushIfDue();
 }
 
+void RunRecorder::onKernelsChosen(const KernelChoice &choice)
+{
+    std::string measurement;
+    for (const KernelOpChoice &op : choice.ops)
+        measurement += (measurement.empty() ? "" : "; ") + op.op + " on " + op.shape + ": " +
+                       op.decision.summary();
+    m_store.setParams(m_runId,
+                      {{"kernels.plan", choice.plan},
+                       {"kernels.measurement",
+                        measurement.empty() ? "the only way this model runs" : measurement},
+                       {"kernels.machine", choice.processor + ", " + choice.capability + ", " +
+                                               std::to_string(choice.threads) + " thread(s)"}});
+}
+
 void RunRecorder::onEpoch(const EpochMetrics &epoch)
 {
     log("epoch_train_loss", epoch.trainLoss, epoch.step, epoch.epoch, epoch.wallSeconds);

@@ -42,6 +42,10 @@ public:
     void onEpoch(const EpochMetrics &epoch) override;
     void onCheckpoint(const std::string &path, int epoch) override;
     void onCheckpointRemoved(const std::string &path, int epoch) override;
+    /// Stores the plan as the run's params "kernels.plan", "kernels.measurement" (each
+    /// candidate's time, or that the cache answered) and "kernels.machine" (processor, vector
+    /// code, threads), replacing those of an earlier run() of the same run.
+    void onKernelsChosen(const KernelChoice &choice) override;
 
     /// Buffers one point of any key (test metrics, for instance), wallSeconds offset as above.
     void log(const std::string &key, double value, std::int64_t step, int epoch,

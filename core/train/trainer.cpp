@@ -34,6 +34,22 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+/// Adds the time since the previous lap to a phase of StepPhaseTimes.
+class PhaseClock
+{
+public:
+    PhaseClock() : m_last(Clock::now()) {}
+    void lap(double &phase)
+    {
+        const auto now = Clock::now();
+        phase += std::chrono::duration<double>(now - m_last).count();
+        m_last = now;
+    }
+
+private:
+    Clock::time_point m_last;
+};
+
 void checkFits(const Dataset &dataset, const Dataset &train, const std::string &what)
 {
     if (dataset.size() == 0)
@@ -198,10 +214,35 @@ void Trainer::prepareSources()
         m_validationSource = std::make_unique<BatchSource>(m_validation, m_normalization, m_device);
 }
 
+void Trainer::chooseKernels(int epoch)
+{
+    const torch::Tensor order = m_trainSource->epochOrder(m_config.seed, epoch);
+    const BatchSource::Batch first = m_trainSource->batch(order, 0, m_config.batchSize, epoch);
+    const auto loss = [&](const torch::Tensor &logits) {
+        return computeLoss(m_config.loss, logits, first.labels);
+    };
+    // The copies are built from the spec and seed, under buildModel's lock of the generator.
+    const auto makeCopy = [this] {
+        return buildModel(m_config.model, m_train.sampleShape(), m_train.numClasses(),
+                          m_config.seed);
+    };
+    KernelPlan plan = planKernels(m_model, makeCopy, m_config.model.dump(), first.inputs, loss,
+                                  m_device, m_options.kernels);
+    m_layout = plan.layout;
+    m_kernels = std::move(plan.choice);
+}
+
 TrainResult Trainer::run()
 {
     prepareSources();
     TrainResult result;
+    if (!m_kernels && m_state.epoch < m_config.epochs)
+        chooseKernels(m_state.epoch + 1);
+    if (m_kernels) {
+        result.kernels = *m_kernels;
+        for (TrainerObserver *observer : m_observers)
+            observer->onKernelsChosen(*m_kernels);
+    }
     result.epochsCompleted = m_state.epoch;
     result.steps = m_state.globalStep;
     result.bestValAccuracy = m_state.bestValAccuracy;
@@ -265,21 +306,26 @@ TrainResult Trainer::run()
                                    epoch, globalStep, result);
                 return finish(TrainOutcome::Stopped);
             }
+            PhaseClock phase;
             const BatchSource::Batch batch = m_trainSource->batch(order, b, batchSize, epoch);
+            phase.lap(result.phases.data);
             m_currentValidation.reset();
-            learningRate = m_schedule->rateAt(globalStep);
-            setLearningRate(*m_optimizer, learningRate);
             for (torch::Tensor &parameter : m_parameters)
                 parameter.mutable_grad().reset();
 
-            const torch::Tensor logits = m_model->forward(batch.inputs);
+            const torch::Tensor logits = m_model->forward(inLayout(batch.inputs, m_layout));
             torch::Tensor loss = computeLoss(m_config.loss, logits, batch.labels);
             if (penalised)
                 loss = loss + weightPenalty(*m_model, m_config.l1, m_config.l2);
+            phase.lap(result.phases.forward);
             loss.backward();
+            phase.lap(result.phases.backward);
             if (m_config.clipGradNorm > 0.0)
                 torch::nn::utils::clip_grad_norm_(m_parameters, m_config.clipGradNorm);
+            learningRate = m_schedule->rateAt(globalStep);
+            setLearningRate(*m_optimizer, learningRate);
             m_optimizer->step();
+            phase.lap(result.phases.optimizer);
             // Read after the step so a GPU is not left idle while the backward pass is queued;
             // a non-finite loss ends the run, so the spoilt step is never checkpointed.
             const double lossValue = loss.item<double>();
@@ -308,6 +354,8 @@ TrainResult Trainer::run()
             step.wallSeconds = secondsSince(runStart);
             for (TrainerObserver *observer : m_observers)
                 observer->onStep(step);
+            phase.lap(result.phases.recording);
+            ++result.phases.steps;
         }
 
         const double trainedHere = secondsSince(epochStart) - pausedSeconds;

@@ -3,6 +3,7 @@
 
 #include "core/data/dataset.h"
 #include "core/data/datasetstats.h"
+#include "core/kernels/kernelplanner.h"
 #include "core/train/checkpoint.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainevents.h"
@@ -38,6 +39,8 @@ struct TrainerOptions
     /// Called on the training thread about once a second while training is paused (a run
     /// store uses it to keep the run's heartbeat fresh).
     std::function<void()> whilePaused;
+    /// How run() chooses the kernels it trains with (core/kernels/kernelplanner.h).
+    KernelPlannerOptions kernels;
 };
 
 /// Trains one model on one dataset split. Construction validates the config (and the
@@ -88,7 +91,9 @@ public:
     /// once a newer checkpoint exists. A stop (with a checkpointDir) writes a stop checkpoint
     /// at the step it stopped on (Checkpoint::stopFileName; onCheckpoint with the epoch in
     /// progress) unless the newest checkpoint already holds that step or no step was taken at
-    /// all; nothing is evaluated on a stop. Call once.
+    /// all; nothing is evaluated on a stop. Before the first step it chooses the kernel plan by
+    /// measurement (planKernels, onKernelsChosen); TrainResult::kernels and ::phases report the
+    /// plan and where the steps spent their time. Call once.
     TrainResult run();
 
     /// Ends run() at the next batch; works while paused, too.
@@ -115,6 +120,8 @@ public:
     const TrainConfig &config() const { return m_config; }
     /// Progress so far: after restoreCheckpoint(), the state the checkpoint held.
     const TrainingState &state() const { return m_state; }
+    /// The kernels run() chose, before their first step; null until then.
+    const KernelChoice *kernels() const { return m_kernels ? &*m_kernels : nullptr; }
 
 private:
     enum class Gate
@@ -124,6 +131,9 @@ private:
     };
 
     void prepareSources();
+    /// Measures (or finds in the cache) the fastest kernel plan on the first batch the run
+    /// trains on and puts the model in it.
+    void chooseKernels(int epoch);
     Gate waitWhilePaused(double &pausedSeconds);
     EvalReport evaluateSource(const BatchSource &source);
     /// Updates the best-epoch and patience fields of m_state with this epoch's validation.
@@ -153,6 +163,8 @@ private:
     std::unique_ptr<BatchSource> m_trainSource;
     std::unique_ptr<BatchSource> m_validationSource;
     std::vector<TrainerObserver *> m_observers;
+    TensorLayout m_layout = TensorLayout::Nchw;
+    std::optional<KernelChoice> m_kernels;
     TrainingState m_state;
     std::string m_lastCheckpoint;
     std::int64_t m_lastCheckpointStep = 0; ///< global step m_lastCheckpoint holds

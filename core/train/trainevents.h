@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/kernels/kerneldecision.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -69,6 +71,42 @@ enum class TrainOutcome
     Failed
 };
 
+/// Where a run's training steps spent their time, summed over the steps it took. On a GPU the
+/// phases measure what the host waited for, not what the device computed.
+struct StepPhaseTimes
+{
+    std::int64_t steps = 0;
+    double data = 0.0;      ///< seconds assembling batches (index, augment, normalise)
+    double forward = 0.0;   ///< model and loss
+    double backward = 0.0;  ///< gradients
+    double optimizer = 0.0; ///< clipping, learning rate and the optimiser's step
+    double recording = 0.0; ///< reading the loss, counting hits, observers (curves, store)
+
+    double total() const { return data + forward + backward + optimizer + recording; }
+};
+
+/// One kernel decision of a run: for the layout of the whole model ("layout") or for one layer
+/// ("conv1", "pool2"), on the shape it runs on.
+struct KernelOpChoice
+{
+    std::string op;
+    std::string shape;       ///< the input it was measured on: "64x32x14x14 nhwc"
+    KernelDecision decision; ///< chosen, with each candidate's forward+backward time
+};
+
+/// The kernels a run trains with and how they were chosen (core/kernels/kernelplanner.h).
+struct KernelChoice
+{
+    /// "nhwc, conv1 im2col_gemm, pool1 aten, conv2 aten, pool2 aten"
+    std::string plan;
+    std::vector<KernelOpChoice> ops; ///< only where there was more than one way to run
+    std::string processor;           ///< processorModel()
+    std::string capability;          ///< ATen's vector code: "AVX2"
+    int threads = 0;
+    double measureSeconds = 0.0; ///< spent measuring in this run; 0 when the cache answered all
+    std::string note;            ///< a problem with the cache file, as a sentence; usually empty
+};
+
 struct TrainResult
 {
     TrainOutcome outcome = TrainOutcome::Finished;
@@ -83,6 +121,8 @@ struct TrainResult
     /// The global step lastCheckpoint holds: `steps` after a stop that wrote (or needed no)
     /// stop checkpoint, so that a resumed run continues from exactly there.
     std::int64_t lastCheckpointStep = 0;
+    StepPhaseTimes phases; ///< of the steps this run() took
+    KernelChoice kernels;
 };
 
 /// Receives progress from the Trainer, on the thread that runs Trainer::run().
@@ -97,6 +137,8 @@ public:
     virtual void onCheckpoint(const std::string & /*path*/, int /*epoch*/) {}
     /// Retention is about to delete the checkpoint of `epoch` at `path`.
     virtual void onCheckpointRemoved(const std::string & /*path*/, int /*epoch*/) {}
+    /// The kernels were chosen, before the first step of run().
+    virtual void onKernelsChosen(const KernelChoice &) {}
 };
 
 } // namespace mf

@@ -178,6 +178,7 @@ struct TrainingSession::Impl
         trainerOptions.whilePaused = [heartbeatStore, id] { heartbeatStore->heartbeat(id); };
         trainerOptions.augmentation = augmentation;
         trainerOptions.trainSampleIndices = data.trainIndices;
+        trainerOptions.kernels.cachePath = workspace.kernelCachePath();
         auto created = std::make_unique<Trainer>(config, data.train, data.validation,
                                                  std::move(trainerOptions));
         std::lock_guard<std::mutex> lock(controlMutex);

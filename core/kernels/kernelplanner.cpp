@@ -1,0 +1,183 @@
+#include "core/kernels/kernelplanner.h"
+
+#include "core/kernels/processormodel.h"
+#include "core/models/generatordropout.h"
+#include "core/train/environmentinfo.h"
+#include "core/util/error.h"
+#include "core/util/shapetext.h"
+
+#include <torch/cuda.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <sstream>
+
+namespace mf {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double timedMillis(torch::Device device, const std::function<void()> &work)
+{
+    if (device.is_cuda())
+        torch::cuda::synchronize(device.index());
+    const auto start = Clock::now();
+    work();
+    if (device.is_cuda())
+        torch::cuda::synchronize(device.index());
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+void resetGradients(torch::nn::Module &module)
+{
+    for (torch::Tensor &parameter : module.parameters())
+        parameter.mutable_grad().reset();
+}
+
+std::string shapeIn(const torch::Tensor &tensor, TensorLayout layout)
+{
+    return shapeText(tensor.sizes().vec()) +
+           (tensor.dim() == 4 ? std::string(" ") + layoutName(layout) : std::string());
+}
+
+std::string describe(const torch::nn::Module &module)
+{
+    std::ostringstream text;
+    module.pretty_print(text);
+    return text.str();
+}
+
+} // namespace
+
+KernelPlan planKernels(torch::nn::Sequential &model,
+                       const std::function<torch::nn::Sequential()> &makeCopy,
+                       const std::string &workload, const torch::Tensor &inputs,
+                       const std::function<torch::Tensor(const torch::Tensor &)> &loss,
+                       torch::Device device, const KernelPlannerOptions &options)
+{
+    KernelPlan plan;
+    KernelChoice &choice = plan.choice;
+    choice.processor = processorModel();
+    choice.capability = cpuCapability();
+    choice.threads = at::get_num_threads();
+    KernelKey key;
+    key.processor = choice.processor;
+    key.capability = choice.capability;
+    key.torch = torchVersion();
+    key.device = device.str();
+    key.threads = choice.threads;
+
+    KernelCache cache(options.cachePath);
+    KernelChooser chooser(cache, options.rounds);
+    const auto start = Clock::now();
+    bool measured = false;
+    const auto freshCopy = [&](TensorLayout layout) {
+        torch::nn::Sequential copy = makeCopy();
+        // Copies draw their dropout masks from a generator of their own, not the run's.
+        setDropoutGenerator(*copy,
+                            std::make_shared<at::Generator>(at::detail::createCPUGenerator(0)));
+        copy->to(device);
+        copy->train();
+        applyLayout(*copy, layout);
+        return copy;
+    };
+    const auto decide = [&](const std::string &op, const std::string &shape,
+                            const std::string &what, const std::vector<std::string> &candidates,
+                            const KernelChooser::Timer &timer) {
+        key.workload = what + " on " + shape;
+        const KernelChooser::Timer timed =
+            options.timer
+                ? [&](const std::string &candidate) { return options.timer(op, candidate); }
+                : timer;
+        KernelDecision decision = chooser.choose(key, candidates, timed);
+        measured = measured || !decision.cached;
+        choice.ops.push_back({op, shape, decision});
+        return decision.chosen;
+    };
+
+    // 1. The layout, on the whole model.
+    const std::vector<TensorLayout> layouts = layoutCandidates(*model);
+    if (layouts.size() > 1) {
+        std::vector<std::string> names;
+        for (TensorLayout layout : layouts)
+            names.push_back(layoutName(layout));
+        std::map<std::string, torch::nn::Sequential> copies;
+        const auto timer = [&](const std::string &name) {
+            const TensorLayout layout = layoutFromName(name).value();
+            auto found = copies.find(name);
+            if (found == copies.end())
+                found = copies.emplace(name, freshCopy(layout)).first;
+            torch::nn::Sequential &copy = found->second;
+            const torch::Tensor batch = inLayout(inputs, layout);
+            return timedMillis(device, [&] {
+                resetGradients(*copy);
+                loss(copy->forward(batch)).backward();
+            });
+        };
+        plan.layout = layoutFromName(decide("layout", shapeText(inputs.sizes().vec()),
+                                            "model " + workload, names, timer))
+                          .value();
+    }
+    applyLayout(*model, plan.layout);
+
+    // 2. Each layer with a choice of kernels, alone, on the input it gets in the model.
+    const std::vector<PlannableLayer> layers = plannableLayers(model, device);
+    const bool anyChoice = std::any_of(
+        layers.begin(), layers.end(), [](const PlannableLayer &l) { return l.kernels.size() > 1; });
+    if (anyChoice) {
+        torch::nn::Sequential probe = freshCopy(plan.layout);
+        std::map<std::size_t, torch::Tensor> layerInputs;
+        std::map<std::size_t, bool> inputNeedsGrad;
+        {
+            torch::NoGradGuard noGrad;
+            torch::Tensor x = inLayout(inputs, plan.layout);
+            bool afterParameters = false;
+            std::size_t index = 0;
+            for (auto &layer : *probe) {
+                layerInputs[index] = x;
+                inputNeedsGrad[index] = afterParameters;
+                afterParameters = afterParameters || !layer.ptr()->parameters().empty();
+                x = layer.forward(x);
+                ++index;
+            }
+        }
+        for (const PlannableLayer &layer : layers) {
+            if (layer.kernels.size() < 2)
+                continue;
+            torch::Tensor input =
+                layerInputs.at(layer.index).detach().clone(at::MemoryFormat::Preserve);
+            input.requires_grad_(inputNeedsGrad.at(layer.index));
+            torch::nn::AnyModule &module =
+                *(probe->begin() + static_cast<std::ptrdiff_t>(layer.index));
+            torch::Tensor outputGradient;
+            const auto timer = [&](const std::string &kernel) {
+                setLayerKernel(probe, layer.index, kernel);
+                return timedMillis(device, [&] {
+                    resetGradients(*module.ptr());
+                    input.mutable_grad().reset();
+                    const torch::Tensor output = module.forward(input);
+                    if (!outputGradient.defined())
+                        outputGradient = torch::ones_like(output);
+                    output.backward(outputGradient);
+                });
+            };
+            const std::string chosen = decide(layer.name, shapeIn(input, plan.layout),
+                                              describe(*module.ptr()), layer.kernels, timer);
+            setLayerKernel(probe, layer.index, chosen);
+            setLayerKernel(model, layer.index, chosen);
+        }
+    }
+
+    choice.plan = layoutName(plan.layout);
+    for (const PlannableLayer &layer : layers)
+        choice.plan += ", " + layer.name + " " + layerKernel(model, layer.index);
+    if (measured)
+        choice.measureSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+    choice.note = cache.problem();
+    return plan;
+}
+
+} // namespace mf

@@ -1,0 +1,52 @@
+#pragma once
+// Core-only header (includes torch): never include it from a header moc reads.
+
+#include "core/kernels/kernelchooser.h"
+#include "core/kernels/kernelplan.h"
+#include "core/train/trainevents.h"
+
+#include <torch/torch.h>
+
+#include <functional>
+#include <string>
+
+namespace mf {
+
+/// How a Trainer chooses its kernels.
+struct KernelPlannerOptions
+{
+    /// The decisions file (Workspace::kernelCachePath()); empty: measure every run.
+    std::string cachePath;
+    KernelRounds rounds;
+    /// Replaces the measurement of one forward+backward of `candidate` for `op` ("layout",
+    /// "conv1", "pool2"), in milliseconds; tests inject timings with it. Unset: the planner
+    /// times copies of the model.
+    std::function<double(const std::string &op, const std::string &candidate)> timer;
+};
+
+struct KernelPlan
+{
+    KernelChoice choice;
+    TensorLayout layout = TensorLayout::Nchw;
+};
+
+/// Chooses, by measurement on this machine, how `model` trains on batches like `inputs`, and
+/// puts it in that plan:
+/// 1. the layout (layoutCandidates): one forward and backward pass of the whole model in each;
+/// 2. then, in that layout, each layer with more than one kernel (plannableLayers): a forward
+///    and backward pass of that layer alone on the input it gets in the model.
+/// Each decision is the fastest candidate's (KernelChooser: warm-up, then the median of rounds
+/// that alternate between candidates), or one an earlier run on this processor, dispatch level,
+/// LibTorch, device, thread count and shape measured (options.cachePath).
+///
+/// Only copies are timed, made by `makeCopy` (a model of the same spec; its weights do not
+/// matter to the timing): `model`'s weights, gradients, statistics and dropout generator stay
+/// as they were. `workload` names the model (its spec) in the cache key of the layout decision;
+/// `loss` turns logits into the loss to differentiate.
+KernelPlan planKernels(torch::nn::Sequential &model,
+                       const std::function<torch::nn::Sequential()> &makeCopy,
+                       const std::string &workload, const torch::Tensor &inputs,
+                       const std::function<torch::Tensor(const torch::Tensor &)> &loss,
+                       torch::Device device, const KernelPlannerOptions &options);
+
+} // namespace mf
