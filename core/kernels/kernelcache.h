@@ -19,8 +19,9 @@ namespace mf {
 class KernelCache
 {
 public:
-    /// Most decisions a file keeps; the oldest go first.
-    static constexpr std::size_t kMaxEntries = 64;
+    /// Most decisions a file keeps, the oldest going first: a run stores one for its layout and
+    /// one per layer with a choice, so this holds some fifty workloads.
+    static constexpr std::size_t kMaxEntries = 256;
 
     /// `path` empty: decisions are kept in memory only.
     explicit KernelCache(std::string path = {});

@@ -236,7 +236,8 @@ TrainResult Trainer::run()
 {
     prepareSources();
     TrainResult result;
-    if (!m_kernels && m_state.epoch < m_config.epochs)
+    // A stop asked for before the first step does not wait for the measurement.
+    if (!m_kernels && m_state.epoch < m_config.epochs && !m_stopRequested.load())
         chooseKernels(m_state.epoch + 1);
     if (m_kernels) {
         result.kernels = *m_kernels;
