@@ -34,7 +34,12 @@ private Q_SLOTS:
         const torch::Tensor b = input.clone().requires_grad_(true);
         const torch::Tensor weights = torch::randn({3, 4, height / size, width / size});
 
+        // The oneDNN kernel, which a kernel plan may choose, against ATen's.
+        if (!mf::MaxPoolImpl::runs(mf::PoolKernel::OneDnn, torch::kCPU, torch::kFloat32))
+            QSKIP("this LibTorch has no oneDNN");
         mf::MaxPool pool(size);
+        QCOMPARE(pool->kernel(), mf::PoolKernel::Aten);
+        pool->setKernel(mf::PoolKernel::OneDnn);
         const torch::Tensor ours = pool->forward(a);
         const torch::Tensor reference = torch::max_pool2d(b, {size, size}, {size, size});
         QCOMPARE(ours.sizes().vec(), reference.sizes().vec());
@@ -48,7 +53,9 @@ private Q_SLOTS:
     {
         const torch::Tensor input = torch::randn({2, 3, 8, 8}, torch::kFloat64);
         mf::MaxPool pool(2);
+        pool->setKernel(mf::PoolKernel::OneDnn);
         QVERIFY(torch::equal(pool->forward(input), torch::max_pool2d(input, {2, 2}, {2, 2})));
+        // oneDNN takes a contiguous copy of a transposed float input: the same values.
         const torch::Tensor transposed = torch::randn({2, 3, 8, 8}).transpose(2, 3);
         QVERIFY(
             torch::equal(pool->forward(transposed), torch::max_pool2d(transposed, {2, 2}, {2, 2})));
