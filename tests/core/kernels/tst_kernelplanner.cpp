@@ -187,6 +187,7 @@ private Q_SLOTS:
             KernelChoice choice;
             const torch::Tensor trained = trainedWith(forcing(forced), &choice);
             const double difference = (trained - reference).abs().max().item<double>();
+            qInfo("%s: largest weight difference %.3g", choice.plan.c_str(), difference);
             QVERIFY2(difference <= 1e-4, (choice.plan + ": " + std::to_string(difference)).c_str());
             QVERIFY2(!torch::equal(trained, torch::zeros_like(trained)), choice.plan.c_str());
         }
