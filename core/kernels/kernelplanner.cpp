@@ -1,5 +1,6 @@
 #include "core/kernels/kernelplanner.h"
 
+#include "core/kernels/layerprobe.h"
 #include "core/kernels/processormodel.h"
 #include "core/models/generatordropout.h"
 #include "core/train/environmentinfo.h"
@@ -128,45 +129,21 @@ KernelPlan planKernels(torch::nn::Sequential &model,
     const bool anyChoice = std::any_of(
         layers.begin(), layers.end(), [](const PlannableLayer &l) { return l.kernels.size() > 1; });
     if (anyChoice) {
-        torch::nn::Sequential probe = freshCopy(plan.layout);
-        std::map<std::size_t, torch::Tensor> layerInputs;
-        std::map<std::size_t, bool> inputNeedsGrad;
-        {
-            torch::NoGradGuard noGrad;
-            torch::Tensor x = inLayout(inputs, plan.layout);
-            bool afterParameters = false;
-            std::size_t index = 0;
-            for (auto &layer : *probe) {
-                layerInputs[index] = x;
-                inputNeedsGrad[index] = afterParameters;
-                afterParameters = afterParameters || !layer.ptr()->parameters().empty();
-                x = layer.forward(x);
-                ++index;
-            }
-        }
+        torch::nn::Sequential probeModel = freshCopy(plan.layout);
+        LayerProbe probe(probeModel, inputs, plan.layout);
         for (const PlannableLayer &layer : layers) {
             if (layer.kernels.size() < 2)
                 continue;
-            torch::Tensor input =
-                layerInputs.at(layer.index).detach().clone(at::MemoryFormat::Preserve);
-            input.requires_grad_(inputNeedsGrad.at(layer.index));
-            torch::nn::AnyModule &module =
-                *(probe->begin() + static_cast<std::ptrdiff_t>(layer.index));
-            torch::Tensor outputGradient;
             const auto timer = [&](const std::string &kernel) {
-                setLayerKernel(probe, layer.index, kernel);
-                return timedMillis(device, [&] {
-                    resetGradients(*module.ptr());
-                    input.mutable_grad().reset();
-                    const torch::Tensor output = module.forward(input);
-                    if (!outputGradient.defined())
-                        outputGradient = torch::ones_like(output);
-                    output.backward(outputGradient);
-                });
+                setLayerKernel(probeModel, layer.index, kernel);
+                return timedMillis(device, [&] { probe.forwardBackward(layer.index); });
             };
-            const std::string chosen = decide(layer.name, shapeIn(input, plan.layout),
-                                              describe(*module.ptr()), layer.kernels, timer);
-            setLayerKernel(probe, layer.index, chosen);
+            const std::shared_ptr<torch::nn::Module> module =
+                probeModel->children().at(layer.index);
+            const std::string chosen =
+                decide(layer.name, shapeIn(probe.input(layer.index), plan.layout),
+                       describe(*module), layer.kernels, timer);
+            setLayerKernel(probeModel, layer.index, chosen);
             setLayerKernel(model, layer.index, chosen);
         }
     }

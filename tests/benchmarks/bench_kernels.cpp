@@ -6,6 +6,7 @@
 //
 //     build/tests/benchmarks/bench_kernels [threads]
 #include "core/kernels/kernelplan.h"
+#include "core/kernels/layerprobe.h"
 #include "core/kernels/processormodel.h"
 #include "core/models/modelfactory.h"
 #include "core/train/environmentinfo.h"
@@ -52,37 +53,17 @@ int main(int argc, char **argv)
     for (mf::TensorLayout layout : {mf::TensorLayout::Nchw, mf::TensorLayout::Nhwc}) {
         torch::nn::Sequential model = mf::buildModel({{"type", "cnn"}}, {1, 28, 28}, 10, 1);
         mf::applyLayout(*model, layout);
-        // Each layer's input as it is in the model.
-        std::vector<torch::Tensor> inputs;
-        {
-            torch::NoGradGuard noGrad;
-            torch::Tensor x = mf::inLayout(images, layout);
-            for (auto &layer : *model) {
-                inputs.push_back(x);
-                x = layer.forward(x);
-            }
-        }
+        mf::LayerProbe probe(model, images, layout);
         for (const mf::PlannableLayer &layer : mf::plannableLayers(model, torch::kCPU)) {
-            torch::Tensor input = inputs[layer.index].clone(at::MemoryFormat::Preserve);
-            input.requires_grad_(layer.index > 0);
-            auto &module = *(model->begin() + static_cast<std::ptrdiff_t>(layer.index));
             double aten = 0.0;
             for (const std::string &kernel : layer.kernels) {
                 mf::setLayerKernel(model, layer.index, kernel);
-                torch::Tensor gradient;
-                const double millis = medianMillis([&] {
-                    for (torch::Tensor &p : module.ptr()->parameters())
-                        p.mutable_grad().reset();
-                    input.mutable_grad().reset();
-                    const torch::Tensor output = module.forward(input);
-                    if (!gradient.defined())
-                        gradient = torch::ones_like(output);
-                    output.backward(gradient);
-                });
+                const double millis = medianMillis([&] { probe.forwardBackward(layer.index); });
                 if (kernel == "aten")
                     aten = millis;
                 std::printf("%-6s %-6s %-20s %-12s %10.2f %10.2f\n", layer.name.c_str(),
-                            mf::layoutName(layout), mf::shapeText(input.sizes().vec()).c_str(),
+                            mf::layoutName(layout),
+                            mf::shapeText(probe.input(layer.index).sizes().vec()).c_str(),
                             kernel.c_str(), millis, aten / millis);
             }
             mf::setLayerKernel(model, layer.index, "aten");

@@ -1,4 +1,5 @@
 #include "core/kernels/kernelplanner.h"
+#include "core/kernels/layerprobe.h"
 #include "core/models/modelfactory.h"
 #include "core/train/trainer.h"
 #include "tests/core/train/trainingfixtures.h"
@@ -191,6 +192,22 @@ private Q_SLOTS:
             QVERIFY2(difference <= 1e-4, (choice.plan + ": " + std::to_string(difference)).c_str());
             QVERIFY2(!torch::equal(trained, torch::zeros_like(trained)), choice.plan.c_str());
         }
+    }
+
+    void layerProbeRunsOneLayerOnItsInputInTheModel()
+    {
+        torch::nn::Sequential model = buildModel(cnnSpec(), kShape, kClasses, 1);
+        applyLayout(*model, TensorLayout::Nhwc);
+        LayerProbe probe(model, torch::rand({16, 1, 8, 8}), TensorLayout::Nhwc);
+        // conv1, act1, pool1, conv2: the model input needs no gradient, what follows conv1 does.
+        QVERIFY(!probe.input(0).requires_grad());
+        QVERIFY(probe.input(3).requires_grad());
+        QCOMPARE(probe.input(3).sizes().vec(), (std::vector<std::int64_t>{16, 4, 4, 4}));
+        QVERIFY(probe.input(3).is_contiguous(at::MemoryFormat::ChannelsLast));
+        probe.forwardBackward(3);
+        QVERIFY(probe.input(3).grad().defined());
+        QVERIFY(model->named_parameters()["conv2.weight"].grad().defined());
+        QVERIFY(!model->named_parameters()["conv1.weight"].grad().defined());
     }
 
     void channelsLastEqualsContiguous()
