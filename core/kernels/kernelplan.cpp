@@ -8,6 +8,10 @@ namespace mf {
 
 namespace {
 
+/// The kernels a MaxPool may run besides the reference, in the order they are offered.
+constexpr PoolKernel kPoolAlternatives[] = {PoolKernel::PoolFirst, PoolKernel::OneDnn,
+                                            PoolKernel::Fused};
+
 c10::MemoryFormat memoryFormat(TensorLayout layout)
 {
     return layout == TensorLayout::Nhwc ? c10::MemoryFormat::ChannelsLast
@@ -22,11 +26,6 @@ torch::Tensor restrided(const torch::Tensor &tensor, c10::MemoryFormat format)
     if (tensor.suggest_memory_format() == format && tensor.is_contiguous(format))
         return tensor;
     return torch::empty_like(tensor, tensor.options(), format).copy_(tensor);
-}
-
-const char *poolKernelName(PoolKernel kernel)
-{
-    return kernel == PoolKernel::OneDnn ? "onednn" : "aten";
 }
 
 } // namespace
@@ -76,9 +75,10 @@ std::vector<PlannableLayer> plannableLayers(const torch::nn::Sequential &model,
         if (dynamic_cast<const PlannedConv2dImpl *>(child.get()) != nullptr) {
             if (PlannedConv2dImpl::runs(ConvKernel::Im2colGemm, device, torch::kFloat32))
                 layer.kernels.push_back(convKernelName(ConvKernel::Im2colGemm));
-        } else if (dynamic_cast<const MaxPoolImpl *>(child.get()) != nullptr) {
-            if (MaxPoolImpl::runs(PoolKernel::OneDnn, device, torch::kFloat32))
-                layer.kernels.push_back(poolKernelName(PoolKernel::OneDnn));
+        } else if (const auto *pool = dynamic_cast<const MaxPoolImpl *>(child.get())) {
+            for (PoolKernel k : kPoolAlternatives)
+                if (pool->runs(k, device, torch::kFloat32))
+                    layer.kernels.push_back(poolKernelName(k));
         } else {
             continue;
         }
@@ -105,9 +105,11 @@ void setLayerKernel(torch::nn::Sequential &model, std::size_t index, const std::
             if (kernel == convKernelName(k))
                 return conv->setKernel(k);
     } else if (auto *pool = dynamic_cast<MaxPoolImpl *>(child.get())) {
-        for (PoolKernel k : {PoolKernel::Aten, PoolKernel::OneDnn})
-            if (kernel == poolKernelName(k))
+        for (PoolKernel k : kPoolAlternatives)
+            if (kernel == poolKernelName(k) && pool->runs(k, torch::kCPU, torch::kFloat32))
                 return pool->setKernel(k);
+        if (kernel == poolKernelName(PoolKernel::Aten))
+            return pool->setKernel(PoolKernel::Aten);
     }
     throw ConfigError("layer " + std::to_string(index) + " has no kernel \"" + kernel + "\"");
 }

@@ -92,14 +92,17 @@ torch::nn::Sequential buildCnn(const ModelSpec &spec, const std::vector<std::int
                                                            spec.padding, !spec.batchNorm));
         if (spec.batchNorm)
             net->push_back(layerName("bn", i), torch::nn::BatchNorm2d(spec.conv[i]));
-        net->push_back(layerName("act", i), makeActivation(spec.activation));
         if (spec.pool > 1) {
             height /= spec.pool;
             width /= spec.pool;
             if (height < 1 || width < 1)
                 throw ConfigError("model.pool: max-pooling by " + std::to_string(spec.pool) +
                                   " after " + indexed("conv", i) + " shrinks the image to nothing");
-            net->push_back(layerName("pool", i), MaxPool(spec.pool));
+            // One layer, so that a kernel plan can fuse the activation into the pooling.
+            net->push_back(layerName("pool", i),
+                           MaxPool(spec.pool, activationFromName(spec.activation)));
+        } else {
+            net->push_back(layerName("act", i), makeActivation(spec.activation));
         }
         channels = spec.conv[i];
     }

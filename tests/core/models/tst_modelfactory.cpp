@@ -1,3 +1,4 @@
+#include "core/models/maxpool.h"
 #include "core/models/modelfactory.h"
 #include "core/util/error.h"
 #include "tests/support/testsuite.h"
@@ -125,9 +126,22 @@ private Q_SLOTS:
         QCOMPARE(parameters["fc1.weight"].sizes().vec(), (Shape{128, 64 * 7 * 7}));
         QCOMPARE(parameters["out.weight"].sizes().vec(), (Shape{10, 128}));
         QCOMPARE(net->forward(torch::zeros({2, 1, 28, 28})).sizes().vec(), (Shape{2, 10}));
+        // Each activation is part of the pooling after it, where a kernel plan may fuse them.
+        QCOMPARE(childNames(net), (std::vector<std::string>{"conv1", "pool1", "conv2", "pool2",
+                                                            "flatten", "fc1", "fc1_act", "out"}));
+        for (const char *pool : {"pool1", "pool2"})
+            QCOMPARE((*net->named_children().find(pool))->as<mf::MaxPool>()->activation(),
+                     mf::Activation::Relu);
+    }
+
+    void cnnWithoutPoolingKeepsItsActivationLayers()
+    {
+        auto net = mf::buildModel(
+            parse(R"({"type":"cnn","conv":[4],"kernel":3,"padding":0,"pool":1,"fc":[6],
+                      "activation":"tanh"})"),
+            {2, 6, 6}, 3);
         QCOMPARE(childNames(net),
-                 (std::vector<std::string>{"conv1", "act1", "pool1", "conv2", "act2", "pool2",
-                                           "flatten", "fc1", "fc1_act", "out"}));
+                 (std::vector<std::string>{"conv1", "act1", "flatten", "fc1", "fc1_act", "out"}));
     }
 
     void defaultMlpParameterCount()
