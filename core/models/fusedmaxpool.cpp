@@ -1,6 +1,7 @@
 #include "core/models/fusedmaxpool.h"
 
 #include "core/util/parallelrange.h"
+#include "core/util/vectorclones.h"
 
 #include <ATen/Parallel.h>
 
@@ -36,24 +37,14 @@ std::int64_t grainRows(std::int64_t perRow)
     return std::max<std::int64_t>(1, at::internal::GRAIN_SIZE / std::max<std::int64_t>(1, perRow));
 }
 
-// Each kernel below is compiled for AVX-512, AVX2 and the baseline, and the loader picks the
-// one the processor runs (GCC's and Clang's function multiversioning); the loops over channels
-// (channels-last) or columns (NCHW) vectorise in each. The window loops are unrolled for the
-// common 2x2 window (K = 2); K = 0 takes the size from the geometry.
-#if defined(__x86_64__) && defined(__has_attribute)
-#if __has_attribute(target_clones)
-#define MF_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#endif
-#endif
-#ifndef MF_VECTOR_CLONES
-#define MF_VECTOR_CLONES
-#endif
-#define MF_INLINE inline __attribute__((always_inline))
+// The kernels below are compiled for each vector width (MF_VECTOR_CLONES); the loops over
+// channels (channels-last) or columns (NCHW) vectorise in each. The window loops are unrolled
+// for the common 2x2 window (K = 2); K = 0 takes the size from the geometry.
 
 /// Folds window position `j`, holding `value`, into a window's maximum `best` found at `where`,
 /// by ATen's rule: a larger value or a NaN replaces it, so the first of equal maxima and the
 /// last NaN win.
-MF_INLINE void fold(float value, int j, float &best, int &where)
+MF_ALWAYS_INLINE void fold(float value, int j, float &best, int &where)
 {
     const bool take = value > best || value != value;
     best = take ? value : best;
@@ -62,7 +53,7 @@ MF_INLINE void fold(float value, int j, float &best, int &where)
 
 /// ReLU on a window's maximum: one at or below zero becomes 0, with no input to route a
 /// gradient to.
-MF_INLINE void rectify(float &best, int &where)
+MF_ALWAYS_INLINE void rectify(float &best, int &where)
 {
     const bool zeroed = best <= 0.0f;
     best = zeroed ? 0.0f : best;
@@ -71,22 +62,23 @@ MF_INLINE void rectify(float &best, int &where)
 
 // Channels-last: a window position is a run of `channels` floats.
 template <int K, bool Relu>
-MF_INLINE void forwardChannelsLastRows(const float *__restrict in, float *__restrict out,
-                                       std::uint8_t *__restrict arg, const PoolGeometry &g,
-                                       std::int64_t begin, std::int64_t end)
+MF_ALWAYS_INLINE void forwardChannelsLastRows(const float *__restrict in, float *__restrict out,
+                                              std::uint8_t *__restrict arg, const PoolGeometry &g,
+                                              std::int64_t begin, std::int64_t end)
 {
+    // The geometry in locals: the stores through `arg` (bytes) could alias it otherwise.
     const std::int64_t c = g.channels, k = K > 0 ? K : g.size, oh = g.outHeight(),
-                       ow = g.outWidth();
+                       ow = g.outWidth(), height = g.height, width = g.width;
     for (std::int64_t row = begin; row < end; ++row) {
         const std::int64_t n = row / oh, y = row % oh;
         for (std::int64_t x = 0; x < ow; ++x) {
             const std::int64_t o = (row * ow + x) * c;
-            const float *window = in + ((n * g.height + y * k) * g.width + x * k) * c;
+            const float *window = in + ((n * height + y * k) * width + x * k) * c;
             for (std::int64_t i = 0; i < c; ++i) {
                 float best = window[i];
                 int where = 0;
                 for (int j = 1; j < k * k; ++j)
-                    fold(window[((j / k) * g.width + j % k) * c + i], j, best, where);
+                    fold(window[((j / k) * width + j % k) * c + i], j, best, where);
                 if (Relu)
                     rectify(best, where);
                 out[o + i] = best;
@@ -98,14 +90,15 @@ MF_INLINE void forwardChannelsLastRows(const float *__restrict in, float *__rest
 
 // NCHW: rows of one plane; the loop over output columns reads the window's columns strided.
 template <int K, bool Relu>
-MF_INLINE void forwardContiguousRows(const float *__restrict in, float *__restrict out,
-                                     std::uint8_t *__restrict arg, const PoolGeometry &g,
-                                     std::int64_t begin, std::int64_t end)
+MF_ALWAYS_INLINE void forwardContiguousRows(const float *__restrict in, float *__restrict out,
+                                            std::uint8_t *__restrict arg, const PoolGeometry &g,
+                                            std::int64_t begin, std::int64_t end)
 {
-    const std::int64_t k = K > 0 ? K : g.size, oh = g.outHeight(), ow = g.outWidth();
+    const std::int64_t k = K > 0 ? K : g.size, oh = g.outHeight(), ow = g.outWidth(),
+                       height = g.height, width = g.width;
     for (std::int64_t row = begin; row < end; ++row) {
         const std::int64_t plane = row / oh, y = row % oh;
-        const float *source = in + (plane * g.height + y * k) * g.width;
+        const float *source = in + (plane * height + y * k) * width;
         float *__restrict best = out + row * ow;
         std::uint8_t *__restrict where = arg + row * ow;
         for (std::int64_t x = 0; x < ow; ++x) {
@@ -113,7 +106,7 @@ MF_INLINE void forwardContiguousRows(const float *__restrict in, float *__restri
             float b = window[0];
             int w = 0;
             for (int j = 1; j < k * k; ++j)
-                fold(window[(j / k) * g.width + j % k], j, b, w);
+                fold(window[(j / k) * width + j % k], j, b, w);
             if (Relu)
                 rectify(b, w);
             best[x] = b;
@@ -126,16 +119,17 @@ MF_INLINE void forwardContiguousRows(const float *__restrict in, float *__restri
 // input: the window's maximum gets the output's gradient, the rest of the window and the rows
 // and columns no window covers get zero.
 template <int K>
-MF_INLINE void backwardChannelsLastRows(const float *__restrict gradOut,
-                                        const std::uint8_t *__restrict arg,
-                                        float *__restrict gradIn, const PoolGeometry &g,
-                                        std::int64_t begin, std::int64_t end)
+MF_ALWAYS_INLINE void backwardChannelsLastRows(const float *__restrict gradOut,
+                                               const std::uint8_t *__restrict arg,
+                                               float *__restrict gradIn, const PoolGeometry &g,
+                                               std::int64_t begin, std::int64_t end)
 {
+    // The geometry in locals: the stores through `arg` (bytes) could alias it otherwise.
     const std::int64_t c = g.channels, k = K > 0 ? K : g.size, oh = g.outHeight(),
-                       ow = g.outWidth();
+                       ow = g.outWidth(), height = g.height, width = g.width;
     for (std::int64_t row = begin; row < end; ++row) {
-        const std::int64_t n = row / g.height, inY = row % g.height;
-        float *__restrict dst = gradIn + row * g.width * c;
+        const std::int64_t n = row / height, inY = row % height;
+        float *__restrict dst = gradIn + row * width * c;
         const std::int64_t y = inY / k;
         std::int64_t covered = 0;
         if (y < oh) {
@@ -153,19 +147,21 @@ MF_INLINE void backwardChannelsLastRows(const float *__restrict gradOut,
             }
             covered = ow * k * c;
         }
-        std::fill(dst + covered, dst + g.width * c, 0.0f);
+        std::fill(dst + covered, dst + width * c, 0.0f);
     }
 }
 
 template <int K>
-MF_INLINE void backwardContiguousRows(const float *__restrict gradOut,
-                                      const std::uint8_t *__restrict arg, float *__restrict gradIn,
-                                      const PoolGeometry &g, std::int64_t begin, std::int64_t end)
+MF_ALWAYS_INLINE void backwardContiguousRows(const float *__restrict gradOut,
+                                             const std::uint8_t *__restrict arg,
+                                             float *__restrict gradIn, const PoolGeometry &g,
+                                             std::int64_t begin, std::int64_t end)
 {
-    const std::int64_t k = K > 0 ? K : g.size, oh = g.outHeight(), ow = g.outWidth();
+    const std::int64_t k = K > 0 ? K : g.size, oh = g.outHeight(), ow = g.outWidth(),
+                       height = g.height, width = g.width;
     for (std::int64_t row = begin; row < end; ++row) {
-        const std::int64_t plane = row / g.height, inY = row % g.height;
-        float *__restrict dst = gradIn + row * g.width;
+        const std::int64_t plane = row / height, inY = row % height;
+        float *__restrict dst = gradIn + row * width;
         const std::int64_t y = inY / k;
         std::int64_t covered = 0;
         if (y < oh) {
@@ -178,7 +174,7 @@ MF_INLINE void backwardContiguousRows(const float *__restrict gradOut,
                         where[x] == static_cast<std::uint8_t>(kh * k + kw) ? grad[x] : 0.0f;
             covered = ow * k;
         }
-        std::fill(dst + covered, dst + g.width, 0.0f);
+        std::fill(dst + covered, dst + width, 0.0f);
     }
 }
 
