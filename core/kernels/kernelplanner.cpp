@@ -4,6 +4,7 @@
 #include "core/kernels/processormodel.h"
 #include "core/models/generatordropout.h"
 #include "core/train/environmentinfo.h"
+#include "core/train/plannedadam.h"
 #include "core/util/error.h"
 #include "core/util/shapetext.h"
 
@@ -57,7 +58,8 @@ KernelPlan planKernels(torch::nn::Sequential &model,
                        const std::function<torch::nn::Sequential()> &makeCopy,
                        const std::string &workload, const torch::Tensor &inputs,
                        const std::function<torch::Tensor(const torch::Tensor &)> &loss,
-                       torch::Device device, const KernelPlannerOptions &options)
+                       torch::Device device, const KernelPlannerOptions &options,
+                       const OptimizerUnderPlan &optimizer)
 {
     KernelPlan plan;
     KernelChoice &choice = plan.choice;
@@ -148,9 +150,40 @@ KernelPlan planKernels(torch::nn::Sequential &model,
         }
     }
 
+    // 3. The optimiser's step, on copies of the parameters in the chosen layout.
+    if (optimizer.optimizer != nullptr &&
+        optimizerKernels(*optimizer.optimizer, device).size() > 1) {
+        std::vector<torch::Tensor> parameters;
+        std::string shapes;
+        {
+            torch::NoGradGuard noGrad;
+            for (const torch::Tensor &parameter : model->parameters()) {
+                torch::Tensor copy = parameter.detach().clone(at::MemoryFormat::Preserve);
+                copy.mutable_grad() = torch::full_like(copy, 1e-3, at::MemoryFormat::Preserve);
+                parameters.push_back(copy);
+                shapes += (shapes.empty() ? "" : " ") + shapeText(copy.sizes().vec());
+            }
+        }
+        std::map<std::string, std::unique_ptr<torch::optim::Optimizer>> copies;
+        const auto timer = [&](const std::string &kernel) {
+            auto found = copies.find(kernel);
+            if (found == copies.end()) {
+                found = copies.emplace(kernel, optimizer.makeCopy(parameters)).first;
+                setOptimizerKernel(*found->second, kernel);
+            }
+            return timedMillis(device, [&] { found->second->step(); });
+        };
+        setOptimizerKernel(*optimizer.optimizer,
+                           decide("optimizer", std::to_string(parameters.size()) + " tensors",
+                                  "optimizer " + optimizer.workload + " over " + shapes,
+                                  optimizerKernels(*optimizer.optimizer, device), timer));
+    }
+
     choice.plan = layoutName(plan.layout);
     for (const PlannableLayer &layer : layers)
         choice.plan += ", " + layer.name + " " + layerKernel(model, layer.index);
+    if (optimizer.optimizer != nullptr)
+        choice.plan += ", optimizer " + optimizerKernel(*optimizer.optimizer);
     if (measured)
         choice.measureSeconds = std::chrono::duration<double>(Clock::now() - start).count();
     choice.note = cache.problem();

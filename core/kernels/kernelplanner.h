@@ -24,6 +24,15 @@ struct KernelPlannerOptions
     std::function<double(const std::string &op, const std::string &candidate)> timer;
 };
 
+/// A run's optimiser, for the planner to choose its step kernel (PlannedStep), and how to make
+/// another of its kind over other parameters: only such copies are timed.
+struct OptimizerUnderPlan
+{
+    torch::optim::Optimizer *optimizer = nullptr; ///< null: no step to plan
+    std::function<std::unique_ptr<torch::optim::Optimizer>(std::vector<torch::Tensor>)> makeCopy;
+    std::string workload; ///< names it in the cache key: "adam"
+};
+
 struct KernelPlan
 {
     KernelChoice choice;
@@ -34,7 +43,8 @@ struct KernelPlan
 /// puts it in that plan:
 /// 1. the layout (layoutCandidates): one forward and backward pass of the whole model in each;
 /// 2. then, in that layout, each layer with more than one kernel (plannableLayers): a forward
-///    and backward pass of that layer alone on the input it gets in the model.
+///    and backward pass of that layer alone on the input it gets in the model;
+/// 3. then `optimizer`'s step (optimizerKernels), over copies of the model's parameters.
 /// Each decision is the fastest candidate's (KernelChooser: warm-up, then the median of rounds
 /// that alternate between candidates), or one an earlier run on this processor, dispatch level,
 /// LibTorch, device, thread count and shape measured (options.cachePath).
@@ -47,6 +57,7 @@ KernelPlan planKernels(torch::nn::Sequential &model,
                        const std::function<torch::nn::Sequential()> &makeCopy,
                        const std::string &workload, const torch::Tensor &inputs,
                        const std::function<torch::Tensor(const torch::Tensor &)> &loss,
-                       torch::Device device, const KernelPlannerOptions &options);
+                       torch::Device device, const KernelPlannerOptions &options,
+                       const OptimizerUnderPlan &optimizer = {});
 
 } // namespace mf

@@ -1,5 +1,6 @@
 #include "core/train/optimizerfactory.h"
 
+#include "core/train/plannedadam.h"
 #include "core/util/error.h"
 
 namespace mf {
@@ -38,13 +39,13 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &co
                                                  .eps(config.epsilon)
                                                  .weight_decay(config.weightDecay));
         if (name == "adam")
-            return std::make_unique<Adam>(std::move(parameters),
+            return std::make_unique<PlannedAdam>(std::move(parameters),
                                           AdamOptions(config.learningRate)
                                               .betas({config.beta1, config.beta2})
                                               .eps(config.epsilon)
                                               .weight_decay(config.weightDecay));
         if (name == "adamw")
-            return std::make_unique<AdamW>(std::move(parameters),
+            return std::make_unique<PlannedAdamW>(std::move(parameters),
                                            AdamWOptions(config.learningRate)
                                                .betas({config.beta1, config.beta2})
                                                .eps(config.epsilon)

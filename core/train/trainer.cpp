@@ -226,8 +226,14 @@ void Trainer::chooseKernels(int epoch)
         return buildModel(m_config.model, m_train.sampleShape(), m_train.numClasses(),
                           m_config.seed);
     };
+    OptimizerUnderPlan optimizer;
+    optimizer.optimizer = m_optimizer.get();
+    optimizer.makeCopy = [this](std::vector<torch::Tensor> parameters) {
+        return makeOptimizer(m_config.optimizer, std::move(parameters));
+    };
+    optimizer.workload = m_config.optimizer.name;
     KernelPlan plan = planKernels(m_model, makeCopy, m_config.model.dump(), first.inputs, loss,
-                                  m_device, m_options.kernels);
+                                  m_device, m_options.kernels, optimizer);
     m_layout = plan.layout;
     m_kernels = std::move(plan.choice);
 }

@@ -1,6 +1,8 @@
 #include "core/kernels/kernelplanner.h"
 #include "core/kernels/layerprobe.h"
 #include "core/models/modelfactory.h"
+#include "core/train/optimizerfactory.h"
+#include "core/train/plannedadam.h"
 #include "core/train/trainer.h"
 #include "tests/core/train/trainingfixtures.h"
 #include "tests/support/testsuite.h"
@@ -21,6 +23,14 @@ constexpr std::int64_t kClasses = 4;
 nlohmann::json cnnSpec()
 {
     return {{"type", "cnn"}, {"conv", {4, 8}}, {"fc", {16}}};
+}
+
+OptimizerConfig adamConfig()
+{
+    OptimizerConfig config;
+    config.name = "adam";
+    config.learningRate = 1e-2;
+    return config;
 }
 
 TrainConfig cnnConfig()
@@ -58,8 +68,15 @@ std::vector<std::string> layerNames(const std::vector<PlannableLayer> &layers)
     return names;
 }
 
-KernelPlan plan(torch::nn::Sequential &model, const KernelPlannerOptions &options)
+KernelPlan plan(torch::nn::Sequential &model, const KernelPlannerOptions &options,
+                torch::optim::Optimizer *optimizer = nullptr)
 {
+    OptimizerUnderPlan underPlan;
+    underPlan.optimizer = optimizer;
+    underPlan.makeCopy = [](std::vector<torch::Tensor> parameters) {
+        return makeOptimizer(adamConfig(), std::move(parameters));
+    };
+    underPlan.workload = "adam";
     // From a generator of its own: the process's generator is watched below.
     at::Generator generator = at::detail::createCPUGenerator(5);
     const torch::Tensor inputs = torch::rand({16, 1, 8, 8}, generator);
@@ -67,7 +84,7 @@ KernelPlan plan(torch::nn::Sequential &model, const KernelPlannerOptions &option
     return planKernels(
         model, [] { return buildModel(cnnSpec(), kShape, kClasses, 1); }, cnnSpec().dump(), inputs,
         [&](const torch::Tensor &logits) { return torch::cross_entropy_loss(logits, labels); },
-        torch::kCPU, options);
+        torch::kCPU, options, underPlan);
 }
 
 torch::Tensor
@@ -134,7 +151,8 @@ private Q_SLOTS:
     void everyAlternativeIsChosenByMeasurementOnly()
     {
         torch::nn::Sequential reference = buildModel(cnnSpec(), kShape, kClasses, 1);
-        std::vector<Forced> cases{{"layout", "nhwc"}, {"layout", "nchw"}};
+        std::vector<Forced> cases{
+            {"layout", "nhwc"}, {"layout", "nchw"}, {"optimizer", "aten"}, {"optimizer", "fused"}};
         for (const PlannableLayer &layer : plannableLayers(reference, torch::kCPU))
             for (const std::string &kernel : layer.kernels)
                 cases.push_back({layer.name, kernel});
@@ -142,9 +160,10 @@ private Q_SLOTS:
         for (const Forced &forced : cases) {
             const QByteArray what = QByteArray::fromStdString(forced.op + " " + forced.candidate);
             torch::nn::Sequential model = buildModel(cnnSpec(), kShape, kClasses, 1);
+            const auto optimizer = makeOptimizer(adamConfig(), model->parameters());
             KernelPlannerOptions options;
             options.timer = forcing({forced});
-            const KernelPlan chosen = plan(model, options);
+            const KernelPlan chosen = plan(model, options, optimizer.get());
             const bool nhwc = forced.op == "layout" && forced.candidate == "nhwc";
             QVERIFY2(chosen.layout == (nhwc ? TensorLayout::Nhwc : TensorLayout::Nchw),
                      what.constData());
@@ -157,8 +176,10 @@ private Q_SLOTS:
                 QVERIFY2(layerKernel(model, layer.index) == expected,
                          (what + " at " + QByteArray::fromStdString(layer.name)).constData());
             }
-            // Every decision is reported with what it measured.
-            QCOMPARE(chosen.choice.ops.size(), std::size_t(1 + 4));
+            const std::string step = forced.op == "optimizer" ? forced.candidate : "aten";
+            QVERIFY2(optimizerKernel(*optimizer) == step, what.constData());
+            // Every decision is reported with what it measured: layout, four layers, the step.
+            QCOMPARE(chosen.choice.ops.size(), std::size_t(1 + 4 + 1));
             for (const KernelOpChoice &op : chosen.choice.ops)
                 QVERIFY2(op.decision.timings.size() >= 2, op.op.c_str());
         }
@@ -186,12 +207,14 @@ private Q_SLOTS:
         }
         const std::vector<std::vector<Forced>> plans{
             {{"layout", "nhwc"}},
+            {{"optimizer", "fused"}},
             {{"conv1", "im2col_gemm"}, {"conv2", "im2col_gemm"}},
             {{"layout", "nhwc"},
              {"conv1", "im2col_gemm"},
              {"pool1", "fused"},
              {"conv2", "im2col_gemm"},
-             {"pool2", "pool_first"}}};
+             {"pool2", "pool_first"},
+             {"optimizer", "fused"}}};
         for (const auto &forced : plans) {
             KernelChoice choice;
             const torch::Tensor trained = trainedWith(forcing(forced), &choice);

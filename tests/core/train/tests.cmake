@@ -1,6 +1,7 @@
 # tests for core/train
 modelforge_add_test(tests_core tst_trainconfig)
 modelforge_add_test(tests_core tst_optimizers TORCH)
+modelforge_add_test(tests_core tst_plannedadam TORCH)
 modelforge_add_test(tests_base tst_lrschedule)
 modelforge_add_test(tests_base tst_devicename)
 modelforge_add_test(tests_core tst_losses TORCH)
