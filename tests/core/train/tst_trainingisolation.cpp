@@ -13,6 +13,7 @@
 #include <QtTest/QtTest>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 using namespace mf;
@@ -36,9 +37,33 @@ private:
         return config;
     }
 
-    static torch::Tensor trainedParameters()
+    // Holds each epoch's end until the evaluator has finished one more evaluation, so that
+    // evaluations run during every epoch however fast the training is on this machine.
+    class EpochAwaitsEvaluation : public TrainerObserver
+    {
+    public:
+        explicit EpochAwaitsEvaluation(const std::atomic<int> &evaluations)
+            : m_evaluations(evaluations), m_seen(evaluations.load())
+        {
+        }
+        void onEpoch(const EpochMetrics &) override
+        {
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+            while (m_evaluations.load() <= m_seen && std::chrono::steady_clock::now() < deadline)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            m_seen = m_evaluations.load();
+        }
+
+    private:
+        const std::atomic<int> &m_evaluations;
+        int m_seen;
+    };
+
+    static torch::Tensor trainedParameters(TrainerObserver *observer = nullptr)
     {
         Trainer trainer(isolationConfig(), imageDataset(768, 4, 1), imageDataset(64, 4, 2));
+        if (observer)
+            trainer.addObserver(observer);
         const TrainResult result = trainer.run();
         if (result.outcome != TrainOutcome::Finished)
             qFatal("the isolation run did not finish: %s", result.failureReason.c_str());
@@ -80,12 +105,14 @@ private Q_SLOTS:
                 evaluationError = error.what();
             }
         });
-        const torch::Tensor beside = trainedParameters();
+        EpochAwaitsEvaluation awaitEvaluation(evaluations);
+        const torch::Tensor beside = trainedParameters(&awaitEvaluation);
         training = false;
         evaluator.join();
 
         QVERIFY2(evaluationError.empty(), evaluationError.c_str());
-        QVERIFY2(evaluations.load() > 1, "the evaluations did not overlap the training");
+        QVERIFY2(evaluations.load() >= isolationConfig().epochs,
+                 "the evaluations did not overlap the training");
         QVERIFY(torch::equal(alone, beside));
         QCOMPARE(at::get_num_threads(), threadsBefore); // an evaluation sets no thread count
     }
