@@ -28,9 +28,14 @@ KernelDecision KernelChooser::choose(const KernelKey &key,
 {
     if (candidates.empty())
         throw Error("No kernel candidates to choose from for " + key.workload);
+    // A cached decision stands only for the candidates it weighed: a kernel added since (a newer
+    // ModelForge) is measured, not ruled out by a decision that never saw it.
     if (std::optional<KernelDecision> cached = m_cache.find(key);
         cached &&
-        std::find(candidates.begin(), candidates.end(), cached->chosen) != candidates.end())
+        std::find(candidates.begin(), candidates.end(), cached->chosen) != candidates.end() &&
+        std::all_of(candidates.begin(), candidates.end(), [&](const std::string &candidate) {
+            return cached->millisOf(candidate) >= 0.0 || cached->failed.count(candidate) > 0;
+        }))
         return *cached;
 
     KernelDecision decision;

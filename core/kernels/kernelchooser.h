@@ -13,8 +13,8 @@ namespace mf {
 /// candidate only, and each candidate's cost is the median of its rounds.
 struct KernelRounds
 {
-    int warmup = 1;
-    int timed = 3;
+    int warmup = 2;
+    int timed = 5;
 };
 
 /// Picks the fastest of several implementations of one computation by timing each on the
@@ -30,9 +30,10 @@ public:
 
     explicit KernelChooser(KernelCache &cache, Rounds rounds = {});
 
-    /// The cached decision for `key` when there is one and it chose one of `candidates`;
-    /// otherwise times every candidate, chooses the fastest (the first offered on a tie), stores
-    /// the decision and returns it. Throws mf::Error when no candidate can run.
+    /// The cached decision for `key` when there is one that weighed every one of `candidates`
+    /// and chose one of them; otherwise times every candidate, chooses the fastest (the first
+    /// offered on a tie), stores the decision and returns it. Throws mf::Error when no candidate
+    /// can run.
     KernelDecision choose(const KernelKey &key, const std::vector<std::string> &candidates,
                           const Timer &timer);
 

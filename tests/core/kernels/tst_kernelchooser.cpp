@@ -130,6 +130,24 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(decision.summary()).contains("measured earlier"));
     }
 
+    void aCandidateTheCacheNeverWeighedMeasuresAgain()
+    {
+        mf::KernelCache cache;
+        FakeTimer before{{{"aten", 9.0}, {"onednn", 4.0}}};
+        mf::KernelChooser(cache).choose(key(), {"aten", "onednn"}, std::ref(before));
+        // A newer build offers a third kernel: the decision that never timed it does not stand.
+        FakeTimer after{{{"aten", 9.0}, {"onednn", 4.0}, {"fused", 2.0}}};
+        const mf::KernelDecision decision =
+            mf::KernelChooser(cache).choose(key(), {"aten", "onednn", "fused"}, std::ref(after));
+        QVERIFY(!decision.cached);
+        QCOMPARE(decision.chosen, std::string("fused"));
+        QVERIFY(after.total() > 0);
+        // Fewer candidates than were weighed: the decision stands.
+        FakeTimer fewer{{{"aten", 1.0}, {"fused", 2.0}}};
+        QVERIFY(mf::KernelChooser(cache).choose(key(), {"aten", "fused"}, std::ref(fewer)).cached);
+        QCOMPARE(fewer.total(), 0);
+    }
+
     void changedProcessorShapeOrThreadsMeasureAgain_data()
     {
         QTest::addColumn<QString>("field");
