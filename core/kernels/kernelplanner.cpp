@@ -66,12 +66,12 @@ KernelPlan planKernels(torch::nn::Sequential &model,
     choice.processor = processorModel();
     choice.capability = cpuCapability();
     choice.threads = at::get_num_threads();
-    KernelKey key;
-    key.processor = choice.processor;
-    key.capability = choice.capability;
-    key.torch = torchVersion();
-    key.device = device.str();
-    key.threads = choice.threads;
+    KernelKey machineKey;
+    machineKey.processor = choice.processor;
+    machineKey.capability = choice.capability;
+    machineKey.torch = torchVersion();
+    machineKey.device = device.str();
+    machineKey.threads = choice.threads;
 
     KernelCache cache(options.cachePath);
     KernelChooser chooser(cache, options.rounds);
@@ -87,21 +87,61 @@ KernelPlan planKernels(torch::nn::Sequential &model,
         applyLayout(*copy, layout);
         return copy;
     };
-    const auto decide = [&](const std::string &op, const std::string &shape,
-                            const std::string &what, const std::vector<std::string> &candidates,
+    // Measures (or finds in the cache) one decision; the caller records it in choice.ops.
+    const auto decide = [&](const std::string &op, const std::string &what,
+                            const std::vector<std::string> &candidates,
                             const KernelChooser::Timer &timer) {
-        key.workload = what + " on " + shape;
+        // A key of its own: the layout's timer makes the layers' decisions while it is chosen.
+        KernelKey key = machineKey;
+        key.workload = what;
         const KernelChooser::Timer timed =
             options.timer
                 ? [&](const std::string &candidate) { return options.timer(op, candidate); }
                 : timer;
         KernelDecision decision = chooser.choose(key, candidates, timed);
         measured = measured || !decision.cached;
-        choice.ops.push_back({op, shape, decision});
-        return decision.chosen;
+        return decision;
     };
 
-    // 1. The layout, on the whole model.
+    // Each layer with a choice of kernels, alone, on the input it gets in the model in `layout`.
+    const std::vector<PlannableLayer> layers = plannableLayers(model, device);
+    const bool anyLayerChoice = std::any_of(
+        layers.begin(), layers.end(), [](const PlannableLayer &l) { return l.kernels.size() > 1; });
+    struct LayersPlan
+    {
+        std::map<std::size_t, std::string> kernels; ///< by layer index; absent: aten
+        std::vector<KernelOpChoice> ops;
+    };
+    std::map<TensorLayout, LayersPlan> layersPlans;
+    const auto planLayers = [&](TensorLayout layout) -> const LayersPlan & {
+        if (const auto found = layersPlans.find(layout); found != layersPlans.end())
+            return found->second;
+        LayersPlan &planned = layersPlans[layout];
+        if (!anyLayerChoice)
+            return planned;
+        torch::nn::Sequential probeModel = freshCopy(layout);
+        LayerProbe probe(probeModel, inputs, layout);
+        for (const PlannableLayer &layer : layers) {
+            if (layer.kernels.size() < 2)
+                continue;
+            const auto timer = [&](const std::string &kernel) {
+                setLayerKernel(probeModel, layer.index, kernel);
+                return timedMillis(device, [&] { probe.forwardBackward(layer.index); });
+            };
+            const std::string shape = shapeIn(probe.input(layer.index), layout);
+            const std::shared_ptr<torch::nn::Module> module =
+                probeModel->children().at(layer.index);
+            KernelDecision decision =
+                decide(layer.name, describe(*module) + " on " + shape, layer.kernels, timer);
+            setLayerKernel(probeModel, layer.index, decision.chosen);
+            planned.kernels[layer.index] = decision.chosen;
+            planned.ops.push_back({layer.name, shape, std::move(decision)});
+        }
+        return planned;
+    };
+
+    // 1. The layout, on the whole model, each layout with the layer kernels that are best in it
+    //    (2.): a layout that only pays with its own kernels is not judged by another's.
     const std::vector<TensorLayout> layouts = layoutCandidates(*model);
     if (layouts.size() > 1) {
         std::vector<std::string> names;
@@ -111,8 +151,12 @@ KernelPlan planKernels(torch::nn::Sequential &model,
         const auto timer = [&](const std::string &name) {
             const TensorLayout layout = layoutFromName(name).value();
             auto found = copies.find(name);
-            if (found == copies.end())
-                found = copies.emplace(name, freshCopy(layout)).first;
+            if (found == copies.end()) {
+                torch::nn::Sequential copy = freshCopy(layout);
+                for (const auto &[index, kernel] : planLayers(layout).kernels)
+                    setLayerKernel(copy, index, kernel);
+                found = copies.emplace(name, copy).first;
+            }
             torch::nn::Sequential &copy = found->second;
             const torch::Tensor batch = inLayout(inputs, layout);
             return timedMillis(device, [&] {
@@ -120,35 +164,20 @@ KernelPlan planKernels(torch::nn::Sequential &model,
                 loss(copy->forward(batch)).backward();
             });
         };
-        plan.layout = layoutFromName(decide("layout", shapeText(inputs.sizes().vec()),
-                                            "model " + workload, names, timer))
-                          .value();
+        const std::string shape = shapeText(inputs.sizes().vec());
+        KernelDecision decision =
+            decide("layout", "model " + workload + " with its best layer kernels on " + shape,
+                   names, timer);
+        plan.layout = layoutFromName(decision.chosen).value();
+        choice.ops.push_back({"layout", shape, std::move(decision)});
     }
     applyLayout(*model, plan.layout);
 
-    // 2. Each layer with a choice of kernels, alone, on the input it gets in the model.
-    const std::vector<PlannableLayer> layers = plannableLayers(model, device);
-    const bool anyChoice = std::any_of(
-        layers.begin(), layers.end(), [](const PlannableLayer &l) { return l.kernels.size() > 1; });
-    if (anyChoice) {
-        torch::nn::Sequential probeModel = freshCopy(plan.layout);
-        LayerProbe probe(probeModel, inputs, plan.layout);
-        for (const PlannableLayer &layer : layers) {
-            if (layer.kernels.size() < 2)
-                continue;
-            const auto timer = [&](const std::string &kernel) {
-                setLayerKernel(probeModel, layer.index, kernel);
-                return timedMillis(device, [&] { probe.forwardBackward(layer.index); });
-            };
-            const std::shared_ptr<torch::nn::Module> module =
-                probeModel->children().at(layer.index);
-            const std::string chosen =
-                decide(layer.name, shapeIn(probe.input(layer.index), plan.layout),
-                       describe(*module), layer.kernels, timer);
-            setLayerKernel(probeModel, layer.index, chosen);
-            setLayerKernel(model, layer.index, chosen);
-        }
-    }
+    // 2. The layers' kernels in the chosen layout.
+    const LayersPlan &layersPlan = planLayers(plan.layout);
+    for (const auto &[index, kernel] : layersPlan.kernels)
+        setLayerKernel(model, index, kernel);
+    choice.ops.insert(choice.ops.end(), layersPlan.ops.begin(), layersPlan.ops.end());
 
     // 3. The optimiser's step, on copies of the parameters in the chosen layout.
     if (optimizer.optimizer != nullptr &&
@@ -173,10 +202,12 @@ KernelPlan planKernels(torch::nn::Sequential &model,
             }
             return timedMillis(device, [&] { found->second->step(); });
         };
-        setOptimizerKernel(*optimizer.optimizer,
-                           decide("optimizer", std::to_string(parameters.size()) + " tensors",
-                                  "optimizer " + optimizer.workload + " over " + shapes,
-                                  optimizerKernels(*optimizer.optimizer, device), timer));
+        const std::string shape = std::to_string(parameters.size()) + " tensors";
+        KernelDecision decision = decide(
+            "optimizer", "optimizer " + optimizer.workload + " over " + shapes + " on " + shape,
+            optimizerKernels(*optimizer.optimizer, device), timer);
+        setOptimizerKernel(*optimizer.optimizer, decision.chosen);
+        choice.ops.push_back({"optimizer", shape, std::move(decision)});
     }
 
     choice.plan = layoutName(plan.layout);

@@ -41,9 +41,10 @@ struct KernelPlan
 
 /// Chooses, by measurement on this machine, how `model` trains on batches like `inputs`, and
 /// puts it in that plan:
-/// 1. the layout (layoutCandidates): one forward and backward pass of the whole model in each;
-/// 2. then, in that layout, each layer with more than one kernel (plannableLayers): a forward
-///    and backward pass of that layer alone on the input it gets in the model;
+/// 1. the layout (layoutCandidates): one forward and backward pass of the whole model in each,
+///    each with the layer kernels that are fastest in it (2.);
+/// 2. each layer with more than one kernel (plannableLayers), in a layout: a forward and
+///    backward pass of that layer alone on the input it gets in the model;
 /// 3. then `optimizer`'s step (optimizerKernels), over copies of the model's parameters.
 /// Each decision is the fastest candidate's (KernelChooser: warm-up, then the median of rounds
 /// that alternate between candidates), or one an earlier run on this processor, dispatch level,
