@@ -1,6 +1,7 @@
 // Each custom kernel against the ATen operator it replaces, on the shapes the benchmark CNN
 // (the default "cnn" model on Fashion-MNIST, batch 64) trains on: the forward and backward pass
-// of each layer alone, in both layouts, median of 30 runs after 5 untimed ones. Prints the
+// of each layer alone, in both layouts, and the Adam step over the model's parameters; median of
+// 30 runs after 5 untimed ones. Prints the
 // times and their ratio to ATen's; it is not a pass/fail test. The engine makes the same
 // measurement before a run (core/kernels/kernelplanner.h) and keeps the faster one.
 //
@@ -10,6 +11,7 @@
 #include "core/kernels/processormodel.h"
 #include "core/models/modelfactory.h"
 #include "core/train/environmentinfo.h"
+#include "core/train/plannedadam.h"
 #include "core/util/shapetext.h"
 #include "core/util/torchthreads.h"
 
@@ -68,6 +70,31 @@ int main(int argc, char **argv)
             }
             mf::setLayerKernel(model, layer.index, "aten");
         }
+    }
+
+    // The step of Adam (lr 1e-3) over the CNN's parameters in NHWC, with gradients of the same
+    // shapes and strides: LibTorch's step against the fused one.
+    torch::nn::Sequential model = mf::buildModel({{"type", "cnn"}}, {1, 28, 28}, 10, 1);
+    mf::applyLayout(*model, mf::TensorLayout::Nhwc);
+    std::vector<torch::Tensor> parameters;
+    std::int64_t elements = 0;
+    for (const torch::Tensor &parameter : model->parameters()) {
+        torch::Tensor copy = parameter.detach().clone(at::MemoryFormat::Preserve);
+        copy.mutable_grad() = torch::randn_like(copy, at::MemoryFormat::Preserve) * 1e-3;
+        parameters.push_back(copy);
+        elements += copy.numel();
+    }
+    mf::PlannedAdam adam(parameters, torch::optim::AdamOptions(1e-3));
+    double aten = 0.0;
+    for (const std::string &kernel : mf::optimizerKernels(adam, torch::kCPU)) {
+        mf::setOptimizerKernel(adam, kernel);
+        const double millis = medianMillis([&] { adam.step(); });
+        if (kernel == "aten")
+            aten = millis;
+        std::printf(
+            "%-6s %-6s %-20s %-12s %10.2f %10.2f\n", "adam", "nhwc",
+            (std::to_string(parameters.size()) + " tensors, " + std::to_string(elements)).c_str(),
+            kernel.c_str(), millis, aten / millis);
     }
     return 0;
 }

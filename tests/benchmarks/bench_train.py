@@ -57,8 +57,8 @@ def print_kernels(kernels):
         why = " < ".join(f"{name} {ms:.2f} ms" for name, ms in timings)
         for name, reason in op.get("failed", {}).items():
             why += f"; {name} unusable: {reason}"
-        print(f"  {op['op']:7s} on {op['shape']:24s} -> {op['chosen']:12s} ({why}, "
-              f"forward+backward)")
+        what = "one step" if op["op"] == "optimizer" else "forward+backward"
+        print(f"  {op['op']:9s} on {op['shape']:24s} -> {op['chosen']:12s} ({why}, {what})")
 
 
 def bench(args, threads, workspace):
