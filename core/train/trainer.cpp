@@ -10,6 +10,7 @@
 #include "core/train/lrschedule.h"
 #include "core/train/modelevaluation.h"
 #include "core/train/optimizerfactory.h"
+#include "core/train/traininghooks.h"
 #include "core/util/allocatortuning.h"
 #include "core/util/error.h"
 #include "core/util/shapetext.h"
@@ -115,6 +116,8 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
         buildModel(m_config.model, m_train.sampleShape(), m_train.numClasses(), m_config.seed);
     setDropoutGenerator(*m_model, m_dropoutGenerator);
     m_model->to(m_device);
+    if (m_options.hooks && m_options.hooks->initialize)
+        m_options.hooks->initialize(m_model);
     m_parameters = m_model->parameters();
     m_optimizer = makeOptimizer(m_config.optimizer, m_parameters);
     const std::int64_t batches = (m_train.size() + m_config.batchSize - 1) / m_config.batchSize;
@@ -320,8 +323,11 @@ TrainResult Trainer::run()
             for (torch::Tensor &parameter : m_parameters)
                 parameter.mutable_grad().reset();
 
-            const torch::Tensor logits = m_model->forward(inLayout(batch.inputs, m_layout));
-            torch::Tensor loss = computeLoss(m_config.loss, logits, batch.labels);
+            const torch::Tensor inputs = inLayout(batch.inputs, m_layout);
+            const torch::Tensor logits = m_model->forward(inputs);
+            torch::Tensor loss = m_options.hooks && m_options.hooks->loss
+                                     ? m_options.hooks->loss(inputs, logits, batch.labels)
+                                     : computeLoss(m_config.loss, logits, batch.labels);
             if (penalised)
                 loss = loss + weightPenalty(*m_model, m_config.l1, m_config.l2);
             phase.lap(result.phases.forward);
@@ -332,6 +338,8 @@ TrainResult Trainer::run()
             learningRate = m_schedule->rateAt(globalStep);
             setLearningRate(*m_optimizer, learningRate);
             m_optimizer->step();
+            if (m_options.hooks && m_options.hooks->afterStep)
+                m_options.hooks->afterStep(globalStep + 1);
             phase.lap(result.phases.optimizer);
             // Read after the step so a GPU is not left idle while the backward pass is queued;
             // a non-finite loss ends the run, so the spoilt step is never checkpointed.

@@ -24,6 +24,7 @@ namespace mf {
 class AugmentPipeline;
 class BatchSource;
 class LrSchedule;
+struct TrainingHooks;
 
 struct TrainerOptions
 {
@@ -41,6 +42,8 @@ struct TrainerOptions
     std::function<void()> whilePaused;
     /// How run() chooses the kernels it trains with (core/kernels/kernelplanner.h).
     KernelPlannerOptions kernels;
+    /// A compression run's changes to training (core/train/traininghooks.h); null: none.
+    std::shared_ptr<const TrainingHooks> hooks;
 };
 
 /// Trains one model on one dataset split. Construction validates the config (and the

@@ -16,3 +16,4 @@ modelforge_add_test(tests_core tst_trainingisolation TORCH)
 # Training with augmentation: the batch source and whole runs.
 modelforge_add_test(tests_core tst_batchsource TORCH)
 modelforge_add_test(tests_core tst_augmentedtraining TORCH)
+modelforge_add_test(tests_core tst_traininghooks TORCH)
