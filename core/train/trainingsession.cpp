@@ -179,6 +179,7 @@ struct TrainingSession::Impl
         trainerOptions.augmentation = augmentation;
         trainerOptions.trainSampleIndices = data.trainIndices;
         trainerOptions.kernels.cachePath = workspace.kernelCachePath();
+        trainerOptions.hooks = options.hooks;
         auto created = std::make_unique<Trainer>(config, data.train, data.validation,
                                                  std::move(trainerOptions));
         std::lock_guard<std::mutex> lock(controlMutex);
@@ -269,6 +270,8 @@ std::int64_t TrainingSession::prepare()
     flatten(configJson, "", params);
     if (!pipelineJson.is_null())
         params[kPipelineParam] = pipelineJson.dump();
+    for (const auto &[key, value] : d->options.params)
+        params[key] = value;
     d->runId = d->store->createRun(record, params);
     try {
         d->createTrainer();
@@ -343,6 +346,11 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
                           std::to_string(record.pid) + " on " + record.host + ")");
     if (record.status == RunStatus::Finished)
         throw ConfigError("Run " + std::to_string(runId) + " has already finished");
+    // Its teacher or pruning masks are not in the store: it would go on as another training.
+    if (const auto params = d.store->params(runId); params.count(kCompressionParam) > 0)
+        throw ConfigError("Run " + std::to_string(runId) + " is a compression variant (" +
+                          params.at(kCompressionParam) +
+                          "); it cannot be resumed: compress its source run again");
     d.config = storedConfig(*d.store, record);
     d.runId = runId;
     const std::vector<Artifact> checkpoints = existingCheckpoints(*d.store, runId);

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,13 @@
 namespace mf {
 
 struct Dataset;
+struct TrainingHooks;
+
+/// The run param that marks a compression variant, with its technique ("channels 0.5"); its
+/// source run is in kParentRunParam.
+inline constexpr const char *kCompressionParam = "compression.technique";
+/// The run param naming the run a run was made from (a compression variant's source).
+inline constexpr const char *kParentRunParam = "lineage.parent";
 
 struct SessionOptions
 {
@@ -21,6 +29,10 @@ struct SessionOptions
     std::string runName;      ///< empty: "<model type> on <dataset name>"
     /// How often the run's heartbeat is refreshed while run() trains (RunHeartbeat).
     std::chrono::milliseconds heartbeatInterval{5000};
+    /// Changes to training that a compression run makes (core/train/traininghooks.h).
+    std::shared_ptr<const TrainingHooks> hooks;
+    /// Params recorded with the run besides its config's (kParentRunParam, kCompressionParam).
+    std::map<std::string, std::string> params;
 };
 
 struct SessionResult

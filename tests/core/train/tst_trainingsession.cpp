@@ -235,6 +235,33 @@ private Q_SLOTS:
         compareCheckpointsOnDisk(store, options.workspaceDir, result.runId);
     }
 
+    void compressionVariantRecordsItsLineageAndIsNotResumed()
+    {
+        SessionOptions options = workspace("variant");
+        options.params = {{kParentRunParam, "7"}, {kCompressionParam, "channels 0.5"}};
+        TrainingSession session(config(), options);
+        StepHook hook;
+        hook.hook = [&](const StepMetrics &step) {
+            if (step.step == 2)
+                session.requestStop();
+        };
+        session.addObserver(&hook);
+        const SessionResult result = session.run();
+        QCOMPARE(result.train.outcome, TrainOutcome::Stopped);
+        RunStore store(Workspace{options.workspaceDir}.databasePath());
+        const auto params = store.params(result.runId);
+        QCOMPARE(params.at(kParentRunParam), std::string("7"));
+        QCOMPARE(params.at(kCompressionParam), std::string("channels 0.5"));
+        // Its teacher or masks are not stored: resuming would train another model.
+        try {
+            TrainingSession::resume(result.runId, workspace("variant"));
+            QFAIL("a compression variant was resumed");
+        } catch (const ConfigError &error) {
+            QVERIFY2(QString(error.what()).contains("compression variant"), error.what());
+        }
+        QCOMPARE(store.run(result.runId)->status, RunStatus::Stopped);
+    }
+
     void stopInsideAnEpochResumesFromThatStep()
     {
         // Stopped twice inside an epoch (in epoch 1, before any checkpoint, and again in
