@@ -40,16 +40,16 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimizerConfig &co
                                                  .weight_decay(config.weightDecay));
         if (name == "adam")
             return std::make_unique<PlannedAdam>(std::move(parameters),
-                                          AdamOptions(config.learningRate)
-                                              .betas({config.beta1, config.beta2})
-                                              .eps(config.epsilon)
-                                              .weight_decay(config.weightDecay));
+                                                 AdamOptions(config.learningRate)
+                                                     .betas({config.beta1, config.beta2})
+                                                     .eps(config.epsilon)
+                                                     .weight_decay(config.weightDecay));
         if (name == "adamw")
             return std::make_unique<PlannedAdamW>(std::move(parameters),
-                                           AdamWOptions(config.learningRate)
-                                               .betas({config.beta1, config.beta2})
-                                               .eps(config.epsilon)
-                                               .weight_decay(config.weightDecay));
+                                                  AdamWOptions(config.learningRate)
+                                                      .betas({config.beta1, config.beta2})
+                                                      .eps(config.epsilon)
+                                                      .weight_decay(config.weightDecay));
         return std::make_unique<RMSprop>(std::move(parameters),
                                          RMSpropOptions(config.learningRate)
                                              .alpha(config.alpha)
