@@ -33,6 +33,7 @@ public:
     torch::Tensor forward(const torch::Tensor &input);
     void pretty_print(std::ostream &stream) const override;
 
+    std::int64_t size() const { return m_size; }
     Activation activation() const { return m_activation; }
     PoolKernel kernel() const { return m_kernel; }
     void setKernel(PoolKernel kernel) { m_kernel = kernel; }
