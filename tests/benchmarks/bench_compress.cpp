@@ -1,0 +1,173 @@
+// Int8 inference against fp32 and against PyTorch's own int8 (torch.ao.quantization, peer
+// script), on the 2-conv Fashion-MNIST CNN (static int8) and the MLP 784-1024-1024-10 (dynamic
+// int8): median and p95 milliseconds of a forward pass at batch 1 and 64, the engine and the
+// per-layer precision the planner chose with its reasons, and the size of the saved model.
+// Random weights and inputs: only time and size are compared here. Not a pass/fail test.
+//
+//     build/tests/benchmarks/bench_compress [threads]
+#include "core/compress/quantengine.h"
+#include "core/compress/quantizationplanner.h"
+#include "core/kernels/processormodel.h"
+#include "core/models/modelfactory.h"
+#include "core/train/environmentinfo.h"
+#include "core/util/torchthreads.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#ifndef MODELFORGE_PEER_QUANT_SCRIPT
+#error "MODELFORGE_PEER_QUANT_SCRIPT must name peer_pytorch_quant.py"
+#endif
+
+namespace {
+
+using Forward = std::function<torch::Tensor(const torch::Tensor &)>;
+
+struct Latency
+{
+    double median = 0.0;
+    double p95 = 0.0;
+};
+
+Latency latency(const Forward &forward, std::int64_t batch, int repetitions)
+{
+    torch::NoGradGuard noGrad;
+    const torch::Tensor input = torch::randn({batch, 1, 28, 28});
+    for (int i = 0; i < 5; ++i)
+        forward(input);
+    std::vector<double> samples;
+    for (int i = 0; i < repetitions; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        forward(input);
+        samples.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
+    }
+    std::sort(samples.begin(), samples.end());
+    // p95 by nearest rank: the smallest sample with at least 95% of the samples at or below it.
+    const auto rank = static_cast<std::size_t>(std::ceil(0.95 * double(samples.size())));
+    return {samples[samples.size() / 2], samples[std::max<std::size_t>(rank, 1) - 1]};
+}
+
+std::uintmax_t savedBytes(const std::shared_ptr<torch::nn::Module> &module, const std::string &name)
+{
+    const std::string path =
+        (std::filesystem::temp_directory_path() / ("mf-bench-compress-" + name + ".pt")).string();
+    torch::save(module, path);
+    const std::uintmax_t bytes = std::filesystem::file_size(path);
+    std::filesystem::remove(path);
+    return bytes;
+}
+
+nlohmann::json peer(int threads)
+{
+    const std::string command = std::string("/usr/bin/python3 ") + MODELFORGE_PEER_QUANT_SCRIPT +
+                                " --threads " + std::to_string(threads) + " 2>/dev/null";
+    std::unique_ptr<FILE, int (*)(FILE *)> pipe(::popen(command.c_str(), "r"), ::pclose);
+    std::string output;
+    char buffer[4096];
+    while (pipe && std::fgets(buffer, sizeof buffer, pipe.get()) != nullptr)
+        output += buffer;
+    return nlohmann::json::parse(output, nullptr, false);
+}
+
+void printRow(const char *what, const Latency &one, const Latency &batch,
+              const nlohmann::json &peerRow, double fp32Batch)
+{
+    std::printf("  %-34s b1 %6.2f / %6.2f ms   b64 %7.2f / %7.2f ms   x%.2f vs fp32", what,
+                one.median, one.p95, batch.median, batch.p95, fp32Batch / batch.median);
+    if (peerRow.is_object()) {
+        const double peer64 = peerRow["64"][0].get<double>();
+        std::printf("   | PyTorch b1 %6.2f  b64 %7.2f ms  ours/peer b64 speed %.2f",
+                    peerRow["1"][0].get<double>(), peer64, peer64 / batch.median);
+    }
+    std::printf("\n");
+}
+
+void benchModel(const char *title, const nlohmann::json &spec, mf::QuantMode mode,
+                const nlohmann::json &peerFp32, const nlohmann::json &peerInt8)
+{
+    torch::nn::Sequential model = mf::buildModel(spec, {1, 28, 28}, 10, 1);
+    model->eval();
+    const Forward fp32 = [&](const torch::Tensor &x) { return model->forward(x); };
+    std::printf("%s (%s int8), median / p95\n", title,
+                mode == mf::QuantMode::Static ? "static" : "dynamic");
+    const Latency fp32One = latency(fp32, 1, 200);
+    const Latency fp32Batch = latency(fp32, 64, 40);
+    printRow("fp32", fp32One, fp32Batch, peerFp32, fp32Batch.median);
+
+    std::vector<torch::Tensor> calibration;
+    for (int i = 0; i < 8; ++i)
+        calibration.push_back(torch::randn({64, 1, 28, 28}));
+    mf::QuantPlannerOptions options;
+    options.mode = mode;
+    mf::QuantPlan plan =
+        mf::planQuantization(model, calibration, torch::randn({64, 1, 28, 28}), options);
+    for (const auto &[engine, millis] : plan.engineMillis) {
+        mf::setQuantEngine(mf::quantEngineFromName(engine));
+        std::set<std::string> all;
+        for (const mf::QuantizableLayer &layer : mf::quantizableLayers(model, mode))
+            all.insert(layer.name);
+        mf::QuantizedSequential every(
+            model, mode, all,
+            mode == mf::QuantMode::Static
+                ? mf::calibrate(model, calibration, mf::ObserverKind::MinMax)
+                : mf::Calibration{});
+        const Forward forward = [&](const torch::Tensor &x) { return every->forward(x); };
+        printRow(("int8, every layer, " + engine).c_str(), latency(forward, 1, 200),
+                 latency(forward, 64, 40),
+                 peerInt8.is_object() ? peerInt8.value(engine, nlohmann::json()) : nlohmann::json(),
+                 fp32Batch.median);
+    }
+    mf::setQuantEngine(plan.engine);
+    std::printf("  planner: engine %s;", mf::quantEngineName(plan.engine));
+    for (const mf::QuantLayerDecision &decision : plan.layers)
+        std::printf(" %s %s (%s);", decision.layer.c_str(), decision.int8 ? "int8" : "fp32",
+                    decision.reason.c_str());
+    std::printf("\n");
+    const Forward planned = [&](const torch::Tensor &x) { return plan.model->forward(x); };
+    printRow("int8 as planned", latency(planned, 1, 200), latency(planned, 64, 40),
+             peerInt8.is_object()
+                 ? peerInt8.value(mf::quantEngineName(plan.engine), nlohmann::json())
+                 : nlohmann::json(),
+             fp32Batch.median);
+    const double fp32Bytes = double(savedBytes(model.ptr(), "fp32"));
+    const double int8Bytes = double(savedBytes(plan.model.ptr(), "int8"));
+    std::printf("  saved file: fp32 %.0f KiB, int8 as planned %.0f KiB (%.3f of fp32)\n\n",
+                fp32Bytes / 1024.0, int8Bytes / 1024.0, int8Bytes / fp32Bytes);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const int threads = mf::setTorchThreads(argc > 1 ? std::atoi(argv[1]) : 0);
+    torch::manual_seed(1);
+    std::string engines;
+    for (c10::QEngine engine : mf::quantEngines())
+        engines += std::string(engines.empty() ? "" : ", ") + mf::quantEngineName(engine);
+    std::printf("%s, ATen CPU capability %s, %d thread(s), int8 engines: %s\n\n",
+                mf::processorModel().c_str(), mf::cpuCapability().c_str(), threads,
+                engines.c_str());
+    const nlohmann::json peers = peer(threads);
+    if (!peers.is_object())
+        std::printf("(the PyTorch peer did not run: MODELFORGE_BENCH_DEPS=1 "
+                    "packaging/install-deps.sh installs python3-torch)\n\n");
+    const auto field = [&](const char *name) {
+        return peers.is_object() ? peers.value(name, nlohmann::json()) : nlohmann::json();
+    };
+    benchModel("2-conv CNN", {{"type", "cnn"}}, mf::QuantMode::Static, field("cnn_fp32"),
+               field("cnn"));
+    benchModel("MLP 784-1024-1024-10", {{"type", "mlp"}, {"hidden", {1024, 1024}}},
+               mf::QuantMode::Dynamic, field("mlp_fp32"), field("mlp"));
+    return 0;
+}

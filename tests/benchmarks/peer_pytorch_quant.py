@@ -1,0 +1,98 @@
+#!/usr/bin/python3
+"""The PyTorch peer of bench_compress: torch.ao.quantization on the same models, timed the same
+way (median and p95 of forward passes after warm-up, without gradients, random weights and
+inputs: only time is compared here).
+- static int8 of the 2-conv Fashion-MNIST CNN (conv+ReLU and linear+ReLU fused, per-channel
+  weights, min/max calibration on 8 random batches) on each engine the build offers;
+- dynamic int8 of the MLP 784-1024-1024-10 (quantize_dynamic on nn.Linear).
+Prints one JSON object: {"threads", "engines", "cnn": {engine: {"1": [med, p95], "64": ...}},
+"cnn_fp32": {...}, "mlp": {...}, "mlp_fp32": {...}} in milliseconds."""
+import argparse
+import json
+import time
+
+import torch
+import torch.nn as nn
+import torch.ao.quantization as tq
+
+
+class Cnn(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.quant = tq.QuantStub()
+        self.conv1 = nn.Conv2d(1, 32, 3, padding=1)
+        self.relu1 = nn.ReLU()
+        self.pool1 = nn.MaxPool2d(2)
+        self.conv2 = nn.Conv2d(32, 64, 3, padding=1)
+        self.relu2 = nn.ReLU()
+        self.pool2 = nn.MaxPool2d(2)
+        self.fc1 = nn.Linear(64 * 7 * 7, 128)
+        self.relu3 = nn.ReLU()
+        self.out = nn.Linear(128, 10)
+        self.dequant = tq.DeQuantStub()
+
+    def forward(self, x):
+        x = self.quant(x)
+        x = self.pool1(self.relu1(self.conv1(x)))
+        x = self.pool2(self.relu2(self.conv2(x)))
+        x = self.relu3(self.fc1(torch.flatten(x, 1)))
+        return self.dequant(self.out(x))
+
+
+def mlp():
+    return nn.Sequential(nn.Flatten(), nn.Linear(784, 1024), nn.ReLU(), nn.Linear(1024, 1024),
+                         nn.ReLU(), nn.Linear(1024, 10))
+
+
+def timing(model, shape, repetitions):
+    x = torch.randn(shape)
+    with torch.no_grad():
+        for _ in range(5):
+            model(x)
+        samples = []
+        for _ in range(repetitions):
+            start = time.perf_counter()
+            model(x)
+            samples.append((time.perf_counter() - start) * 1000.0)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, max(0, int(0.95 * len(samples) + 0.999999) - 1))]
+    return [samples[len(samples) // 2], p95]
+
+
+def both_batches(model):
+    return {"1": timing(model, (1, 1, 28, 28), 200), "64": timing(model, (64, 1, 28, 28), 40)}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--threads", type=int, default=0)
+    args = parser.parse_args()
+    if args.threads > 0:
+        torch.set_num_threads(args.threads)
+    torch.manual_seed(1)
+    engines = [e for e in torch.backends.quantized.supported_engines if e != "none"]
+    result = {"threads": torch.get_num_threads(), "engines": engines, "cnn": {}, "mlp": {}}
+    cnn = Cnn().eval()
+    result["cnn_fp32"] = both_batches(cnn)
+    net = mlp().eval()
+    result["mlp_fp32"] = both_batches(net)
+    for engine in engines:
+        torch.backends.quantized.engine = engine
+        model = Cnn().eval()
+        model.load_state_dict(cnn.state_dict())
+        model.qconfig = tq.get_default_qconfig(engine)
+        tq.fuse_modules(model, [["conv1", "relu1"], ["conv2", "relu2"], ["fc1", "relu3"]],
+                        inplace=True)
+        tq.prepare(model, inplace=True)
+        with torch.no_grad():
+            for _ in range(8):
+                model(torch.randn(64, 1, 28, 28))
+        tq.convert(model, inplace=True)
+        result["cnn"][engine] = both_batches(model)
+        dynamic = tq.quantize_dynamic(net, {nn.Linear}, dtype=torch.qint8)
+        result["mlp"][engine] = both_batches(dynamic)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
