@@ -1,0 +1,410 @@
+#include "core/compress/compressionjob.h"
+
+#include "core/compress/cubicschedule.h"
+#include "core/compress/distillationloss.h"
+#include "core/compress/pruningmasks.h"
+#include "core/compress/quantengine.h"
+#include "core/data/datasetloader.h"
+#include "core/data/datasetsplit.h"
+#include "core/models/modelfactory.h"
+#include "core/store/processinfo.h"
+#include "core/store/runstore.h"
+#include "core/store/workspace.h"
+#include "core/train/batchsource.h"
+#include "core/train/checkpoint.h"
+#include "core/train/environmentinfo.h"
+#include "core/train/modelevaluation.h"
+#include "core/train/traininghooks.h"
+#include "core/util/error.h"
+#include "core/util/sha256.h"
+
+#include <filesystem>
+#include <sstream>
+
+namespace mf {
+
+namespace {
+
+constexpr std::int64_t kBatch = 64;
+
+/// A finished run, its model loaded from the checkpoint an evaluation would use, and its data
+/// split as it was trained.
+struct Source
+{
+    RunRecord record;
+    TrainConfig config;
+    Artifact checkpoint;
+    ChannelStats normalization;
+    Dataset train;
+    Dataset validation;
+    std::optional<Dataset> test;
+    torch::nn::Sequential model{nullptr};
+
+    const Dataset &evaluated() const { return test ? *test : validation; }
+};
+
+torch::nn::Sequential loadModel(const TrainConfig &config, const Dataset &train,
+                                const Artifact &checkpoint, ChannelStats *normalization = nullptr)
+{
+    torch::nn::Sequential model =
+        buildModel(config.model, train.sampleShape(), train.numClasses(), config.seed);
+    const CheckpointHeader header =
+        Checkpoint::load(checkpoint.path, config, train.sampleShape(), train.numClasses(), *model,
+                         nullptr, torch::kCPU, checkpoint.sha256);
+    if (normalization != nullptr)
+        *normalization = header.normalization;
+    model->eval();
+    return model;
+}
+
+Source loadSource(std::int64_t runId, const SessionOptions &options)
+{
+    Source source;
+    {
+        RunStore store(
+            Workspace{options.workspaceDir.empty() ? defaultWorkspaceDir() : options.workspaceDir}
+                .databasePath());
+        const std::optional<RunRecord> record = store.run(runId);
+        if (!record)
+            throw ConfigError("There is no run " + std::to_string(runId) + " to compress");
+        if (record->status != RunStatus::Finished)
+            throw ConfigError("Run " + std::to_string(runId) + " is " +
+                              runStatusName(record->status) +
+                              ", not FINISHED: compress a run "
+                              "that finished training");
+        source.record = *record;
+        source.config = nlohmann::json::parse(record->configJson).get<TrainConfig>();
+    }
+    source.config.device = "cpu";
+    source.checkpoint = TrainingSession::evaluationCheckpoint(runId, options);
+    DatasetBundle bundle = loadDataset(source.config.dataset);
+    SplitDatasets split =
+        splitDataset(bundle.train, source.config.validationFraction, source.config.seed);
+    source.train = std::move(split.train);
+    source.validation = std::move(split.validation);
+    source.test = std::move(bundle.test);
+    source.model = loadModel(source.config, source.train, source.checkpoint, &source.normalization);
+    return source;
+}
+
+std::function<torch::Tensor(const torch::Tensor &)> forwardOf(torch::nn::Sequential model)
+{
+    return [model](const torch::Tensor &x) mutable {
+        torch::NoGradGuard noGrad;
+        return model->forward(x);
+    };
+}
+
+EvalReport evaluate(torch::nn::Sequential model, const Source &source, const Dataset &dataset)
+{
+    const BatchSource batches(dataset, source.normalization, torch::kCPU);
+    EvalReport report =
+        evaluateModel(model, batches, source.config.loss, 256, source.train.numClasses());
+    report.classNames = dataset.classNames.empty() ? source.train.classNames : dataset.classNames;
+    return report;
+}
+
+/// `model`'s parameters and buffers by name copied from `from` (same names and shapes).
+void copyWeights(torch::nn::Module &model, const torch::nn::Module &from)
+{
+    torch::NoGradGuard noGrad;
+    const auto sourceParameters = from.named_parameters();
+    for (auto &item : model.named_parameters())
+        item.value().copy_(sourceParameters[item.key()]);
+    const auto sourceBuffers = from.named_buffers();
+    for (auto &item : model.named_buffers())
+        item.value().copy_(sourceBuffers[item.key()]);
+}
+
+std::string percent(double fraction)
+{
+    std::ostringstream text;
+    text << fraction;
+    return text.str();
+}
+
+} // namespace
+
+CompressionJob::CompressionJob(CompressionRequest request, SessionOptions options)
+    : m_request(std::move(request)), m_options(std::move(options))
+{
+}
+
+void CompressionJob::addObserver(TrainerObserver *observer)
+{
+    if (observer != nullptr)
+        m_observers.push_back(observer);
+}
+
+void CompressionJob::requestStop()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_stop = true;
+    if (m_session != nullptr)
+        m_session->requestStop();
+}
+
+CompressionResult CompressionJob::run()
+{
+    const CompressionRequest &request = m_request;
+    if (!request.quantize && !request.pruneSparsity && !request.pruneChannels &&
+        !request.distillStudent)
+        throw ConfigError("Choose at least one technique: quantise, prune or distil");
+    if (request.epochs < 1)
+        throw ConfigError("fine-tuning epochs " + std::to_string(request.epochs) + ": at least 1");
+    Source source = loadSource(request.sourceRun, m_options);
+    const std::vector<std::int64_t> shape = source.train.sampleShape();
+    const std::int64_t classes = source.train.numClasses();
+
+    // Every check that can fail on the request, before any variant is written.
+    std::optional<ChannelPruned> pruned;
+    if (request.pruneChannels)
+        pruned = pruneChannels(source.model, source.config.model, shape, classes,
+                               *request.pruneChannels, request.channelNorm);
+    if (request.pruneSparsity)
+        PruningMasks::byMagnitude(*buildModel(source.config.model, shape, classes, 0),
+                                  *request.pruneSparsity, PruningScope::Global);
+    std::int64_t studentParameters = 0;
+    if (request.distillStudent) {
+        try {
+            studentParameters =
+                parameterCount(*buildModel(*request.distillStudent, shape, classes, 0));
+        } catch (const ConfigError &error) {
+            throw ConfigError(std::string("The student spec does not fit the data of run ") +
+                              std::to_string(request.sourceRun) + ": " + error.what());
+        }
+        DistillationLoss{request.temperature, request.alpha}(
+            torch::zeros({1, 2}), torch::zeros({1, 2}), torch::zeros({1}, torch::kLong));
+    }
+    if (request.quantize && quantizableLayers(source.model, *request.quantize).empty())
+        throw ConfigError(std::string("The model of run ") + std::to_string(request.sourceRun) +
+                          " has no layer to quantise " +
+                          (*request.quantize == QuantMode::Static ? "statically" : "dynamically"));
+
+    CompressionResult result;
+    result.sourceRun = request.sourceRun;
+    result.sourceFile = source.checkpoint.path;
+    result.sourceTest = evaluate(source.model, source, source.evaluated());
+    result.sourceTensors = source.model->parameters();
+    result.sourceForward = forwardOf(source.model);
+    result.sampleShape = shape;
+
+    const std::int64_t stepsPerEpoch =
+        (source.train.size() + source.config.batchSize - 1) / source.config.batchSize;
+    const auto stopped = [&] {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_stop;
+    };
+    const auto train = [&](TrainConfig config, const std::string &technique,
+                           std::shared_ptr<const TrainingHooks> hooks) -> CompressionVariant {
+        config.epochs = request.epochs;
+        SessionOptions options = m_options;
+        options.hooks = std::move(hooks);
+        options.runName = source.record.name + " · " + technique;
+        options.params = {{kParentRunParam, std::to_string(request.sourceRun)},
+                          {kCompressionParam, technique}};
+        TrainingSession session(config, options);
+        for (TrainerObserver *observer : m_observers)
+            session.addObserver(observer);
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_session = &session;
+            if (m_stop)
+                session.requestStop();
+        }
+        SessionResult trained;
+        try {
+            trained = session.run();
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_session = nullptr;
+            throw;
+        }
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_session = nullptr;
+        }
+        CompressionVariant variant;
+        variant.technique = technique;
+        variant.runId = trained.runId;
+        if (trained.train.outcome == TrainOutcome::Stopped)
+            return variant;
+        const Artifact checkpoint = TrainingSession::evaluationCheckpoint(trained.runId, options);
+        variant.file = checkpoint.path;
+        torch::nn::Sequential model = loadModel(config, source.train, checkpoint);
+        variant.test = evaluate(model, source, source.evaluated());
+        variant.tensors = model->parameters();
+        variant.forward = forwardOf(model);
+        return variant;
+    };
+
+    if (request.pruneChannels && !stopped()) {
+        TrainConfig config = source.config;
+        config.model = pruned->spec;
+        auto hooks = std::make_shared<TrainingHooks>();
+        torch::nn::Sequential smaller = pruned->model;
+        hooks->initialize = [smaller](torch::nn::Sequential &model) {
+            copyWeights(*model, *smaller);
+        };
+        CompressionVariant variant =
+            train(config, "channels " + percent(*request.pruneChannels), hooks);
+        for (const PrunedWidth &width : pruned->widths)
+            variant.notes.push_back(width.layer + ": " + std::to_string(width.before) + " -> " +
+                                    std::to_string(width.after) + " channels");
+        result.variants.push_back(std::move(variant));
+    }
+
+    if (request.pruneSparsity && !stopped()) {
+        // Zhu & Gupta: from 0 to the target over the first two thirds of the fine-tuning,
+        // masks recomputed ten times on the way, then kept while the rest recovers accuracy.
+        const std::int64_t steps = stepsPerEpoch * request.epochs;
+        const CubicSchedule schedule{0.0, *request.pruneSparsity, 0,
+                                     std::max<std::int64_t>(1, steps * 2 / 3)};
+        const std::int64_t every = std::max<std::int64_t>(1, schedule.steps / 10);
+        struct State
+        {
+            torch::nn::Sequential model{nullptr};
+            std::optional<PruningMasks> masks;
+        };
+        auto state = std::make_shared<State>();
+        auto hooks = std::make_shared<TrainingHooks>();
+        torch::nn::Sequential trained = source.model;
+        hooks->initialize = [state, trained](torch::nn::Sequential &model) {
+            copyWeights(*model, *trained);
+            state->model = model;
+        };
+        hooks->afterStep = [state, schedule, every](std::int64_t step) {
+            if (step % every == 0 && step <= schedule.start + schedule.steps)
+                state->masks = PruningMasks::byMagnitude(*state->model, schedule.sparsityAt(step),
+                                                         PruningScope::Global);
+            if (state->masks)
+                state->masks->apply();
+        };
+        CompressionVariant variant =
+            train(source.config, "sparsity " + percent(*request.pruneSparsity), hooks);
+        variant.notes.push_back(
+            "unstructured sparsity saves space, not time, on this CPU: the dense kernels multiply "
+            "the zeros too, and the checkpoint stores them dense");
+        result.variants.push_back(std::move(variant));
+    }
+
+    if (request.distillStudent && !stopped()) {
+        TrainConfig config = source.config;
+        config.model = *request.distillStudent;
+        auto hooks = std::make_shared<TrainingHooks>();
+        torch::nn::Sequential teacher = source.model;
+        const DistillationLoss loss{request.temperature, request.alpha};
+        hooks->loss = [teacher, loss](const torch::Tensor &inputs, const torch::Tensor &logits,
+                                      const torch::Tensor &labels) mutable {
+            torch::Tensor soft;
+            {
+                torch::NoGradGuard noGrad;
+                soft = teacher->forward(inputs.contiguous());
+            }
+            return loss(logits, soft, labels);
+        };
+        CompressionVariant variant = train(config, "distilled", hooks);
+        variant.notes.push_back("student of " + std::to_string(studentParameters) +
+                                " parameters, teacher of " +
+                                std::to_string(parameterCount(*source.model)));
+        result.variants.push_back(std::move(variant));
+    }
+
+    if (request.quantize && !stopped()) {
+        const QuantMode mode = *request.quantize;
+        const BatchSource trainBatches(source.train, source.normalization, torch::kCPU);
+        std::vector<torch::Tensor> calibration;
+        const std::int64_t available = (source.train.size() + kBatch - 1) / kBatch;
+        for (std::int64_t b = 0; b < std::min<std::int64_t>(request.calibrationBatches, available);
+             ++b)
+            calibration.push_back(trainBatches.batch(b, kBatch).inputs);
+        const torch::Tensor timing =
+            calibration.empty() ? trainBatches.batch(0, kBatch).inputs : calibration.front();
+        QuantPlannerOptions options;
+        options.mode = mode;
+        options.observer = request.observer;
+        options.accuracyBudget = request.accuracyBudget;
+        options.accuracy = [&](const std::function<torch::Tensor(const torch::Tensor &)> &forward,
+                               const std::set<std::string> &) {
+            torch::nn::Sequential wrapper;
+            wrapper->push_back(torch::nn::Functional(forward));
+            return evaluate(wrapper, source, source.validation).accuracy;
+        };
+        QuantPlan plan = planQuantization(source.model, calibration, timing, options);
+
+        const std::string technique = mode == QuantMode::Static ? "int8 static" : "int8 dynamic";
+        RunStore store(Workspace{m_options.workspaceDir.empty() ? defaultWorkspaceDir()
+                                                                : m_options.workspaceDir}
+                           .databasePath());
+        RunRecord record;
+        record.name = source.record.name + " · " + technique;
+        record.status = RunStatus::Running;
+        record.configJson = source.record.configJson;
+        record.dataset = source.record.dataset;
+        record.model = source.record.model;
+        record.device = "cpu";
+        record.versions = versionsString();
+        record.host = currentHostName();
+        record.pid = currentProcessId();
+        std::map<std::string, std::string> params = store.params(request.sourceRun);
+        params[kParentRunParam] = std::to_string(request.sourceRun);
+        params[kCompressionParam] = technique;
+        params["compression.engine"] = quantEngineName(plan.engine);
+        std::string int8Layers;
+        for (const std::string &layer : plan.model->int8Layers())
+            int8Layers += (int8Layers.empty() ? "" : ",") + layer;
+        params["compression.int8_layers"] = int8Layers;
+        CompressionVariant variant;
+        variant.technique = technique;
+        variant.runId = store.createRun(record, params);
+        try {
+            const std::filesystem::path file =
+                std::filesystem::path(Workspace{
+                    m_options.workspaceDir.empty() ? defaultWorkspaceDir() : m_options.workspaceDir}
+                                          .runDir(variant.runId)) /
+                "int8-model.pt";
+            std::filesystem::create_directories(file.parent_path());
+            const std::filesystem::path partial = file.string() + ".partial";
+            torch::save(plan.model, partial.string());
+            std::filesystem::rename(partial, file);
+            variant.file = file.string();
+            Artifact artifact;
+            artifact.runId = variant.runId;
+            artifact.kind = "int8-model";
+            artifact.path = variant.file;
+            artifact.sizeBytes = static_cast<std::int64_t>(std::filesystem::file_size(file));
+            artifact.sha256 = sha256OfFile(variant.file);
+            store.addArtifact(artifact);
+
+            torch::nn::Sequential wrapper;
+            QuantizedSequential model = plan.model;
+            wrapper->push_back(torch::nn::Functional(
+                [model](const torch::Tensor &x) mutable { return model->forward(x); }));
+            variant.test = evaluate(wrapper, source, source.evaluated());
+            const bool onTest = source.test.has_value();
+            store.appendMetrics(
+                variant.runId,
+                {{onTest ? "test_accuracy" : "val_accuracy", 0, 0, 0.0, variant.test.accuracy},
+                 {onTest ? "test_loss" : "val_loss", 0, 0, 0.0, variant.test.loss}});
+            store.setStatus(variant.runId, RunStatus::Finished);
+        } catch (const std::exception &error) {
+            store.setStatus(variant.runId, RunStatus::Failed, error.what());
+            throw;
+        }
+        variant.tensors = plan.model->weights();
+        variant.layers = plan.layers;
+        variant.engine = quantEngineName(plan.engine);
+        QuantizedSequential model = plan.model;
+        variant.forward = [model](const torch::Tensor &x) mutable {
+            torch::NoGradGuard noGrad;
+            return model->forward(x);
+        };
+        for (const auto &[engine, millis] : plan.engineMillis)
+            variant.notes.push_back("engine " + engine + ": " + std::to_string(millis) +
+                                    " ms at batch 64 with every layer in int8");
+        result.variants.push_back(std::move(variant));
+    }
+    return result;
+}
+
+} // namespace mf
