@@ -15,6 +15,7 @@
 #include "core/train/environmentinfo.h"
 #include "core/train/modelevaluation.h"
 #include "core/train/traininghooks.h"
+#include "core/util/atomicfile.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
 
@@ -26,6 +27,11 @@ namespace mf {
 namespace {
 
 constexpr std::int64_t kBatch = 64;
+
+Workspace workspaceOf(const SessionOptions &options)
+{
+    return Workspace{options.workspaceDir.empty() ? defaultWorkspaceDir() : options.workspaceDir};
+}
 
 /// A finished run, its model loaded from the checkpoint an evaluation would use, and its data
 /// split as it was trained.
@@ -116,6 +122,32 @@ void copyWeights(torch::nn::Module &model, const torch::nn::Module &from)
         item.value().copy_(sourceBuffers[item.key()]);
 }
 
+/// `model` alone (no optimiser state), written atomically: the file a deployment ships and the
+/// size a report compares.
+void saveModelFile(const torch::nn::Module &model, const std::string &path)
+{
+    torch::serialize::OutputArchive archive;
+    model.save(archive);
+    std::ostringstream bytes;
+    archive.save_to(bytes);
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    writeFileAtomically(path, bytes.str());
+}
+
+/// Records `path` as an artifact of `runId` of `kind`.
+void addFileArtifact(const SessionOptions &options, std::int64_t runId, const std::string &kind,
+                     const std::string &path)
+{
+    RunStore store(workspaceOf(options).databasePath());
+    Artifact artifact;
+    artifact.runId = runId;
+    artifact.kind = kind;
+    artifact.path = path;
+    artifact.sizeBytes = static_cast<std::int64_t>(std::filesystem::file_size(path));
+    artifact.sha256 = sha256OfFile(path);
+    store.addArtifact(artifact);
+}
+
 std::string percent(double fraction)
 {
     std::ostringstream text;
@@ -183,11 +215,25 @@ CompressionResult CompressionJob::run()
 
     CompressionResult result;
     result.sourceRun = request.sourceRun;
-    result.sourceFile = source.checkpoint.path;
+    {
+        const std::string path = (std::filesystem::temp_directory_path() /
+                                  ("modelforge-source-" + std::to_string(request.sourceRun) + "-" +
+                                   std::to_string(currentProcessId()) + ".pt"))
+                                     .string();
+        saveModelFile(*source.model, path);
+        result.sourceFile =
+            std::shared_ptr<const std::string>(new std::string(path), [](const std::string *file) {
+                std::error_code ignored;
+                std::filesystem::remove(*file, ignored);
+                delete file;
+            });
+    }
     result.sourceTest = evaluate(source.model, source, source.evaluated());
     result.sourceTensors = source.model->parameters();
     result.sourceForward = forwardOf(source.model);
     result.sampleShape = shape;
+    result.evaluated = source.evaluated();
+    result.normalization = source.normalization;
 
     const std::int64_t stepsPerEpoch =
         (source.train.size() + source.config.batchSize - 1) / source.config.batchSize;
@@ -230,8 +276,10 @@ CompressionResult CompressionJob::run()
         if (trained.train.outcome == TrainOutcome::Stopped)
             return variant;
         const Artifact checkpoint = TrainingSession::evaluationCheckpoint(trained.runId, options);
-        variant.file = checkpoint.path;
         torch::nn::Sequential model = loadModel(config, source.train, checkpoint);
+        variant.file = workspaceOf(options).runDir(trained.runId) + "/model.pt";
+        saveModelFile(*model, variant.file);
+        addFileArtifact(options, trained.runId, "model", variant.file);
         variant.test = evaluate(model, source, source.evaluated());
         variant.tensors = model->parameters();
         variant.forward = forwardOf(model);
@@ -333,9 +381,7 @@ CompressionResult CompressionJob::run()
         QuantPlan plan = planQuantization(source.model, calibration, timing, options);
 
         const std::string technique = mode == QuantMode::Static ? "int8 static" : "int8 dynamic";
-        RunStore store(Workspace{m_options.workspaceDir.empty() ? defaultWorkspaceDir()
-                                                                : m_options.workspaceDir}
-                           .databasePath());
+        RunStore store(workspaceOf(m_options).databasePath());
         RunRecord record;
         record.name = source.record.name + " · " + technique;
         record.status = RunStatus::Running;
@@ -358,23 +404,9 @@ CompressionResult CompressionJob::run()
         variant.technique = technique;
         variant.runId = store.createRun(record, params);
         try {
-            const std::filesystem::path file =
-                std::filesystem::path(Workspace{
-                    m_options.workspaceDir.empty() ? defaultWorkspaceDir() : m_options.workspaceDir}
-                                          .runDir(variant.runId)) /
-                "int8-model.pt";
-            std::filesystem::create_directories(file.parent_path());
-            const std::filesystem::path partial = file.string() + ".partial";
-            torch::save(plan.model, partial.string());
-            std::filesystem::rename(partial, file);
-            variant.file = file.string();
-            Artifact artifact;
-            artifact.runId = variant.runId;
-            artifact.kind = "int8-model";
-            artifact.path = variant.file;
-            artifact.sizeBytes = static_cast<std::int64_t>(std::filesystem::file_size(file));
-            artifact.sha256 = sha256OfFile(variant.file);
-            store.addArtifact(artifact);
+            variant.file = workspaceOf(m_options).runDir(variant.runId) + "/int8-model.pt";
+            saveModelFile(*plan.model, variant.file);
+            addFileArtifact(m_options, variant.runId, "int8-model", variant.file);
 
             torch::nn::Sequential wrapper;
             QuantizedSequential model = plan.model;
@@ -399,9 +431,12 @@ CompressionResult CompressionJob::run()
             torch::NoGradGuard noGrad;
             return model->forward(x);
         };
-        for (const auto &[engine, millis] : plan.engineMillis)
-            variant.notes.push_back("engine " + engine + ": " + std::to_string(millis) +
-                                    " ms at batch 64 with every layer in int8");
+        for (const auto &[engine, millis] : plan.engineMillis) {
+            char text[96];
+            std::snprintf(text, sizeof text, "engine %s: %.2f ms at batch 64, every layer in int8",
+                          engine.c_str(), millis);
+            variant.notes.push_back(text);
+        }
         result.variants.push_back(std::move(variant));
     }
     return result;

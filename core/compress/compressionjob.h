@@ -3,6 +3,8 @@
 
 #include "core/compress/channelpruning.h"
 #include "core/compress/quantizationplanner.h"
+#include "core/data/dataset.h"
+#include "core/data/datasetstats.h"
 #include "core/train/trainevents.h"
 #include "core/train/trainingsession.h"
 
@@ -10,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -44,8 +47,10 @@ struct CompressionVariant
 {
     std::string technique; ///< "int8 static", "channels 0.5", "sparsity 0.8", "distilled"
     std::int64_t runId = 0;
-    std::string file; ///< the model file: a checkpoint, or the int8 model
-    EvalReport test;  ///< on the test part of the dataset (its validation split without one)
+    /// The model file a deployment ships: the weights alone ("model" artifact of the run), or
+    /// the int8 model ("int8-model"); empty for a variant that was stopped.
+    std::string file;
+    EvalReport test; ///< on the test part of the dataset (its validation split without one)
     std::vector<torch::Tensor> tensors;     ///< what the model keeps (parameters, int8 weights)
     std::vector<QuantLayerDecision> layers; ///< int8: each layer's precision and why
     std::string engine;                     ///< int8: the engine measured fastest
@@ -57,11 +62,17 @@ struct CompressionVariant
 struct CompressionResult
 {
     std::int64_t sourceRun = 0;
-    std::string sourceFile;
+    /// The source model's weights alone, in a temporary file removed with the last copy of
+    /// this pointer: a checkpoint also holds the optimiser's state, which no deployment ships.
+    std::shared_ptr<const std::string> sourceFile;
     EvalReport sourceTest;
     std::vector<torch::Tensor> sourceTensors;
     std::function<torch::Tensor(const torch::Tensor &)> sourceForward;
     std::vector<std::int64_t> sampleShape;
+    /// What the variants were evaluated on (the test part, or the validation split without
+    /// one), with the source run's normalisation: what a report measures them on again.
+    Dataset evaluated;
+    ChannelStats normalization;
     std::vector<CompressionVariant> variants;
 };
 

@@ -118,6 +118,12 @@ private Q_SLOTS:
         QCOMPARE(int8.layers.size(), std::size_t(4));
         QVERIFY(!int8.engine.empty());
         QCOMPARE(store.artifacts(int8.runId).front().kind, std::string("int8-model"));
+        // Training variants ship their weights alone, beside their checkpoints.
+        const auto artifacts = store.artifacts(channels.runId);
+        QVERIFY(std::any_of(artifacts.begin(), artifacts.end(), [&](const Artifact &a) {
+            return a.kind == "model" && a.path == channels.file;
+        }));
+        QVERIFY(std::filesystem::exists(*result.sourceFile));
         // The source run is untouched.
         QCOMPARE(store.params(m_source).count(kCompressionParam), std::size_t(0));
     }
