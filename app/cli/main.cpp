@@ -1,5 +1,6 @@
 // modelforge-cli: the ModelForge engine from the command line (links core only, no Qt).
 #include "app/cli/clicontext.h"
+#include "app/cli/compresscommand.h"
 #include "app/cli/datasetscommand.h"
 #include "app/cli/evalcommand.h"
 #include "app/cli/runscommand.h"
@@ -38,6 +39,7 @@ int main(int argc, char **argv)
 
     TrainCommand train(app, context);
     EvalCommand eval(app, context);
+    CompressCommand compress(app, context);
     RunsCommand runs(app, context);
     DatasetsCommand datasets(app, context);
 
@@ -53,6 +55,8 @@ int main(int argc, char **argv)
             return train.execute();
         if (eval.selected())
             return eval.execute();
+        if (compress.selected())
+            return compress.execute();
         if (runs.selected())
             return runs.execute();
         return datasets.execute();

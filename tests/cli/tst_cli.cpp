@@ -229,6 +229,54 @@ private Q_SLOTS:
             2);
     }
 
+    void compressMakesVariantRunsAndAMeasuredReport()
+    {
+        QStringList arguments{QStringLiteral("--json")};
+        arguments << trainArguments();
+        const int run = jsonObject(cli(arguments).out).value(QStringLiteral("run")).toInt();
+        QVERIFY(run > 0);
+
+        const QString csv = m_dir.filePath(QStringLiteral("compress.csv"));
+        const CliResult compressed =
+            cli({QStringLiteral("--json"), QStringLiteral("compress"), QString::number(run),
+                 QStringLiteral("--prune-channels"), QStringLiteral("0.5"),
+                 QStringLiteral("--quantize"), QStringLiteral("dynamic"),
+                 QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--threads"),
+                 QStringLiteral("1"), QStringLiteral("--report-csv"), csv});
+        QVERIFY2(compressed.exitCode == 0, compressed.err.constData());
+        const QJsonObject report = jsonObject(compressed.out);
+        const QJsonArray variants = report.value(QStringLiteral("variants")).toArray();
+        QCOMPARE(variants.size(), 2);
+        QCOMPARE(variants[0].toObject().value(QStringLiteral("technique")).toString(),
+                 QStringLiteral("channels 0.5"));
+        QCOMPARE(variants[1].toObject().value(QStringLiteral("technique")).toString(),
+                 QStringLiteral("int8 dynamic"));
+        const QJsonObject source = report.value(QStringLiteral("source")).toObject();
+        QVERIFY(source.value(QStringLiteral("batch64"))
+                    .toObject()
+                    .value(QStringLiteral("median_ms"))
+                    .toDouble() > 0);
+        const QString text = QString::fromStdString(mf::testdata::readBytes(csv.toStdString()));
+        QCOMPARE(text.count(QLatin1Char('\n')), 4); // the header, the source and two variants
+        // The pruned variant is a run of its own that eval reads like any other.
+        const QString name = variants[0]
+                                 .toObject()
+                                 .value(QStringLiteral("measurement"))
+                                 .toObject()
+                                 .value(QStringLiteral("name"))
+                                 .toString();
+        const QString variantRun = name.section(QLatin1Char(' '), 1);
+        QCOMPARE(cli({QStringLiteral("eval"), variantRun}).exitCode, 0);
+        const CliResult shown = cli({QStringLiteral("runs"), QStringLiteral("show"), variantRun});
+        QVERIFY(shown.out.contains("lineage.parent"));
+
+        // Bad input names the reason and creates no run.
+        const CliResult bad = cli({QStringLiteral("compress"), QString::number(run),
+                                   QStringLiteral("--prune-sparsity"), QStringLiteral("1")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("sparsity"), bad.err.constData());
+    }
+
     void ctrlCStopsTrainAndResumeWithACheckpoint()
     {
         // A real SIGINT to a real process, once while it trains and once while it resumes: each
