@@ -2,6 +2,7 @@
 
 #include "app/cli/readonlynote.h"
 #include "app/cli/reportjson.h"
+#include "core/compress/int8variant.h"
 #include "core/store/workspace.h"
 #include "core/train/trainingsession.h"
 
@@ -29,8 +30,10 @@ int EvalCommand::execute()
     SessionOptions options;
     options.workspaceDir = m_context.workspace;
     noteIfReadOnly(Workspace{m_context.workspace}.databasePath());
-    const EvalReport report = TrainingSession::evaluateRun(
-        m_run, options, m_split == "test" ? EvalSplit::Test : EvalSplit::Validation);
+    const EvalSplit split = m_split == "test" ? EvalSplit::Test : EvalSplit::Validation;
+    const EvalReport report = isInt8Variant(m_run, options)
+                                  ? evaluateInt8Variant(m_run, options, split)
+                                  : TrainingSession::evaluateRun(m_run, options, split);
     if (m_context.json) {
         nlohmann::json out = toJson(report);
         out["run"] = m_run;

@@ -2,6 +2,7 @@
 
 #include "core/compress/cubicschedule.h"
 #include "core/compress/distillationloss.h"
+#include "core/compress/int8variant.h"
 #include "core/compress/pruningmasks.h"
 #include "core/compress/quantengine.h"
 #include "core/data/datasetloader.h"
@@ -399,14 +400,17 @@ CompressionResult CompressionJob::run()
         std::string int8Layers;
         for (const std::string &layer : plan.model->int8Layers())
             int8Layers += (int8Layers.empty() ? "" : ",") + layer;
-        params["compression.int8_layers"] = int8Layers;
+        params[kInt8LayersParam] = int8Layers;
+        params[kInt8NormalizationParam] = nlohmann::json{
+            {"mean", source.normalization.mean},
+            {"std", source.normalization.std}}.dump();
         CompressionVariant variant;
         variant.technique = technique;
         variant.runId = store.createRun(record, params);
         try {
             variant.file = workspaceOf(m_options).runDir(variant.runId) + "/int8-model.pt";
             saveModelFile(*plan.model, variant.file);
-            addFileArtifact(m_options, variant.runId, "int8-model", variant.file);
+            addFileArtifact(m_options, variant.runId, kInt8ModelArtifact, variant.file);
 
             torch::nn::Sequential wrapper;
             QuantizedSequential model = plan.model;

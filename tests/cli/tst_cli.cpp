@@ -269,6 +269,17 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("eval"), variantRun}).exitCode, 0);
         const CliResult shown = cli({QStringLiteral("runs"), QStringLiteral("show"), variantRun});
         QVERIFY(shown.out.contains("lineage.parent"));
+        // So is the int8 one, from its int8 model file.
+        const QString int8Run = variants[1]
+                                    .toObject()
+                                    .value(QStringLiteral("measurement"))
+                                    .toObject()
+                                    .value(QStringLiteral("name"))
+                                    .toString()
+                                    .section(QLatin1Char(' '), 1);
+        const CliResult int8Eval = cli({QStringLiteral("--json"), QStringLiteral("eval"), int8Run});
+        QVERIFY2(int8Eval.exitCode == 0, int8Eval.err.constData());
+        QCOMPARE(jsonObject(int8Eval.out).value(QStringLiteral("samples")).toInt(), 96);
 
         // Bad input names the reason and creates no run.
         const CliResult bad = cli({QStringLiteral("compress"), QString::number(run),

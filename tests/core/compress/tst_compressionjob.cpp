@@ -1,5 +1,6 @@
 // A trained run made smaller: each technique gives a variant run under its parent, measured.
 #include "core/compress/compressionjob.h"
+#include "core/compress/int8variant.h"
 #include "core/compress/quantengine.h"
 #include "core/models/modelfactory.h"
 #include "core/store/runstore.h"
@@ -118,6 +119,13 @@ private Q_SLOTS:
         QCOMPARE(int8.layers.size(), std::size_t(4));
         QVERIFY(!int8.engine.empty());
         QCOMPARE(store.artifacts(int8.runId).front().kind, std::string("int8-model"));
+        // Evaluated again from its file, as `modelforge-cli eval` does: the same model.
+        QVERIFY(isInt8Variant(int8.runId, m_options));
+        QVERIFY(!isInt8Variant(channels.runId, m_options));
+        const EvalReport again = evaluateInt8Variant(int8.runId, m_options);
+        QCOMPARE(again.samples, int8.test.samples);
+        QCOMPARE(again.accuracy, int8.test.accuracy);
+        QCOMPARE(again.confusion, int8.test.confusion);
         // Training variants ship their weights alone, beside their checkpoints.
         const auto artifacts = store.artifacts(channels.runId);
         QVERIFY(std::any_of(artifacts.begin(), artifacts.end(), [&](const Artifact &a) {
