@@ -5,6 +5,7 @@
 #include "core/compress/int8variant.h"
 #include "core/compress/pruningmasks.h"
 #include "core/compress/quantengine.h"
+#include "core/compress/sparsemodelfile.h"
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
 #include "core/models/modelfactory.h"
@@ -331,9 +332,17 @@ CompressionResult CompressionJob::run()
         };
         CompressionVariant variant =
             train(source.config, "sparsity " + percent(*request.pruneSparsity), hooks);
+        if (!variant.file.empty()) {
+            // The file to ship keeps the zeros as a bitmask: the dense one stays beside it.
+            auto model = buildModel(source.config.model, shape, classes, 0);
+            torch::load(model, variant.file);
+            variant.file = workspaceOf(m_options).runDir(variant.runId) + "/model-sparse.pt";
+            SparseModelFile::save(*model, variant.file);
+            addFileArtifact(m_options, variant.runId, "sparse-model", variant.file);
+        }
         variant.notes.push_back(
             "unstructured sparsity saves space, not time, on this CPU: the dense kernels multiply "
-            "the zeros too, and the checkpoint stores them dense");
+            "the zeros too; the file keeps the non-zero weights and a bitmask of where they are");
         result.variants.push_back(std::move(variant));
     }
 

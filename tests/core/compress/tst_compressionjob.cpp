@@ -2,6 +2,7 @@
 #include "core/compress/compressionjob.h"
 #include "core/compress/int8variant.h"
 #include "core/compress/quantengine.h"
+#include "core/compress/sparsemodelfile.h"
 #include "core/models/modelfactory.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
@@ -112,6 +113,10 @@ private Q_SLOTS:
                 zeros += (t == 0).sum().item<std::int64_t>();
             }
         QCOMPARE(zeros, std::llround(0.8 * double(weights)));
+        QVERIFY(sparse.file.find("model-sparse.pt") != std::string::npos);
+        auto reread = buildModel(m_spec, {1, 8, 8}, 4, 5);
+        SparseModelFile::load(*reread, sparse.file);
+        QCOMPARE(count(reread->parameters(), true), count(sparse.tensors, true));
         QCOMPARE(result.variants[2].technique, std::string("distilled"));
         QVERIFY(count(result.variants[2].tensors, false) < sourceParameters);
         const CompressionVariant &int8 = result.variants[3];
