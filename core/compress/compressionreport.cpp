@@ -2,6 +2,7 @@
 
 #include "core/models/specreader.h"
 #include "core/util/atomicfile.h"
+#include "core/util/csvfield.h"
 #include "core/util/error.h"
 
 #include <charconv>
@@ -167,19 +168,6 @@ ReportedVariant readVariant(const nlohmann::json &json, const std::string &prefi
     return variant;
 }
 
-std::string csvText(const std::string &text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    return quoted + '"';
-}
-
 /// Six significant digits, with a '.' whatever the locale (the JSON keeps every digit).
 std::string csvNumber(double value)
 {
@@ -193,8 +181,8 @@ std::string csvRow(const VariantMeasurement &m, const std::string &technique,
                    const VariantDelta &delta)
 {
     const std::vector<std::string> fields{
-        csvText(m.name),
-        csvText(technique),
+        csvField(m.name),
+        csvField(technique),
         std::to_string(m.parameters),
         std::to_string(m.nonZeroParameters),
         std::to_string(m.fileBytes),

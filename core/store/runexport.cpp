@@ -2,6 +2,7 @@
 
 #include "core/store/runstore.h"
 #include "core/util/atomicfile.h"
+#include "core/util/csvfield.h"
 #include "core/util/error.h"
 
 #include <limits>
@@ -9,23 +10,6 @@
 #include <sstream>
 
 namespace mf {
-
-namespace {
-
-std::string csvField(const std::string &text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    return quoted + '"';
-}
-
-} // namespace
 
 const char *const kRunExportCsvHeader = "run,run_name,key,step,epoch,wall_seconds,value";
 
