@@ -147,7 +147,8 @@ LayerDecision readLayer(const nlohmann::json &json, const std::string &prefix)
     layer.precision = reader.requiredText("precision");
     layer.int8Millis = reader.number("int8_ms", 0.0, 0.0, kMaxNumber);
     layer.fp32Millis = reader.number("fp32_ms", 0.0, 0.0, kMaxNumber);
-    layer.accuracyAlone = reader.number("accuracy_alone", 0.0, 0.0, 1.0);
+    // Negative: not measured (the layer was already slower in int8, or no budget was set).
+    layer.accuracyAlone = reader.number("accuracy_alone", 0.0, -1.0, 1.0);
     layer.reason = reader.text("reason", {});
     return layer;
 }

@@ -16,7 +16,8 @@ struct LayerDecision
     std::string precision; ///< "int8" or "fp32"
     double int8Millis = 0.0;
     double fp32Millis = 0.0;
-    double accuracyAlone = 0.0; ///< test accuracy with only this layer in int8, in [0, 1]
+    /// Accuracy with only this layer in int8, in [0, 1]; negative when it was not measured.
+    double accuracyAlone = -1.0;
     std::string reason;
 };
 

@@ -49,7 +49,7 @@ CompressionReport sampleReport()
     mixed.technique = "static int8, histogram calibration";
     mixed.notes = {"conv1 stays fp32", "line\nbreak"};
     mixed.layers = {{"conv1", "fp32", 0.9, 0.7, 0.85, "int8 slower and costs 6 points"},
-                    {"fc1", "int8", 0.1, 0.3, 0.91, "faster, costs nothing"}};
+                    {"fc1", "int8", 0.1, 0.3, -1.0, "faster; accuracy not measured"}};
     report.variants.push_back(mixed);
     return report;
 }
@@ -87,6 +87,7 @@ private Q_SLOTS:
         QCOMPARE(back.variants[1].layers.size(), std::size_t(2));
         QCOMPARE(back.variants[1].layers[0].reason, report.variants[1].layers[0].reason);
         QCOMPARE(back.variants[1].layers[1].int8Millis, 0.1);
+        QCOMPARE(back.variants[1].layers[1].accuracyAlone, -1.0); // not measured survives
         QCOMPARE(back.variants[1].measurement.batch64.p95Ms,
                  report.variants[1].measurement.batch64.p95Ms);
         QCOMPARE(json["variants"][1]["delta"]["speedup_batch64"].get<double>(), 2.0);
