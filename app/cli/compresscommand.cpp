@@ -6,7 +6,7 @@
 #include "app/cli/texttable.h"
 #include "core/compress/compressionjob.h"
 #include "core/compress/compressionreport.h"
-#include "core/compress/variantmeasurement.h"
+#include "core/compress/reportbuilder.h"
 #include "core/store/workspace.h"
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
@@ -19,15 +19,6 @@
 namespace mf::cli {
 
 namespace {
-
-std::vector<LayerDecision> reportedLayers(const std::vector<QuantLayerDecision> &decisions)
-{
-    std::vector<LayerDecision> layers;
-    for (const QuantLayerDecision &d : decisions)
-        layers.push_back({d.layer, d.int8 ? "int8" : "fp32", d.int8Millis, d.floatMillis,
-                          d.accuracyAlone, d.reason});
-    return layers;
-}
 
 void printReport(std::ostream &out, const CompressionReport &report)
 {
@@ -83,7 +74,14 @@ CompressCommand::CompressCommand(CLI::App &root, const CliContext &context) : m_
                            "Remove this fraction of every layer's channels, then fine-tune");
     m_compress->add_option("--channel-norm", m_channelNorm, "Channel importance: l1 or l2")
         ->check(CLI::IsMember({"l1", "l2"}));
-    m_compress->add_option("--distill", m_student, "Train this student model spec (JSON file)");
+    m_compress
+        ->add_option("--prune-scope", m_pruneScope,
+                     "Rank weights for --prune-sparsity over all layers (global) or within "
+                     "each (layer)")
+        ->check(CLI::IsMember({"global", "layer"}));
+    m_compress->add_option("--distill", m_student,
+                           "Train a student: a model spec (JSON file), or \"suggested\" for the "
+                           "teacher's spec narrowed to at most 1/8 of its parameters");
     m_compress->add_option("--temperature", m_temperature, "Distillation temperature");
     m_compress->add_option("--alpha", m_alpha, "Weight of the teacher's soft targets");
     m_compress->add_option("--epochs", m_epochs, "Epochs of fine-tuning and of the student");
@@ -111,7 +109,10 @@ int CompressCommand::execute()
     if (m_compress->count("--prune-channels") > 0)
         request.pruneChannels = m_channels;
     request.channelNorm = m_channelNorm == "l2" ? ChannelNorm::L2 : ChannelNorm::L1;
-    if (!m_student.empty()) {
+    request.pruneScope = m_pruneScope == "layer" ? PruningScope::PerLayer : PruningScope::Global;
+    if (m_student == "suggested") {
+        request.distillStudent = nlohmann::json::object();
+    } else if (!m_student.empty()) {
         const nlohmann::json student =
             nlohmann::json::parse(readWholeFile(m_student), nullptr, false);
         if (student.is_discarded() || !student.is_object())
@@ -133,25 +134,10 @@ int CompressCommand::execute()
     const CompressionResult result = job.run();
     progress.finish();
 
-    CompressionReport report;
-    report.source = measureVariant("run " + std::to_string(m_run), result.sourceForward,
-                                   result.sampleShape, result.evaluated, result.normalization,
-                                   *result.sourceFile, result.sourceTensors);
+    const CompressionReport report = buildReport(result, m_run);
     bool stopped = false;
-    for (const CompressionVariant &variant : result.variants) {
-        if (variant.file.empty()) {
-            stopped = true;
-            continue;
-        }
-        ReportedVariant reported;
-        reported.technique = variant.technique;
-        reported.notes = variant.notes;
-        reported.layers = reportedLayers(variant.layers);
-        reported.measurement = measureVariant("run " + std::to_string(variant.runId),
-                                              variant.forward, result.sampleShape, result.evaluated,
-                                              result.normalization, variant.file, variant.tensors);
-        report.variants.push_back(std::move(reported));
-    }
+    for (const CompressionVariant &variant : result.variants)
+        stopped = stopped || variant.file.empty();
     if (!m_reportJson.empty())
         report.writeJson(m_reportJson);
     if (!m_reportCsv.empty())

@@ -32,6 +32,7 @@ private:
     double m_sparsity = -1.0;
     double m_channels = -1.0;
     std::string m_channelNorm = "l1";
+    std::string m_pruneScope = "global";
     std::string m_student;
     double m_temperature = 4.0;
     double m_alpha = 0.9;

@@ -6,6 +6,7 @@
 #include "core/compress/pruningmasks.h"
 #include "core/compress/quantengine.h"
 #include "core/compress/sparsemodelfile.h"
+#include "core/compress/studentsuggestion.h"
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
 #include "core/models/modelfactory.h"
@@ -21,6 +22,7 @@
 #include "core/util/error.h"
 #include "core/util/sha256.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
@@ -197,12 +199,15 @@ CompressionResult CompressionJob::run()
                                *request.pruneChannels, request.channelNorm);
     if (request.pruneSparsity)
         PruningMasks::byMagnitude(*buildModel(source.config.model, shape, classes, 0),
-                                  *request.pruneSparsity, PruningScope::Global);
+                                  *request.pruneSparsity, request.pruneScope);
     std::int64_t studentParameters = 0;
+    nlohmann::json student;
     if (request.distillStudent) {
+        student = request.distillStudent->empty()
+                      ? suggestStudent(source.config.model, shape, classes)
+                      : *request.distillStudent;
         try {
-            studentParameters =
-                parameterCount(*buildModel(*request.distillStudent, shape, classes, 0));
+            studentParameters = parameterCount(*buildModel(student, shape, classes, 0));
         } catch (const ConfigError &error) {
             throw ConfigError(std::string("The student spec does not fit the data of run ") +
                               std::to_string(request.sourceRun) + ": " + error.what());
@@ -323,15 +328,19 @@ CompressionResult CompressionJob::run()
             copyWeights(*model, *trained);
             state->model = model;
         };
-        hooks->afterStep = [state, schedule, every](std::int64_t step) {
+        const PruningScope scope = request.pruneScope;
+        hooks->afterStep = [state, schedule, every, scope](std::int64_t step) {
             if (step % every == 0 && step <= schedule.start + schedule.steps)
-                state->masks = PruningMasks::byMagnitude(*state->model, schedule.sparsityAt(step),
-                                                         PruningScope::Global);
+                state->masks =
+                    PruningMasks::byMagnitude(*state->model, schedule.sparsityAt(step), scope);
             if (state->masks)
                 state->masks->apply();
         };
         CompressionVariant variant =
-            train(source.config, "sparsity " + percent(*request.pruneSparsity), hooks);
+            train(source.config,
+                  "sparsity " + percent(*request.pruneSparsity) +
+                      (request.pruneScope == PruningScope::PerLayer ? " per layer" : ""),
+                  hooks);
         if (!variant.file.empty()) {
             // The file to ship keeps the zeros as a bitmask: the dense one stays beside it.
             auto model = buildModel(source.config.model, shape, classes, 0);
@@ -339,6 +348,17 @@ CompressionResult CompressionJob::run()
             variant.file = workspaceOf(m_options).runDir(variant.runId) + "/model-sparse.pt";
             SparseModelFile::save(*model, variant.file);
             addFileArtifact(m_options, variant.runId, "sparse-model", variant.file);
+            for (const auto &item : model->named_parameters()) {
+                if (item.value().dim() < 2)
+                    continue;
+                const double zero = (item.value() == 0).sum().item<double>() /
+                                    static_cast<double>(item.value().numel());
+                char text[128];
+                std::snprintf(text, sizeof text, "%s: %.1f%% of %lld weights pruned",
+                              item.key().c_str(), zero * 100.0,
+                              static_cast<long long>(item.value().numel()));
+                variant.notes.push_back(text);
+            }
         }
         variant.notes.push_back(
             "unstructured sparsity saves space, not time, on this CPU: the dense kernels multiply "
@@ -348,7 +368,7 @@ CompressionResult CompressionJob::run()
 
     if (request.distillStudent && !stopped()) {
         TrainConfig config = source.config;
-        config.model = *request.distillStudent;
+        config.model = student;
         auto hooks = std::make_shared<TrainingHooks>();
         torch::nn::Sequential teacher = source.model;
         const DistillationLoss loss{request.temperature, request.alpha};

@@ -2,6 +2,7 @@
 // Core-only header (includes torch): never include it from a header moc reads.
 
 #include "core/compress/channelpruning.h"
+#include "core/compress/pruningmasks.h"
 #include "core/compress/quantizationplanner.h"
 #include "core/data/dataset.h"
 #include "core/data/datasetstats.h"
@@ -30,11 +31,13 @@ struct CompressionRequest
     ObserverKind observer = ObserverKind::MinMax;
     double accuracyBudget = 0.5; ///< points one int8 layer alone may cost
 
-    std::optional<double> pruneSparsity; ///< unstructured, global, reached gradually
+    std::optional<double> pruneSparsity; ///< unstructured, reached gradually
+    PruningScope pruneScope = PruningScope::Global;
     std::optional<double> pruneChannels; ///< structured: the fraction of channels removed
     ChannelNorm channelNorm = ChannelNorm::L1;
 
-    std::optional<nlohmann::json> distillStudent; ///< a model spec
+    /// A model spec; an empty object: suggestStudent() of the source's spec.
+    std::optional<nlohmann::json> distillStudent;
     double temperature = 4.0;
     double alpha = 0.9;
 
