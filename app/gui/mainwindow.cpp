@@ -1,6 +1,7 @@
 #include "app/gui/mainwindow.h"
 
 #include "app/gui/augment/augmentpage.h"
+#include "app/gui/compress/compresspage.h"
 #include "app/gui/datasets/datasetspage.h"
 #include "app/gui/datasets/loadeddataset.h"
 #include "app/gui/runs/runspage.h"
@@ -40,7 +41,8 @@ MainWindow::MainWindow(const QString &workspaceDir, QWidget *parent)
     : QMainWindow(parent), m_navigator(new SectionNavigator), m_pages(new QStackedWidget),
       m_runsPage(new RunsPage), m_datasetsPage(new DatasetsPage),
       m_augmentPage(new AugmentPage(workspaceDir)), m_trainPage(new TrainPage(workspaceDir)),
-      m_workspaceLabel(new QLabel), m_summaryLabel(new QLabel)
+      m_compressPage(new CompressPage(workspaceDir)), m_workspaceLabel(new QLabel),
+      m_summaryLabel(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
     // Every form of the window: the wheel scrolls, it does not change an unfocused field.
@@ -63,6 +65,7 @@ MainWindow::MainWindow(const QString &workspaceDir, QWidget *parent)
     connect(m_runsPage, &RunsPage::stateChanged, this, &MainWindow::updateStatus);
     connect(m_runsPage, &RunsPage::runsLoaded, this, &MainWindow::updateStatus);
     connect(m_trainPage, &TrainPage::runsChanged, m_runsPage, &RunsPage::refresh);
+    connect(m_compressPage, &CompressPage::runsChanged, m_runsPage, &RunsPage::refresh);
     // The dataset opened last and the pipeline saved last are what the next run trains with.
     connect(m_datasetsPage, &DatasetsPage::datasetLoaded, this, [this](const QString &path) {
         const std::shared_ptr<const LoadedDataset> loaded = m_datasetsPage->loadedDataset();
@@ -233,9 +236,8 @@ void MainWindow::createSections()
          m_runsPage},
         {QStyle::SP_DriveHDIcon, tr("Compress"),
          tr("Prune, quantise or distil a trained model and compare its size, speed and "
-            "accuracy.") +
-             QLatin1Char('\n') + later,
-         nullptr},
+            "accuracy."),
+         m_compressPage},
         {QStyle::SP_FileDialogInfoView, tr("ROI"),
          tr("Weigh a model's costs against its benefits: net present value, internal rate of "
             "return and payback.") +
@@ -264,6 +266,7 @@ void MainWindow::setWorkspace(const QString &dir)
     m_datasetsPage->setDatabasePath(databasePathFor(dir));
     m_augmentPage->setWorkspace(dir);
     m_trainPage->setWorkspace(dir);
+    m_compressPage->setWorkspace(dir);
     updateStatus();
 }
 

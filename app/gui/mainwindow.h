@@ -10,6 +10,7 @@ class QStackedWidget;
 namespace mf {
 
 class AugmentPage;
+class CompressPage;
 class DatasetsPage;
 class RunsPage;
 class TrainPage;
@@ -45,6 +46,7 @@ public:
     DatasetsPage *datasetsPage() const { return m_datasetsPage; }
     AugmentPage *augmentPage() const { return m_augmentPage; }
     TrainPage *trainPage() const { return m_trainPage; }
+    CompressPage *compressPage() const { return m_compressPage; }
     /// The page of a section; nullptr for a section that is not built yet.
     QWidget *sectionPage(int section) const;
     /// A stable, untranslated name: "datasets", "augment", "train", "runs", "compress", "roi".
@@ -81,6 +83,7 @@ private:
     DatasetsPage *m_datasetsPage;
     AugmentPage *m_augmentPage;
     TrainPage *m_trainPage;
+    CompressPage *m_compressPage;
     bool m_closeAfterStop = false;
     QWidget *m_sectionPages[SectionCount] = {};
     QAction *m_openAction = nullptr;

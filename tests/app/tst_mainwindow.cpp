@@ -95,7 +95,7 @@ private Q_SLOTS:
         QTest::newRow("runs") << int(MainWindow::RunsSection) << "runs"
                               << "Runs" << true;
         QTest::newRow("compress") << int(MainWindow::CompressSection) << "compress"
-                                  << "Compress" << false;
+                                  << "Compress" << true;
         QTest::newRow("roi") << int(MainWindow::RoiSection) << "roi"
                              << "ROI" << false;
     }
@@ -447,7 +447,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(mf::ScreenshotWriter::loadTimeoutMs + 5000));
         QCOMPARE(finished.first().at(0).toBool(), true);
         QStringList expected;
-        for (const char *key : {"datasets", "augment", "train", "runs"})
+        for (const char *key : {"datasets", "augment", "train", "runs", "compress"})
             expected.append(QDir(out).filePath(QStringLiteral("section-%1.png").arg(key)));
         expected.append(QDir(out).filePath(QStringLiteral("mainwindow.png")));
         QCOMPARE(writer.writtenFiles(), expected);
@@ -468,7 +468,7 @@ private Q_SLOTS:
             images.append(image);
         }
         QCOMPARE(images.constLast().size(), window.size() * window.devicePixelRatio());
-        QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("section-compress.png"))));
+        QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("section-roi.png"))));
         // The Train section shows a finished run's curves, its status in words (not the store's
         // FINISHED).
         QVERIFY(window.trainPage()->statusText().startsWith(QStringLiteral("Finished after ")));
