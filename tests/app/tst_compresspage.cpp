@@ -168,6 +168,15 @@ private Q_SLOTS:
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         QCOMPARE(csvFile.readAll().trimmed().split('\n').size(), 4); // header, source, 2 variants
         save(&page, QStringLiteral("compress-report.png"));
+        // A later compression may start from the pruned variant, not from the int8 one: it has
+        // no checkpoint to fine-tune from.
+        CompressPage again(m_workspace);
+        QList<qint64> listed;
+        for (int i = 0; i < again.sourcePage()->runList()->topLevelItemCount(); ++i)
+            listed.append(
+                again.sourcePage()->runList()->topLevelItem(i)->data(0, Qt::UserRole).toLongLong());
+        QVERIFY(listed.contains(runs[0]));
+        QVERIFY(!listed.contains(runs[1]));
     }
 
     void cancelStopsTheVariantInTraining()

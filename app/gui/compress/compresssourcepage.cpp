@@ -11,6 +11,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace mf {
 
 namespace {
@@ -72,16 +74,24 @@ void CompressSourcePage::reload()
     QString error;
     if (QFileInfo::exists(m_databasePath)) {
         try {
-            runs = RunStore(QFile::encodeName(m_databasePath).toStdString(), StoreAccess::ReadOnly)
-                       .listRuns();
+            const RunStore store(QFile::encodeName(m_databasePath).toStdString(),
+                                 StoreAccess::ReadOnly);
+            // Compression starts from a trained model: a finished run with a checkpoint (an
+            // int8 variant has none to fine-tune from).
+            for (const RunRecord &run : store.listRuns()) {
+                if (run.status != RunStatus::Finished)
+                    continue;
+                const std::vector<Artifact> artifacts = store.artifacts(run.id);
+                if (std::any_of(artifacts.begin(), artifacts.end(),
+                                [](const Artifact &a) { return a.kind == "checkpoint"; }))
+                    runs.push_back(run);
+            }
         } catch (const std::exception &e) {
             error = QString::fromUtf8(e.what());
         }
     }
     const QLocale locale;
     for (const RunRecord &run : runs) {
-        if (run.status != RunStatus::Finished)
-            continue;
         auto *item = new QTreeWidgetItem(m_list);
         item->setData(IdColumn, Qt::UserRole, qint64(run.id));
         item->setText(IdColumn, QStringLiteral("#%1").arg(run.id));
