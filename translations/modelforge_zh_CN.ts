@@ -176,6 +176,470 @@
     </message>
 </context>
 <context>
+    <name>mf::CompressPage</name>
+    <message>
+        <source>Start &amp;Over</source>
+        <translation>重新开始(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>mf::CompressReportPage</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Non-zero</source>
+        <translation>非零</translation>
+    </message>
+    <message>
+        <source>File KiB</source>
+        <translation>文件 KiB</translation>
+    </message>
+    <message>
+        <source>Batch 1 ms</source>
+        <translation>批 1 毫秒</translation>
+    </message>
+    <message>
+        <source>Batch 1 p95</source>
+        <translation>批 1 p95</translation>
+    </message>
+    <message>
+        <source>Batch 64 ms</source>
+        <translation>批 64 毫秒</translation>
+    </message>
+    <message>
+        <source>Batch 64 p95</source>
+        <translation>批 64 p95</translation>
+    </message>
+    <message>
+        <source>Samples/s</source>
+        <translation>样本/秒</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Size ratio</source>
+        <translation>大小比</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>加速</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Measured on this machine. Latency is the median (and p95) of forward passes after warm-up; speed-up is at batch 64.</source>
+        <translation>在本机测得。延迟为预热后前向传播的中位数（及 p95）；加速比按批大小 64 计算。</translation>
+    </message>
+    <message>
+        <source>Trade-offs</source>
+        <translation>权衡</translation>
+    </message>
+    <message>
+        <source>Notes and int8 layers</source>
+        <translation>备注与 int8 层</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>源模型</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Accuracy against file size</source>
+        <translation>准确率与文件大小</translation>
+    </message>
+    <message>
+        <source>File size (KiB)</source>
+        <translation>文件大小 (KiB)</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>Accuracy against latency</source>
+        <translation>准确率与延迟</translation>
+    </message>
+    <message>
+        <source>Batch-64 latency (ms)</source>
+        <translation>批 64 延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>mf::CompressRunPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Compressing</source>
+        <translation>正在压缩</translation>
+    </message>
+    <message>
+        <source>Variants that train show their curves here; the models are then measured on this machine.</source>
+        <translation>需要训练的变体在此显示曲线；随后在本机测量各模型。</translation>
+    </message>
+    <message>
+        <source>Stop the variant in training: its run is kept as STOPPED</source>
+        <translation>停止正在训练的变体：其运行保留为 STOPPED</translation>
+    </message>
+    <message>
+        <source>Stopping the variant in training…</source>
+        <translation>正在停止训练中的变体…</translation>
+    </message>
+    <message>
+        <source>Measuring</source>
+        <translation>正在测量</translation>
+    </message>
+    <message>
+        <source>Timing and evaluating the source and every variant…</source>
+        <translation>正在对源模型和每个变体计时和评估…</translation>
+    </message>
+    <message>
+        <source>Loading the source run</source>
+        <translation>正在加载源运行</translation>
+    </message>
+    <message>
+        <source>Reading the dataset and the model…</source>
+        <translation>正在读取数据集和模型…</translation>
+    </message>
+    <message>
+        <source>Another compression is still running.</source>
+        <translation>另一个压缩任务仍在运行。</translation>
+    </message>
+    <message>
+        <source>Variant %1 of %2: %3</source>
+        <translation>变体 %1/%2：%3</translation>
+    </message>
+    <message>
+        <source>Fine-tuning…</source>
+        <translation>正在微调…</translation>
+    </message>
+    <message>
+        <source>%1: train loss</source>
+        <translation>%1：训练损失</translation>
+    </message>
+    <message>
+        <source>%1: learning rate</source>
+        <translation>%1：学习率</translation>
+    </message>
+    <message>
+        <source>%1: samples/s</source>
+        <translation>%1：样本/秒</translation>
+    </message>
+    <message>
+        <source>epoch %1, step %2</source>
+        <translation>第 %1 轮，第 %2 步</translation>
+    </message>
+    <message>
+        <source>%1: validation accuracy</source>
+        <translation>%1：验证准确率</translation>
+    </message>
+    <message>
+        <source>Epoch %1: validation accuracy %2.</source>
+        <translation>第 %1 轮：验证准确率 %2。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Cancelled: the variant in training was kept as a STOPPED run and no further variants were made. The report shows those completed before.</source>
+        <translation>已取消：训练中的变体保留为 STOPPED 运行，不再生成后续变体。报告显示此前完成的变体。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s) made and measured.</source>
+        <translation>
+            <numerusform>已生成并测量 %n 个变体。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Compression failed: %1</source>
+        <translation>压缩失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mf::CompressSourcePage</name>
+    <message>
+        <source>Source run</source>
+        <translation>源运行</translation>
+    </message>
+    <message>
+        <source>Choose the trained run to compress. Each compressed variant becomes a run of its own, under this one.</source>
+        <translation>选择要压缩的已训练运行。每个压缩变体都会成为其下的一个独立运行。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Best val. accuracy</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <source>No finished run</source>
+        <translation>没有已完成的运行</translation>
+    </message>
+    <message>
+        <source>Train a run first: the Train section makes one in a few minutes. Compression starts from a run that finished training.</source>
+        <translation>请先训练一个运行：“训练”部分几分钟即可完成。压缩需从已完成训练的运行开始。</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Run store unavailable</source>
+        <translation>运行存储不可用</translation>
+    </message>
+</context>
+<context>
+    <name>mf::CompressTechniquesPage</name>
+    <message>
+        <source>Techniques</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <source>Each ticked technique makes one variant, measured against the source.</source>
+        <translation>每个勾选的技术生成一个变体，并与源模型对比测量。</translation>
+    </message>
+    <message>
+        <source>&amp;Compress</source>
+        <translation>压缩(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Quantise to int8</source>
+        <translation>量化为 int8</translation>
+    </message>
+    <message>
+        <source>Stores weights as 8-bit integers: about a quarter of the size, often faster on a CPU, at a small cost in accuracy.</source>
+        <translation>以 8 位整数存储权重：大小约为四分之一，在 CPU 上往往更快，准确率略有损失。</translation>
+    </message>
+    <message>
+        <source>Dynamic (linear layers, no calibration)</source>
+        <translation>动态（线性层，无需校准）</translation>
+    </message>
+    <message>
+        <source>Static (convolutions too, calibrated on training batches)</source>
+        <translation>静态（含卷积，在训练批次上校准）</translation>
+    </message>
+    <message>
+        <source>Min/max</source>
+        <translation>最小/最大值</translation>
+    </message>
+    <message>
+        <source>Histogram</source>
+        <translation>直方图</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Calibration batches:</source>
+        <translation>校准批次：</translation>
+    </message>
+    <message>
+        <source>Observer:</source>
+        <translation>观测器：</translation>
+    </message>
+    <message>
+        <source>Accuracy budget per layer:</source>
+        <translation>每层准确率预算：</translation>
+    </message>
+    <message>
+        <source>Prune channels</source>
+        <translation>剪枝通道</translation>
+    </message>
+    <message>
+        <source>Removes the least important channels of every layer, then fine-tunes: a smaller, faster dense model.</source>
+        <translation>移除每层最不重要的通道，然后微调：得到更小、更快的稠密模型。</translation>
+    </message>
+    <message>
+        <source>L1 norm</source>
+        <translation>L1 范数</translation>
+    </message>
+    <message>
+        <source>L2 norm</source>
+        <translation>L2 范数</translation>
+    </message>
+    <message>
+        <source>Fraction removed:</source>
+        <translation>移除比例：</translation>
+    </message>
+    <message>
+        <source>Channel importance:</source>
+        <translation>通道重要性：</translation>
+    </message>
+    <message>
+        <source>Prune weights</source>
+        <translation>剪枝权重</translation>
+    </message>
+    <message>
+        <source>Zeroes the smallest weights gradually while fine-tuning: a sparse model that compresses well but runs no faster here.</source>
+        <translation>在微调中逐步将最小的权重置零：稀疏模型压缩效果好，但在此处运行不会更快。</translation>
+    </message>
+    <message>
+        <source>Sparsity:</source>
+        <translation>稀疏度：</translation>
+    </message>
+    <message>
+        <source>Distil</source>
+        <translation>蒸馏</translation>
+    </message>
+    <message>
+        <source>Trains a smaller student model to imitate this one&apos;s outputs.</source>
+        <translation>训练一个较小的学生模型来模仿此模型的输出。</translation>
+    </message>
+    <message>
+        <source>Model spec JSON, e.g. {&quot;type&quot;: &quot;mlp&quot;, &quot;hidden&quot;: [32]}</source>
+        <translation>模型规格 JSON，例如 {&quot;type&quot;: &quot;mlp&quot;, &quot;hidden&quot;: [32]}</translation>
+    </message>
+    <message>
+        <source>Student spec:</source>
+        <translation>学生规格：</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <source>Weight of the teacher:</source>
+        <translation>教师权重：</translation>
+    </message>
+    <message>
+        <source>Fine-tuning epochs:</source>
+        <translation>微调轮数：</translation>
+    </message>
+    <message>
+        <source>Epochs of training after pruning, and of the student.</source>
+        <translation>剪枝后训练的轮数，以及学生模型的训练轮数。</translation>
+    </message>
+    <message>
+        <source>Computing a suggested student…</source>
+        <translation>正在计算建议的学生模型…</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 parameters, 1/%2 of the teacher&apos;s %3.</source>
+        <translation>建议：%1 个参数，为教师模型 %3 个参数的 1/%2。</translation>
+    </message>
+    <message>
+        <source>No suggestion: %1</source>
+        <translation>无建议：%1</translation>
+    </message>
+    <message>
+        <source>Tick at least one technique to go on.</source>
+        <translation>请至少勾选一种技术以继续。</translation>
+    </message>
+    <message>
+        <source>The student spec must be a JSON object, such as {&quot;type&quot;: &quot;mlp&quot;, &quot;hidden&quot;: [32]}.</source>
+        <translation>学生规格必须是 JSON 对象，例如 {&quot;type&quot;: &quot;mlp&quot;, &quot;hidden&quot;: [32]}。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::CompressWorker</name>
+    <message>
+        <source>prune channels</source>
+        <translation>剪枝通道</translation>
+    </message>
+    <message>
+        <source>prune weights</source>
+        <translation>剪枝权重</translation>
+    </message>
+    <message>
+        <source>distil</source>
+        <translation>蒸馏</translation>
+    </message>
+    <message>
+        <source>fine-tuning</source>
+        <translation>微调</translation>
+    </message>
+</context>
+<context>
     <name>mf::ConfigDiffModel</name>
     <message>
         <source>Not set in this run</source>
@@ -1575,6 +2039,13 @@ Sample %4 of the %5 set</source>
     <message>
         <source>%1: enter numbers separated by commas, e.g. 0.5, 0.5, 0.5</source>
         <translation>%1：请输入以逗号分隔的数字，例如 0.5, 0.5, 0.5</translation>
+    </message>
+</context>
+<context>
+    <name>mf::ParetoChart</name>
+    <message>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
     </message>
 </context>
 <context>
