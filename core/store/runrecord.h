@@ -6,6 +6,12 @@
 
 namespace mf {
 
+/// The run param naming the run a run was made from (a compression variant's source).
+inline constexpr const char *kParentRunParam = "lineage.parent";
+/// The run param that marks a compression variant, with its technique ("channels 0.5"); its
+/// source run is in kParentRunParam.
+inline constexpr const char *kCompressionParam = "compression.technique";
+
 enum class RunStatus
 {
     Running,

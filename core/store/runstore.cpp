@@ -590,6 +590,20 @@ std::map<std::string, std::string> RunStore::params(std::int64_t runId) const
     return result;
 }
 
+std::vector<std::int64_t> RunStore::runsWithParam(const std::string &key,
+                                                  const std::string &value) const
+{
+    auto &query =
+        statement("SELECT run_id FROM params WHERE key = ?1 AND value = ?2 ORDER BY run_id");
+    const ResetGuard guard(query);
+    query.bindText(1, key, false);
+    query.bindText(2, value, false);
+    std::vector<std::int64_t> result;
+    while (query.step())
+        result.push_back(query.int64(0));
+    return result;
+}
+
 void RunStore::deleteMetricsAfter(std::int64_t runId, std::int64_t step)
 {
     auto &remove = statement("DELETE FROM metrics WHERE run_id = ?1 AND step > ?2");

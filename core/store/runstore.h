@@ -66,6 +66,8 @@ public:
 
     void setParams(std::int64_t runId, const std::map<std::string, std::string> &params);
     std::map<std::string, std::string> params(std::int64_t runId) const;
+    /// The runs, by id, whose param `key` is `value` (a source's variants: "lineage.parent").
+    std::vector<std::int64_t> runsWithParam(const std::string &key, const std::string &value) const;
 
     /// Appends points in one transaction.
     void appendMetrics(std::int64_t runId, const std::vector<MetricPoint> &points);

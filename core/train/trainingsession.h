@@ -17,12 +17,6 @@ namespace mf {
 struct Dataset;
 struct TrainingHooks;
 
-/// The run param that marks a compression variant, with its technique ("channels 0.5"); its
-/// source run is in kParentRunParam.
-inline constexpr const char *kCompressionParam = "compression.technique";
-/// The run param naming the run a run was made from (a compression variant's source).
-inline constexpr const char *kParentRunParam = "lineage.parent";
-
 struct SessionOptions
 {
     std::string workspaceDir; ///< empty: defaultWorkspaceDir()

@@ -177,6 +177,22 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(mf::Error, store.setParams(424242, {{"a", "b"}}));
     }
 
+    void runsAreFoundByAParamValue()
+    {
+        mf::RunStore store(freshPath());
+        const std::int64_t source = store.createRun(namedRun("source"));
+        const std::int64_t pruned = store.createRun(namedRun("pruned"));
+        const std::int64_t other = store.createRun(namedRun("other"));
+        const std::int64_t int8 = store.createRun(namedRun("int8"));
+        store.setParams(pruned, {{mf::kParentRunParam, std::to_string(source)}});
+        store.setParams(other, {{mf::kParentRunParam, "99"}});
+        store.setParams(int8, {{mf::kParentRunParam, std::to_string(source)}});
+        QCOMPARE(store.runsWithParam(mf::kParentRunParam, std::to_string(source)),
+                 (std::vector<std::int64_t>{pruned, int8}));
+        QVERIFY(store.runsWithParam(mf::kParentRunParam, std::to_string(int8)).empty());
+        QVERIFY(store.runsWithParam("no such key", "1").empty());
+    }
+
     void manyMetricsComeBackInOrder()
     {
         mf::RunStore store(freshPath());
