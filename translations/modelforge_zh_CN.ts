@@ -2460,6 +2460,22 @@ Sample %4 of the %5 set</source>
         <source>The workspace is read-only</source>
         <translation>工作区为只读</translation>
     </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Made from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation>%1，方法：%2</translation>
+    </message>
+    <message>
+        <source>Made from it</source>
+        <translation>由其生成</translation>
+    </message>
 </context>
 <context>
     <name>mf::RunStoreWatcher</name>

@@ -196,6 +196,22 @@ void RunDetailsPane::showDetails(const RunDetails &details)
     for (const Artifact &artifact : details.artifacts)
         checkpoints += artifact.kind == "checkpoint" ? 1 : 0;
     info.append({tr("Checkpoints"), m_locale.toString(checkpoints)});
+    if (details.parent) {
+        const auto technique = details.params.find(kCompressionParam);
+        const QString parent = tr("#%1 %2").arg(m_locale.toString(qint64(details.parent->id)),
+                                                fromStd(details.parent->name));
+        info.append(
+            {tr("Made from"), technique == details.params.end()
+                                  ? parent
+                                  : tr("%1, by %2").arg(parent, fromStd(technique->second))});
+    }
+    if (!details.children.empty()) {
+        QStringList children;
+        for (const RunRecord &child : details.children)
+            children.append(
+                tr("#%1 %2").arg(m_locale.toString(qint64(child.id)), fromStd(child.name)));
+        info.append({tr("Made from it"), children.join(QLatin1Char('\n'))});
+    }
     m_info->setEntries(info);
 
     // A reload of the same run keeps what the user is typing.

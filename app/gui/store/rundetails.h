@@ -5,6 +5,7 @@
 #include <QMetaType>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct RunDetails
     std::map<std::string, std::string> params;
     std::map<std::string, double> latestMetrics;
     std::vector<Artifact> artifacts;
+    /// The run it was made from (kParentRunParam), when that run is still in the store.
+    std::optional<RunRecord> parent;
+    /// The runs made from it, oldest first.
+    std::vector<RunRecord> children;
     qint64 takenAtMs = 0;
 };
 

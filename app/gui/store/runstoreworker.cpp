@@ -12,6 +12,8 @@
 #include <QFileInfo>
 
 #include <exception>
+#include <stdexcept>
+#include <string>
 
 namespace mf {
 
@@ -96,6 +98,17 @@ void RunStoreWorker::loadDetails(quint64 requestId, const QString &databasePath,
         details.params = runStore->params(runId);
         details.latestMetrics = runStore->latestMetrics(runId);
         details.artifacts = runStore->artifacts(runId);
+        if (const auto parent = details.params.find(kParentRunParam);
+            parent != details.params.end()) {
+            try {
+                details.parent = runStore->run(std::stoll(parent->second));
+            } catch (const std::logic_error &) {
+                // Not a run id: shown as a param only.
+            }
+        }
+        for (std::int64_t child : runStore->runsWithParam(kParentRunParam, std::to_string(runId)))
+            if (std::optional<RunRecord> record = runStore->run(child))
+                details.children.push_back(std::move(*record));
         details.takenAtMs = QDateTime::currentMSecsSinceEpoch();
         Q_EMIT detailsLoaded(requestId, details);
     } catch (const std::exception &error) {
