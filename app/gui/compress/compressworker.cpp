@@ -89,8 +89,7 @@ void CompressWorker::run(const CompressSettings &settings)
     m_variantCount =
         int(m_training.size()) + (settings.quantize != CompressSettings::Quantize::None ? 1 : 0);
     m_trainingIndex = -1;
-    m_pending.clear();
-    m_lastEmit = std::chrono::steady_clock::now();
+    m_steps.reset();
     try {
         SessionOptions options;
         options.workspaceDir = m_workspaceDir.toStdString();
@@ -105,7 +104,7 @@ void CompressWorker::run(const CompressSettings &settings)
             throw;
         }
         setJob(nullptr);
-        flushSteps();
+        m_steps.flush();
         Q_EMIT measuring();
         auto report =
             std::make_shared<const CompressionReport>(buildReport(result, settings.sourceRun));
@@ -117,7 +116,7 @@ void CompressWorker::run(const CompressSettings &settings)
         }
         Q_EMIT finished(report, runs, stopped);
     } catch (const std::exception &e) {
-        flushSteps();
+        m_steps.flush();
         Q_EMIT failed(QString::fromUtf8(e.what()));
     }
 }
@@ -145,29 +144,18 @@ void CompressWorker::suggestStudent(qint64 runId)
 void CompressWorker::onStep(const StepMetrics &step)
 {
     if (step.step == 1) {
-        flushSteps();
+        m_steps.flush();
         ++m_trainingIndex;
         Q_EMIT variantStarted(m_trainingIndex, m_variantCount,
                               m_training.value(m_trainingIndex, tr("fine-tuning")));
     }
-    m_pending.append(step);
-    if (std::chrono::steady_clock::now() - m_lastEmit >= std::chrono::milliseconds(kEmitIntervalMs))
-        flushSteps();
+    m_steps.add(step);
 }
 
 void CompressWorker::onEpoch(const EpochMetrics &epoch)
 {
-    flushSteps();
+    m_steps.flush();
     Q_EMIT epochEnded(epoch);
-}
-
-void CompressWorker::flushSteps()
-{
-    m_lastEmit = std::chrono::steady_clock::now();
-    if (m_pending.isEmpty())
-        return;
-    Q_EMIT steps(m_pending);
-    m_pending.clear();
 }
 
 } // namespace mf

@@ -55,12 +55,11 @@ Q_SIGNALS:
 private:
     void onStep(const StepMetrics &step) override;
     void onEpoch(const EpochMetrics &epoch) override;
-    void flushSteps();
     void setJob(CompressionJob *job);
 
     QString m_workspaceDir;
-    QVector<StepMetrics> m_pending;
-    std::chrono::steady_clock::time_point m_lastEmit;
+    StepBatcher m_steps{[this](const QVector<StepMetrics> &batch) { Q_EMIT steps(batch); },
+                        std::chrono::milliseconds(kEmitIntervalMs)};
     QStringList m_training; ///< the training variants, in the order the job makes them
     int m_variantCount = 0;
     int m_trainingIndex = -1;

@@ -142,14 +142,13 @@ void TrainWorker::execute(TrainingSession &session)
     Q_EMIT runPrepared(session.runId(), QByteArray::fromStdString(configJson.dump()),
                        session.config().epochs);
     session.addObserver(this);
-    m_pending.clear();
-    m_lastEmit = std::chrono::steady_clock::now();
+    m_steps.reset();
 
     TrainOutcomeReport report;
     report.runId = session.runId();
     try {
         const SessionResult result = session.run();
-        flushSteps();
+        m_steps.flush();
         report.status = runStatusOf(result.train.outcome);
         report.message = QString::fromStdString(result.train.failureReason);
         report.samplesPerSecond = result.train.samplesPerSecond;
@@ -159,7 +158,7 @@ void TrainWorker::execute(TrainingSession &session)
         if (result.test)
             report.testAccuracy = result.test->accuracy;
     } catch (const std::exception &e) {
-        flushSteps();
+        m_steps.flush();
         report.status = RunStatus::Failed;
         report.message = QString::fromUtf8(e.what());
     }
@@ -169,25 +168,13 @@ void TrainWorker::execute(TrainingSession &session)
 
 void TrainWorker::onStep(const StepMetrics &step)
 {
-    m_pending.append(step);
-    const auto now = std::chrono::steady_clock::now();
-    if (now - m_lastEmit >= std::chrono::milliseconds(kEmitIntervalMs))
-        flushSteps();
+    m_steps.add(step);
 }
 
 void TrainWorker::onEpoch(const EpochMetrics &epoch)
 {
-    flushSteps();
+    m_steps.flush();
     Q_EMIT epochEnded(epoch);
-}
-
-void TrainWorker::flushSteps()
-{
-    m_lastEmit = std::chrono::steady_clock::now();
-    if (m_pending.isEmpty())
-        return;
-    Q_EMIT steps(m_pending);
-    m_pending.clear();
 }
 
 } // namespace mf

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/gui/train/stepbatcher.h"
 #include "core/store/runrecord.h"
 #include "core/train/trainevents.h"
 
@@ -88,12 +89,11 @@ private:
     void onStep(const StepMetrics &step) override;
     void onEpoch(const EpochMetrics &epoch) override;
     void execute(TrainingSession &session);
-    void flushSteps();
     void setSession(TrainingSession *session);
 
     QString m_workspaceDir;
-    QVector<StepMetrics> m_pending;
-    std::chrono::steady_clock::time_point m_lastEmit;
+    StepBatcher m_steps{[this](const QVector<StepMetrics> &batch) { Q_EMIT steps(batch); },
+                        std::chrono::milliseconds(kEmitIntervalMs)};
     std::mutex m_sessionMutex; // guards m_session against the GUI thread's stop/pause
     TrainingSession *m_session = nullptr;
     bool m_runExpected = false; // a start or resume is queued or loading
