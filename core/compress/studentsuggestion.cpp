@@ -33,7 +33,8 @@ nlohmann::json suggestStudent(const nlohmann::json &teacher,
     const std::int64_t budget = static_cast<std::int64_t>(
         fraction * static_cast<double>(parametersOf(teacher, inputShape, numClasses)));
     nlohmann::json student = teacher;
-    for (std::int64_t by = 2; by <= 1024; by *= 2) {
+    // Divisors about 25% apart: the largest student that fits, not only a power of two.
+    for (std::int64_t by = 2; by <= 1024; by = std::max(by + 1, by * 5 / 4)) {
         if (spec.type == "mlp") {
             student["hidden"] = divided(spec.hidden, by);
         } else if (spec.type == "resnet") {
