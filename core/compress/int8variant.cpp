@@ -65,13 +65,14 @@ QuantizedSequential loadInt8Model(const torch::nn::Sequential &source,
     const QuantMode mode =
         technique->second == "int8 dynamic" ? QuantMode::Dynamic : QuantMode::Static;
     const std::set<std::string> int8 = splitNames(layers->second);
-    // Placeholders: the file replaces every int8 layer's weights and parameters.
-    Calibration placeholders;
+    // Any parameters build the layers: torch::load then puts the saved weights and parameters
+    // of every int8 layer in.
+    Calibration unitParams;
     for (const std::string &layer : int8) {
-        placeholders.input[layer] = QuantParams{};
-        placeholders.output[layer] = QuantParams{};
+        unitParams.input[layer] = QuantParams{};
+        unitParams.output[layer] = QuantParams{};
     }
-    QuantizedSequential model(source, mode, int8, placeholders);
+    QuantizedSequential model(source, mode, int8, unitParams);
     try {
         torch::load(model, path);
     } catch (const std::exception &error) {

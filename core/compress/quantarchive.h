@@ -4,6 +4,7 @@
 // saved one did, and the file is about a quarter of the float layer's.
 
 #include "core/compress/quantparams.h"
+#include "core/util/error.h"
 
 #include <torch/torch.h>
 
@@ -27,5 +28,33 @@ void writeIntegers(torch::serialize::OutputArchive &archive, const std::string &
 /// Throws Error unless `key` holds `count` integers.
 std::vector<std::int64_t> readIntegers(torch::serialize::InputArchive &archive,
                                        const std::string &key, std::size_t count);
+
+/// `read(archive)`, with LibTorch's error for a missing or malformed entry turned into an
+/// mf::Error saying that the archive holds no `what` ("quantised convolution").
+template <typename Read>
+auto readLayerState(torch::serialize::InputArchive &archive, const std::string &what, Read read)
+{
+    try {
+        return read(archive);
+    } catch (const c10::Error &error) {
+        throw Error("The archive holds no " + what + ": " + error.what_without_backtrace());
+    }
+}
+
+/// `read` of the archive in the file at `path`; mf::Error naming the file otherwise.
+template <typename Read>
+auto readLayerStateFile(const std::string &path, const std::string &what, Read read)
+{
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(path);
+        return read(archive);
+    } catch (const c10::Error &error) {
+        throw Error("\"" + path + "\" is not a saved " + what + ": " +
+                    error.what_without_backtrace());
+    } catch (const Error &error) {
+        throw Error("\"" + path + "\": " + error.what());
+    }
+}
 
 } // namespace mf

@@ -158,13 +158,8 @@ QuantizedConv2dState QuantizedConv2dImpl::readState(torch::serialize::InputArchi
 
 void QuantizedConv2dImpl::load(torch::serialize::InputArchive &archive)
 {
-    QuantizedConv2dState state;
-    try {
-        state = readState(archive);
-    } catch (const c10::Error &error) {
-        throw Error(std::string("The archive holds no quantised convolution: ") +
-                    error.what_without_backtrace());
-    }
+    QuantizedConv2dState state =
+        readLayerState(archive, "quantised convolution", &QuantizedConv2dImpl::readState);
     check(state);
     m_state = std::move(state);
     prepack();
@@ -172,16 +167,7 @@ void QuantizedConv2dImpl::load(torch::serialize::InputArchive &archive)
 
 QuantizedConv2dState QuantizedConv2dImpl::loadState(const std::string &path)
 {
-    try {
-        torch::serialize::InputArchive archive;
-        archive.load_from(path);
-        return readState(archive);
-    } catch (const c10::Error &error) {
-        throw Error("\"" + path +
-                    "\" is not a saved quantised convolution: " + error.what_without_backtrace());
-    } catch (const Error &error) {
-        throw Error("\"" + path + "\": " + error.what());
-    }
+    return readLayerStateFile(path, "quantised convolution", &QuantizedConv2dImpl::readState);
 }
 
 void QuantizedConv2dImpl::pretty_print(std::ostream &stream) const

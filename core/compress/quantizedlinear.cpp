@@ -128,13 +128,8 @@ QuantizedLinearState QuantizedLinearImpl::readState(torch::serialize::InputArchi
 
 void QuantizedLinearImpl::load(torch::serialize::InputArchive &archive)
 {
-    QuantizedLinearState state;
-    try {
-        state = readState(archive);
-    } catch (const c10::Error &error) {
-        throw Error(std::string("The archive holds no quantised linear layer: ") +
-                    error.what_without_backtrace());
-    }
+    QuantizedLinearState state =
+        readLayerState(archive, "quantised linear layer", &QuantizedLinearImpl::readState);
     check(state);
     m_state = std::move(state);
     prepack();
@@ -142,16 +137,7 @@ void QuantizedLinearImpl::load(torch::serialize::InputArchive &archive)
 
 QuantizedLinearState QuantizedLinearImpl::loadState(const std::string &path)
 {
-    try {
-        torch::serialize::InputArchive archive;
-        archive.load_from(path);
-        return readState(archive);
-    } catch (const c10::Error &error) {
-        throw Error("\"" + path +
-                    "\" is not a saved quantised linear layer: " + error.what_without_backtrace());
-    } catch (const Error &error) {
-        throw Error("\"" + path + "\": " + error.what());
-    }
+    return readLayerStateFile(path, "quantised linear layer", &QuantizedLinearImpl::readState);
 }
 
 void QuantizedLinearImpl::pretty_print(std::ostream &stream) const
