@@ -58,15 +58,28 @@ QuantizedSequential loadInt8Model(const torch::nn::Sequential &source,
                                   const std::map<std::string, std::string> &params,
                                   const std::string &path)
 {
+    torch::serialize::InputArchive archive;
+    try {
+        archive.load_from(path);
+    } catch (const std::exception &error) {
+        throw DataError(path, "", std::string("not a model file: ") + error.what());
+    }
+    return loadInt8Model(source, params, archive, path);
+}
+
+QuantizedSequential loadInt8Model(const torch::nn::Sequential &source,
+                                  const std::map<std::string, std::string> &params,
+                                  torch::serialize::InputArchive &archive, const std::string &file)
+{
     const auto technique = params.find(kCompressionParam);
     const auto layers = params.find(kInt8LayersParam);
     if (technique == params.end() || layers == params.end())
-        throw DataError(path, "", "its run does not say which layers are int8");
+        throw DataError(file, "", "its run does not say which layers are int8");
     const QuantMode mode =
         technique->second == "int8 dynamic" ? QuantMode::Dynamic : QuantMode::Static;
     const std::set<std::string> int8 = splitNames(layers->second);
-    // Any parameters build the layers: torch::load then puts the saved weights and parameters
-    // of every int8 layer in.
+    // Any parameters build the layers: loading then puts the saved weights and parameters of
+    // every int8 layer in.
     Calibration unitParams;
     for (const std::string &layer : int8) {
         unitParams.input[layer] = QuantParams{};
@@ -74,13 +87,28 @@ QuantizedSequential loadInt8Model(const torch::nn::Sequential &source,
     }
     QuantizedSequential model(source, mode, int8, unitParams);
     try {
-        torch::load(model, path);
+        model->load(archive);
     } catch (const std::exception &error) {
-        throw DataError(path, "",
+        throw DataError(file, "",
                         std::string("not an int8 model of this network: ") + error.what());
     }
     model->eval();
     return model;
+}
+
+ChannelStats int8Normalization(const std::map<std::string, std::string> &params,
+                               const std::string &file, const std::string &where)
+{
+    ChannelStats normalization;
+    const auto found = params.find(kInt8NormalizationParam);
+    if (found == params.end())
+        return normalization;
+    const nlohmann::json stats = nlohmann::json::parse(found->second, nullptr, false);
+    if (!stats.is_object() || !stats.contains("mean") || !stats.contains("std"))
+        throw DataError(file, where, std::string(kInt8NormalizationParam) + " is not {mean, std}");
+    normalization.mean = stats.at("mean").get<std::vector<double>>();
+    normalization.std = stats.at("std").get<std::vector<double>>();
+    return normalization;
 }
 
 EvalReport evaluateInt8Variant(std::int64_t runId, const SessionOptions &options, EvalSplit which)
@@ -98,15 +126,8 @@ EvalReport evaluateInt8Variant(std::int64_t runId, const SessionOptions &options
     const std::map<std::string, std::string> params = store.params(runId);
     const TrainConfig config = nlohmann::json::parse(record->configJson).get<TrainConfig>();
 
-    ChannelStats normalization;
-    if (const auto found = params.find(kInt8NormalizationParam); found != params.end()) {
-        const nlohmann::json stats = nlohmann::json::parse(found->second, nullptr, false);
-        if (!stats.is_object() || !stats.contains("mean") || !stats.contains("std"))
-            throw DataError(store.path(), "run " + std::to_string(runId),
-                            std::string(kInt8NormalizationParam) + " is not {mean, std}");
-        normalization.mean = stats.at("mean").get<std::vector<double>>();
-        normalization.std = stats.at("std").get<std::vector<double>>();
-    }
+    const ChannelStats normalization =
+        int8Normalization(params, store.path(), "run " + std::to_string(runId));
 
     DatasetBundle bundle = loadDataset(config.dataset);
     SplitDatasets split = splitDataset(bundle.train, config.validationFraction, config.seed);

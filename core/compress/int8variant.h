@@ -21,6 +21,11 @@ inline constexpr const char *kInt8ModelArtifact = "int8-model";
 /// Whether `runId` is an int8 variant (it has an int8 model file).
 bool isInt8Variant(std::int64_t runId, const SessionOptions &options);
 
+/// The input normalisation an int8 variant's `params` hold (empty when none); DataError naming
+/// `file` and `where` when the param is malformed.
+ChannelStats int8Normalization(const std::map<std::string, std::string> &params,
+                               const std::string &file, const std::string &where);
+
 /// Evaluates an int8 variant run as TrainingSession::evaluateRun() does a trained one: its int8
 /// model file (sha256 checked against the store's) rebuilt on the int8 engine selected now, on
 /// the test part or the validation split of its source's dataset, normalised as its source was.
@@ -35,5 +40,9 @@ EvalReport evaluateInt8Variant(std::int64_t runId, const SessionOptions &options
 QuantizedSequential loadInt8Model(const torch::nn::Sequential &source,
                                   const std::map<std::string, std::string> &params,
                                   const std::string &path);
+/// The same from an archive holding the model (a model bundle's); `file` names it in errors.
+QuantizedSequential loadInt8Model(const torch::nn::Sequential &source,
+                                  const std::map<std::string, std::string> &params,
+                                  torch::serialize::InputArchive &archive, const std::string &file);
 
 } // namespace mf

@@ -52,6 +52,15 @@ bool worthSparse(const torch::Tensor &tensor)
 void SparseModelFile::save(const torch::nn::Module &model, const std::string &path)
 {
     torch::serialize::OutputArchive archive;
+    write(model, archive);
+    std::ostringstream bytes;
+    archive.save_to(bytes);
+    writeFileAtomically(path, bytes.str());
+}
+
+void SparseModelFile::write(const torch::nn::Module &model,
+                            torch::serialize::OutputArchive &archive)
+{
     archive.write("format", torch::tensor(kFormat));
     for (const auto &[name, value] : tensorsOf(model)) {
         const torch::Tensor tensor = value.detach().to(torch::kCPU).contiguous();
@@ -64,9 +73,6 @@ void SparseModelFile::save(const torch::nn::Module &model, const std::string &pa
         archive.write("mask/" + name, packBits(mask));
         archive.write("values/" + name, tensor.masked_select(mask));
     }
-    std::ostringstream bytes;
-    archive.save_to(bytes);
-    writeFileAtomically(path, bytes.str());
 }
 
 void SparseModelFile::load(torch::nn::Module &model, const std::string &path)
@@ -77,12 +83,18 @@ void SparseModelFile::load(torch::nn::Module &model, const std::string &path)
     } catch (const std::exception &error) {
         throw DataError(path, "", std::string("not a model file: ") + error.what());
     }
-    std::map<std::string, torch::Tensor> read;
+    read(model, archive, path);
+}
+
+void SparseModelFile::read(torch::nn::Module &model, torch::serialize::InputArchive &archive,
+                           const std::string &path)
+{
+    std::map<std::string, torch::Tensor> loaded;
     for (const auto &[name, target] : tensorsOf(model)) {
         torch::Tensor value;
         try {
             if (archive.try_read("dense/" + name, value)) {
-                read[name] = value;
+                loaded[name] = value;
                 continue;
             }
             torch::Tensor shape, mask, values;
@@ -94,16 +106,16 @@ void SparseModelFile::load(torch::nn::Module &model, const std::string &path)
             const torch::Tensor present = unpackBits(mask, target.numel());
             value = torch::zeros(sizes, values.options());
             value.view(-1).masked_scatter_(present, values);
-            read[name] = value;
+            loaded[name] = value;
         } catch (const c10::Error &) {
             throw DataError(path, name, "missing or unreadable");
         }
-        if (read[name].sizes() != target.sizes())
+        if (loaded[name].sizes() != target.sizes())
             throw DataError(path, name, "its shape does not fit the model");
     }
     torch::NoGradGuard noGrad;
     for (auto &[name, target] : tensorsOf(model))
-        target.copy_(read.at(name));
+        target.copy_(loaded.at(name));
 }
 
 } // namespace mf

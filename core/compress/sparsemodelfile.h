@@ -21,6 +21,12 @@ public:
     /// Reads them into `model`, which must have the same names and shapes; DataError naming
     /// the file and the tensor otherwise, and then `model` is left as it was.
     static void load(torch::nn::Module &model, const std::string &path);
+
+    /// The same format inside an archive of the caller's (a model bundle); `file` names the
+    /// file in errors.
+    static void write(const torch::nn::Module &model, torch::serialize::OutputArchive &archive);
+    static void read(torch::nn::Module &model, torch::serialize::InputArchive &archive,
+                     const std::string &file);
 };
 
 } // namespace mf

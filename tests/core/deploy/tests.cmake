@@ -1,0 +1,2 @@
+# tests for core/deploy
+modelforge_add_test(tests_core tst_modelbundle TORCH)
