@@ -2,7 +2,6 @@
 
 #include "app/cli/clicontext.h"
 
-#include <cstdint>
 #include <string>
 
 namespace CLI {
@@ -11,7 +10,9 @@ class App;
 
 namespace mf::cli {
 
-/// `eval RUN [--split test|validation]`: loss, accuracy, per-class metrics, confusion matrix.
+/// `eval RUN|MODEL.mfmodel [--split test|validation] [--data DATASET]`: loss, accuracy,
+/// per-class metrics, confusion matrix of a run's best checkpoint (or its int8 model) or of an
+/// exported model file.
 class EvalCommand
 {
 public:
@@ -22,8 +23,9 @@ public:
 private:
     const CliContext &m_context;
     CLI::App *m_eval = nullptr;
-    std::int64_t m_run = 0;
+    std::string m_model;
     std::string m_split = "test";
+    std::string m_data;
 };
 
 } // namespace mf::cli

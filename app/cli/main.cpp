@@ -3,6 +3,8 @@
 #include "app/cli/compresscommand.h"
 #include "app/cli/datasetscommand.h"
 #include "app/cli/evalcommand.h"
+#include "app/cli/exportmodelcommand.h"
+#include "app/cli/predictcommand.h"
 #include "app/cli/runscommand.h"
 #include "app/cli/stopsignals.h"
 #include "app/cli/traincommand.h"
@@ -40,6 +42,8 @@ int main(int argc, char **argv)
     TrainCommand train(app, context);
     EvalCommand eval(app, context);
     CompressCommand compress(app, context);
+    ExportModelCommand exportModel(app, context);
+    PredictCommand predict(app, context);
     RunsCommand runs(app, context);
     DatasetsCommand datasets(app, context);
 
@@ -57,6 +61,10 @@ int main(int argc, char **argv)
             return eval.execute();
         if (compress.selected())
             return compress.execute();
+        if (exportModel.selected())
+            return exportModel.execute();
+        if (predict.selected())
+            return predict.execute();
         if (runs.selected())
             return runs.execute();
         return datasets.execute();

@@ -281,6 +281,38 @@ private Q_SLOTS:
         QVERIFY2(int8Eval.exitCode == 0, int8Eval.err.constData());
         QCOMPARE(jsonObject(int8Eval.out).value(QStringLiteral("samples")).toInt(), 96);
 
+        // The int8 variant as one file: eval and predict load it without the store, and eval
+        // gives what it gave for the run.
+        const QString model = m_dir.filePath(QStringLiteral("int8.mfmodel"));
+        const CliResult exported =
+            cli({QStringLiteral("export-model"), int8Run, QStringLiteral("-o"), model});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QVERIFY(exported.out.contains("int8"));
+        const CliResult fileEval =
+            cliIn({}, {QStringLiteral("--json"), QStringLiteral("eval"), model});
+        QVERIFY2(fileEval.exitCode == 0, fileEval.err.constData());
+        QCOMPARE(jsonObject(fileEval.out).value(QStringLiteral("accuracy")).toDouble(),
+                 jsonObject(int8Eval.out).value(QStringLiteral("accuracy")).toDouble());
+        const QString image = m_dir.filePath(QStringLiteral("digit.png"));
+        mf::testdata::writeImageFile(image.toStdString(),
+                                     mf::testdata::makeImageSet(1, 4, 1, 8, 8, 5), 0);
+        const CliResult predicted =
+            cliIn({}, {QStringLiteral("--json"), QStringLiteral("predict"), model, image,
+                       QStringLiteral("--top"), QStringLiteral("2")});
+        QVERIFY2(predicted.exitCode == 0, predicted.err.constData());
+        const QJsonArray top = jsonObject(predicted.out)
+                                   .value(QStringLiteral("predictions"))
+                                   .toArray()[0]
+                                   .toObject()
+                                   .value(QStringLiteral("top"))
+                                   .toArray();
+        QCOMPARE(top.size(), 2);
+        QVERIFY(top[0].toObject().value(QStringLiteral("probability")).toDouble() >=
+                top[1].toObject().value(QStringLiteral("probability")).toDouble());
+        const CliResult notAModel = cliIn({}, {QStringLiteral("predict"), image, image});
+        QCOMPARE(notAModel.exitCode, 2);
+        QVERIFY2(notAModel.err.contains("digit.png"), notAModel.err.constData());
+
         // Bad input names the reason and creates no run.
         const CliResult bad = cli({QStringLiteral("compress"), QString::number(run),
                                    QStringLiteral("--prune-sparsity"), QStringLiteral("1")});
