@@ -5,6 +5,7 @@
 #include "app/gui/compress/compresssourcepage.h"
 #include "app/gui/compress/compresstechniquespage.h"
 #include "app/gui/compress/paretochart.h"
+#include "app/gui/runs/modelfilesaver.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
 #include "core/train/trainingsession.h"
@@ -167,6 +168,16 @@ private Q_SLOTS:
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         QCOMPARE(csvFile.readAll().trimmed().split('\n').size(), 4); // header, source, 2 variants
+        // Each row saves its model as one file; the int8 variant's is the int8 precision.
+        table->selectRow(2);
+        QVERIFY(page.reportPage()->saveModelButton()->isEnabled());
+        const QString model = m_dir.filePath(QStringLiteral("int8.mfmodel"));
+        QSignalSpy saved(page.reportPage()->modelFileSaver(), &mf::ModelFileSaver::saved);
+        QVERIFY(page.reportPage()->saveModelFile(2, model));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 60000);
+        QCOMPARE(saved.first().at(0).toLongLong(), runs[1]);
+        QCOMPARE(saved.first().at(2).toString(), QStringLiteral("int8"));
+        QVERIFY(QFileInfo(model).size() > 0);
         save(&page, QStringLiteral("compress-report.png"));
         // A later compression may start from the pruned variant, not from the int8 one: it has
         // no checkpoint to fine-tune from.

@@ -31,6 +31,7 @@ CompressPage::CompressPage(const QString &workspaceDir, QWidget *parent)
       m_run(new CompressRunPage(m_controller, m_techniques)), m_report(new CompressReportPage)
 {
     setObjectName(QStringLiteral("compressPage"));
+    m_report->setWorkspaceDir(workspaceDir);
     m_wizard->setObjectName(QStringLiteral("compressWizard"));
     m_wizard->setWindowFlags(Qt::Widget);
     m_wizard->setWizardStyle(QWizard::ClassicStyle);
@@ -88,6 +89,7 @@ void CompressPage::setWorkspace(const QString &dir)
     if (!m_controller->setWorkspaceDir(dir))
         return;
     m_source->setDatabasePath(databasePathOf(dir));
+    m_report->setWorkspaceDir(dir);
     if (m_wizard->currentId() != SourcePageId)
         m_wizard->restart();
 }

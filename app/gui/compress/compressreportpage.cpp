@@ -1,13 +1,16 @@
 #include "app/gui/compress/compressreportpage.h"
 
 #include "app/gui/compress/paretochart.h"
+#include "app/gui/runs/modelfilesaver.h"
 #include "core/compress/compressionreport.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -51,7 +54,8 @@ CompressReportPage::CompressReportPage(QWidget *parent)
       m_sizeChart(new ParetoChart), m_latencyChart(new ParetoChart),
       m_layers(makeTable({tr("Variant"), tr("Layer"), tr("Precision"), tr("Reason")})),
       m_exportJson(new QPushButton(tr("Export JSON…"))),
-      m_exportCsv(new QPushButton(tr("Export CSV…")))
+      m_exportCsv(new QPushButton(tr("Export CSV…"))),
+      m_saveModel(new QPushButton(tr("Save Model File…"))), m_saver(new ModelFileSaver(this))
 {
     setTitle(tr("Report"));
     setSubTitle(tr("Measured on this machine. Latency is the median (and p95) of forward passes "
@@ -65,6 +69,33 @@ CompressReportPage::CompressReportPage(QWidget *parent)
     m_exportCsv->setObjectName(QStringLiteral("exportCsv"));
     connect(m_exportJson, &QPushButton::clicked, this, [this] { chooseAndExport(true); });
     connect(m_exportCsv, &QPushButton::clicked, this, [this] { chooseAndExport(false); });
+    m_saveModel->setObjectName(QStringLiteral("saveModelFile"));
+    m_saveModel->setToolTip(tr("Write the selected model as one file that modelforge-cli eval "
+                               "and predict load"));
+    connect(m_saveModel, &QPushButton::clicked, this, &CompressReportPage::chooseAndSaveModel);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this,
+            &CompressReportPage::updateSaveButton);
+    m_savedNote = new QLabel;
+    m_savedNote->setObjectName(QStringLiteral("saveModelNote"));
+    m_savedNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_saver, &ModelFileSaver::saved, this,
+            [this](qint64 runId, const QString &path, const QString &precision, qint64 bytes) {
+                m_savedNote->setText(tr("Saved the %1 model of run #%2 to %3 (%4).")
+                                         .arg(precision, QString::number(runId),
+                                              QDir::toNativeSeparators(path),
+                                              QLocale().formattedDataSize(bytes)));
+                updateSaveButton();
+            });
+    connect(m_saver, &ModelFileSaver::failed, this,
+            [this](qint64 runId, const QString &path, const QString &reason) {
+                m_savedNote->setText(QString());
+                updateSaveButton();
+                QMessageBox::warning(
+                    this, tr("Save Model File"),
+                    tr("Could not save the model of run #%1 to %2: %3")
+                        .arg(QString::number(runId), QDir::toNativeSeparators(path), reason));
+            });
+    updateSaveButton();
 
     auto *charts = new QWidget;
     auto *chartsLayout = new QHBoxLayout(charts);
@@ -80,7 +111,8 @@ CompressReportPage::CompressReportPage(QWidget *parent)
     splitter->addWidget(tabs);
     splitter->setStretchFactor(1, 2);
     auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
+    buttons->addWidget(m_savedNote, 1);
+    buttons->addWidget(m_saveModel);
     buttons->addWidget(m_exportJson);
     buttons->addWidget(m_exportCsv);
     auto *layout = new QVBoxLayout(this);
@@ -91,9 +123,55 @@ CompressReportPage::CompressReportPage(QWidget *parent)
 
 CompressReportPage::~CompressReportPage() = default;
 
+qint64 CompressReportPage::runOfRow(int row) const
+{
+    const QTableWidgetItem *name = m_table->item(row, 0);
+    if (!name)
+        return -1;
+    // Measurements are named after their run: "run 12".
+    bool ok = false;
+    const qint64 run = name->text().section(QLatin1Char(' '), 1).toLongLong(&ok);
+    return ok && name->text().startsWith(QLatin1String("run ")) ? run : -1;
+}
+
+bool CompressReportPage::saveModelFile(int row, const QString &path)
+{
+    const qint64 run = runOfRow(row);
+    if (run < 0 || m_workspaceDir.isEmpty() || !m_saver->save(run, m_workspaceDir, path))
+        return false;
+    m_savedNote->setText(tr("Saving the model of run #%1…").arg(run));
+    updateSaveButton();
+    return true;
+}
+
+void CompressReportPage::chooseAndSaveModel()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.size() != 1)
+        return;
+    const qint64 run = runOfRow(rows.first().row());
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Model File"),
+        QDir(QDir::homePath()).filePath(QStringLiteral("run-%1.mfmodel").arg(run)),
+        tr("ModelForge models (*.mfmodel)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".mfmodel");
+    saveModelFile(rows.first().row(), path);
+}
+
+void CompressReportPage::updateSaveButton()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    m_saveModel->setEnabled(rows.size() == 1 && runOfRow(rows.first().row()) >= 0 &&
+                            !m_saver->busy() && !m_workspaceDir.isEmpty());
+}
+
 void CompressReportPage::setReport(const SharedReport &shared)
 {
     m_report = shared;
+    m_savedNote->setText(QString());
     m_table->setRowCount(0);
     m_layers->setRowCount(0);
     if (!m_report)

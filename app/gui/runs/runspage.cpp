@@ -1,6 +1,7 @@
 #include "app/gui/runs/runspage.h"
 
 #include "app/gui/runs/deleterunsdialog.h"
+#include "app/gui/runs/modelfilesaver.h"
 #include "app/gui/runs/runcomparisonview.h"
 #include "app/gui/runs/rundetailspane.h"
 #include "app/gui/runs/runsfilterbar.h"
@@ -69,6 +70,23 @@ RunsPage::RunsPage(QWidget *parent)
 {
     setObjectName(QStringLiteral("runsPage"));
     m_proxy->setSourceModel(m_model);
+    m_modelSaver = new ModelFileSaver(this);
+    connect(m_modelSaver, &ModelFileSaver::saved, this,
+            [this](qint64 runId, const QString &path, const QString &precision, qint64 bytes) {
+                showNotice(tr("Saved the %1 model of run #%2 to %3 (%4).")
+                               .arg(precision, QString::number(runId),
+                                    QDir::toNativeSeparators(path),
+                                    QLocale().formattedDataSize(bytes)),
+                           false);
+                updateActions();
+            });
+    connect(m_modelSaver, &ModelFileSaver::failed, this,
+            [this](qint64 runId, const QString &path, const QString &reason) {
+                showNotice(tr("Could not save the model of run #%1 to %2: %3")
+                               .arg(QString::number(runId), QDir::toNativeSeparators(path), reason),
+                           true);
+                updateActions();
+            });
 
     m_notice->setObjectName(QStringLiteral("runsNotice"));
     m_noticeTimer.setSingleShot(true);
@@ -237,11 +255,16 @@ void RunsPage::createActions()
     m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_deleteAction, &QAction::triggered, this, &RunsPage::confirmDeleteSelected);
 
+    m_saveModelAction = new QAction(tr("Save Model File…"), this);
+    m_saveModelAction->setToolTip(
+        tr("Write the selected run's model as one file that modelforge-cli eval and predict load"));
+    connect(m_saveModelAction, &QAction::triggered, this, &RunsPage::saveSelectedModel);
+
     auto *separator = new QAction(this);
     separator->setSeparator(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions({m_renameAction, m_resumeAction, m_openInTrainAction, separator,
-                        m_exportAction, m_deleteAction});
+                        m_exportAction, m_saveModelAction, m_deleteAction});
 }
 
 QWidget *RunsPage::createActionBar()
@@ -418,6 +441,30 @@ void RunsPage::exportRuns(const QList<qint64> &runIds, const QString &path, bool
     m_watcher->exportRuns(runIds, json, path);
 }
 
+void RunsPage::saveModelFile(qint64 runId, const QString &path)
+{
+    if (runId < 0 || path.isEmpty() || !m_modelSaver->save(runId, workspaceDir(), path))
+        return;
+    showNotice(tr("Saving the model of run #%1…").arg(runId), false);
+    updateActions();
+}
+
+void RunsPage::saveSelectedModel()
+{
+    const qint64 runId = selectedRunId();
+    if (runId < 0)
+        return;
+    const QString suggested =
+        QDir(QDir::homePath()).filePath(QStringLiteral("run-%1.mfmodel").arg(runId));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Model File"), suggested,
+                                                tr("ModelForge models (*.mfmodel)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".mfmodel");
+    saveModelFile(runId, path);
+}
+
 void RunsPage::exportSelected()
 {
     const QList<qint64> ids = selectedRunIds();
@@ -554,6 +601,8 @@ void RunsPage::updateActions()
     m_resumeAction->setEnabled(resumable && writable);
     m_openInTrainAction->setEnabled(one);
     m_exportAction->setEnabled(any);
+    m_saveModelAction->setEnabled(one && m_state == State::Populated && !anyRunning &&
+                                  !m_modelSaver->busy());
     m_deleteAction->setEnabled(any && !anyRunning && writable);
     m_deleteAction->setToolTip(!writable    ? tr("The workspace is read-only")
                                : anyRunning ? tr("A running run cannot be deleted; stop it first")

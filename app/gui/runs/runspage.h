@@ -22,6 +22,7 @@ namespace mf {
 class NoticeLabel;
 
 class MessagePanel;
+class ModelFileSaver;
 class RunComparisonView;
 class RunDetailsPane;
 class RunStoreWatcher;
@@ -85,6 +86,10 @@ public:
     void exportRuns(const QList<qint64> &runIds, const QString &path, bool json);
     /// Asks for a file and exports the selected runs.
     void exportSelected();
+    /// Writes run `runId`'s model file (.mfmodel) to `path` on a thread of its own.
+    void saveModelFile(qint64 runId, const QString &path);
+    /// Asks for a file and saves the selected run's model.
+    void saveSelectedModel();
     /// The last confirmation or problem shown above the table; empty when none is shown.
     QString noticeText() const;
     /// Where the empty state leads (open a dataset, train a preset): a button each, in order.
@@ -109,6 +114,8 @@ public:
     QAction *resumeAction() const { return m_resumeAction; }
     QAction *openInTrainAction() const { return m_openInTrainAction; }
     QAction *exportAction() const { return m_exportAction; }
+    QAction *saveModelAction() const { return m_saveModelAction; }
+    ModelFileSaver *modelFileSaver() const { return m_modelSaver; }
     QAction *deleteAction() const { return m_deleteAction; }
 
     void saveSettings(QSettings &settings) const;
@@ -167,8 +174,10 @@ private:
     QAction *m_resumeAction = nullptr;
     QAction *m_openInTrainAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_saveModelAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QList<QAction *> m_emptyStateActions;
+    ModelFileSaver *m_modelSaver = nullptr;
     QString m_readOnlyReason;
     QTimer m_comparisonTimer; ///< coalesces quick selection changes into one metrics request
     QTimer m_noticeTimer;
