@@ -38,6 +38,9 @@ public:
     int schemaVersion() const;
     const std::string &path() const { return m_path; }
     bool readOnly() const { return m_access == StoreAccess::ReadOnly; }
+    /// The open connection, for the classes that keep the store's other tables (ScenarioStore);
+    /// same thread rule as the store's own methods.
+    sqlite3 *connection() const { return m_db; }
 
     /// Inserts a run (id, heartbeat and start time filled in when 0) and returns its id. A new
     /// id is above every id this store ever gave and above every run folder in

@@ -87,12 +87,25 @@ ALTER TABLE runs ADD COLUMN resumed_at_ms INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE runs ADD COLUMN active_before_ms INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 6: the ROI section's scenarios (ScenarioStore), each one JSON document that the store
+// keeps as it is given.
+constexpr const char *kVersion6 = R"sql(
+CREATE TABLE roi_scenarios (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    json TEXT NOT NULL,
+    created_at_ms INTEGER,
+    updated_at_ms INTEGER
+);
+)sql";
+
 } // namespace
 
 const std::vector<SchemaMigration> &schemaMigrations()
 {
-    static const std::vector<SchemaMigration> migrations = {
-        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}};
+    static const std::vector<SchemaMigration> migrations = {{1, kVersion1}, {2, kVersion2},
+                                                            {3, kVersion3}, {4, kVersion4},
+                                                            {5, kVersion5}, {6, kVersion6}};
     return migrations;
 }
 

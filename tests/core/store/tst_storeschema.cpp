@@ -43,15 +43,16 @@ private Q_SLOTS:
             writeFile(path, QByteArray());
         {
             mf::RunStore store(path);
-            QCOMPARE(mf::RunStore::currentSchemaVersion(), 5);
-            QCOMPARE(store.schemaVersion(), 5);
+            QCOMPARE(mf::RunStore::currentSchemaVersion(), 6);
+            QCOMPARE(store.schemaVersion(), 6);
             QCOMPARE(store.path(), path);
             QVERIFY(store.listRuns().empty());
         }
         RawDb raw(path);
-        QCOMPARE(raw.integer("PRAGMA user_version"), 5);
+        QCOMPARE(raw.integer("PRAGMA user_version"), 6);
         QCOMPARE(raw.text("PRAGMA journal_mode"), QStringLiteral("wal"));
-        for (const char *table : {"runs", "params", "metrics", "artifacts", "recent_datasets"})
+        for (const char *table :
+             {"runs", "params", "metrics", "artifacts", "recent_datasets", "roi_scenarios"})
             QVERIFY2(raw.integer(std::string("SELECT COUNT(*) FROM sqlite_master WHERE type = "
                                              "'table' AND name = '") +
                                  table + "'") == 1,
@@ -87,7 +88,7 @@ private Q_SLOTS:
         }
 
         mf::RunStore store(path);
-        QCOMPARE(store.schemaVersion(), 5);
+        QCOMPARE(store.schemaVersion(), 6);
         const auto run = store.run(7);
         QVERIFY(run.has_value());
         QCOMPARE(QString::fromStdString(run->name), QStringLiteral("old run"));
@@ -137,7 +138,7 @@ private Q_SLOTS:
         }
 
         mf::RunStore store(path);
-        QCOMPARE(store.schemaVersion(), 5);
+        QCOMPARE(store.schemaVersion(), 6);
         const auto run = store.run(3);
         QVERIFY(run.has_value());
         QCOMPARE(QString::fromStdString(run->name), QStringLiteral("v2 run"));
@@ -154,7 +155,7 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(recent[0].kind), QStringLiteral("idx"));
         QVERIFY(recent[0].lastOpenedMs > 0);
         RawDb raw(path);
-        QCOMPARE(raw.integer("PRAGMA user_version"), 5);
+        QCOMPARE(raw.integer("PRAGMA user_version"), 6);
         QCOMPARE(raw.integer("SELECT COUNT(*) FROM recent_datasets"), 1);
     }
 
@@ -183,14 +184,15 @@ private Q_SLOTS:
         }
         {
             RawDb raw(path);
-            // Back to version 3: without version 5's columns either.
+            // Back to version 3: without version 5's columns and version 6's table either.
             QCOMPARE(raw.exec("ALTER TABLE runs DROP COLUMN resumed_at_ms;"
                               "ALTER TABLE runs DROP COLUMN active_before_ms;"
+                              "DROP TABLE roi_scenarios;"
                               "PRAGMA user_version = 3"),
                      QString());
         }
         mf::RunStore store(path);
-        QCOMPARE(store.schemaVersion(), 5);
+        QCOMPARE(store.schemaVersion(), 6);
         const std::vector<mf::Artifact> artifacts = store.artifacts(id);
         QCOMPARE(artifacts.size(), std::size_t(2));
         QCOMPARE(QString::fromStdString(artifacts[0].path),
@@ -200,6 +202,34 @@ private Q_SLOTS:
         RawDb raw(path);
         QCOMPARE(raw.text("SELECT path FROM artifacts ORDER BY id LIMIT 1"),
                  QStringLiteral("runs/%1/checkpoints/epoch-0001.pt").arg(id));
+    }
+
+    void version5DatabaseGainsScenarioTable()
+    {
+        const std::string path = freshPath();
+        std::int64_t id = 0;
+        {
+            mf::RunStore store(path);
+            id = store.createRun(namedRun("before scenarios"));
+            store.touchRecentDataset("/data/mnist", "idx");
+        }
+        {
+            RawDb raw(path);
+            QCOMPARE(raw.exec("DROP TABLE roi_scenarios; PRAGMA user_version = 5"), QString());
+        }
+        {
+            mf::RunStore store(path);
+            QCOMPARE(store.schemaVersion(), 6);
+            QCOMPARE(QString::fromStdString(store.run(id)->name),
+                     QStringLiteral("before scenarios"));
+            QCOMPARE(store.recentDatasets().size(), std::size_t(1));
+        }
+        RawDb raw(path);
+        QCOMPARE(raw.integer("PRAGMA user_version"), 6);
+        for (const char *column : {"id", "name", "json", "created_at_ms", "updated_at_ms"})
+            QVERIFY2(raw.hasColumn("roi_scenarios", column), column);
+        QCOMPARE(raw.exec("INSERT INTO roi_scenarios (name, json) VALUES ('a', '{}')"), QString());
+        QCOMPARE(raw.exec("INSERT INTO roi_scenarios (json) VALUES ('{}')").isEmpty(), false);
     }
 
     void failedMigrationStepLeavesPreviousVersion()
@@ -234,7 +264,7 @@ private Q_SLOTS:
             QCOMPARE(raw.exec("CREATE TABLE runs (id INTEGER PRIMARY KEY, future TEXT);"
                               "INSERT INTO runs VALUES (1, 'x');"
                               "PRAGMA application_id = 1296462708;"
-                              "PRAGMA user_version = 6;"),
+                              "PRAGMA user_version = 7;"),
                      QString());
         }
         const QByteArray before = fileBytes(path);
@@ -245,7 +275,7 @@ private Q_SLOTS:
         } catch (const mf::Error &error) {
             QVERIFY2(contains(error.what(), path), error.what());
             QVERIFY2(contains(error.what(), "newer"), error.what());
-            QVERIFY2(contains(error.what(), "schema version is 6"), error.what());
+            QVERIFY2(contains(error.what(), "schema version is 7"), error.what());
         }
         QCOMPARE(fileBytes(path), before);
         QVERIFY(!QFile::exists(QString::fromStdString(path + "-wal")));
