@@ -1,0 +1,9 @@
+# tests for core/roi
+modelforge_add_test(tests_base tst_roifinance)
+modelforge_add_test(tests_base tst_roibass)
+modelforge_add_test(tests_base tst_roiprojection)
+modelforge_add_test(tests_base tst_roiscenariojson)
+modelforge_add_test(tests_base tst_roisensitivity)
+modelforge_add_test(tests_base tst_roimontecarlo)
+modelforge_add_test(tests_base tst_roirunfill)
+modelforge_add_test(tests_base tst_roicashflowcsv)
