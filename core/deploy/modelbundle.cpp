@@ -100,6 +100,7 @@ std::string ModelBundle::exportRun(std::int64_t runId, const SessionOptions &opt
         classes = header.numClasses;
         meta.normalization = int8Normalization(params, storePath, "run " + std::to_string(runId));
         meta.precision = "int8";
+        meta.parameters = parameterCount(*source);
         loadInt8Model(source, params, int8->path)->save(weights);
     } else {
         CheckpointHeader header;
@@ -107,6 +108,7 @@ std::string ModelBundle::exportRun(std::int64_t runId, const SessionOptions &opt
         meta.sampleShape = header.sampleShape;
         classes = header.numClasses;
         meta.normalization = header.normalization;
+        meta.parameters = parameterCount(*model);
         if (artifactOfKind(store, runId, "sparse-model")) {
             meta.precision = "fp32 sparse";
             SparseModelFile::write(*model, weights);

@@ -24,6 +24,7 @@ std::string ModelBundleMeta::toJson() const
         {"sample_shape", sampleShape},
         {"table_inputs", tableInputs},
         {"classes", classNames},
+        {"parameters", parameters},
         {"normalization", {{"mean", normalization.mean}, {"std", normalization.std}}},
         {"params", params},
         {"exported_by", exportedBy}};
@@ -66,6 +67,8 @@ ModelBundleMeta ModelBundleMeta::fromJson(const std::string &text, const std::st
         meta.normalization.std = json.at(key).at("std").get<std::vector<double>>();
         key = "params";
         meta.params = json.at(key).get<std::map<std::string, std::string>>();
+        key = "parameters";
+        meta.parameters = json.value(key, std::int64_t(0));
         key = "exported_by";
         meta.exportedBy = json.value(key, std::string());
         key = "test_accuracy";

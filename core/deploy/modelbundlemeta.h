@@ -24,6 +24,7 @@ struct ModelBundleMeta
     std::vector<std::int64_t> sampleShape; ///< {C, H, W} or {F}
     bool tableInputs = false;              ///< float features, not uint8 images
     std::vector<std::string> classNames;
+    std::int64_t parameters = 0; ///< scalar parameters of the network (of its fp32 form)
     ChannelStats normalization;
     std::map<std::string, std::string> params; ///< the run's compression params
     std::optional<double> testAccuracy;        ///< as measured when the run was evaluated

@@ -7,6 +7,7 @@
 #include "core/deploy/deployedmodel.h"
 #include "core/deploy/imageinput.h"
 #include "core/deploy/modelbundle.h"
+#include "core/deploy/runmeasurement.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
@@ -127,6 +128,30 @@ private Q_SLOTS:
         QCOMPARE(readImageForModel(large, {1, 8, 8}, &resized).sizes().vec(),
                  (std::vector<std::int64_t>{1, 1, 8, 8}));
         QVERIFY(resized);
+    }
+
+    void aRunIsMeasuredForTheRoiCalculator()
+    {
+        const roi::MeasuredRun trained = measureRun(m_source, m_options);
+        QCOMPARE(trained.runId, m_source);
+        QCOMPARE(trained.precision, std::string("fp32"));
+        QVERIFY(trained.trainingSeconds.has_value() && *trained.trainingSeconds > 0.0);
+        QVERIFY(trained.latencyBatch1Ms > 0.0);
+        QVERIFY(trained.throughputPerSecond > 0.0);
+        QVERIFY(trained.parameters > 0);
+        QCOMPARE(trained.measuredOn.size(), std::size_t(10)); // YYYY-MM-DD
+        QCOMPARE(trained.confusion.size(), std::size_t(4));
+        double total = 0;
+        for (const auto &row : trained.confusion)
+            for (double count : row)
+                total += count;
+        QCOMPARE(total, 64.0); // the test part
+        QCOMPARE(trained.accuracy, storedEvaluation(m_source));
+        for (const CompressionVariant &variant : m_variants.variants) {
+            const roi::MeasuredRun measured = measureRun(variant.runId, m_options);
+            QCOMPARE(measured.technique.empty(), false);
+            QCOMPARE(measured.trainingSeconds.has_value(), measured.precision != "int8");
+        }
     }
 
     void badFilesAreNamedWithTheReason()
