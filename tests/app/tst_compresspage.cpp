@@ -9,6 +9,7 @@
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
 #include "core/train/trainingsession.h"
+#include "tests/support/shotpath.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
 #include "widgets/messagepanel.h"
@@ -32,16 +33,8 @@
 
 using mf::CompressPage;
 
-namespace {
-
-QString shotPath(const QTemporaryDir &fallback, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("MODELFORGE_SHOT_DIR", fallback.path());
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
-}
-
-} // namespace
+using mf::test::shotDir;
+using mf::test::shotPath;
 
 class TestCompressPage : public QObject
 {

@@ -9,6 +9,7 @@
 #include "core/store/workspace.h"
 #include "core/train/trainingsession.h"
 #include "core/util/atomicfile.h"
+#include "tests/support/shotpath.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
 
@@ -31,17 +32,13 @@
 
 using mf::EvaluationView;
 
+using mf::test::shotDir;
+using mf::test::shotPath;
+
 namespace {
 
 constexpr int kClasses = 10;
 constexpr int kTestSamples = 1000;
-
-QString shotPath(const QTemporaryDir &fallback, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("MODELFORGE_SHOT_DIR", fallback.path());
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
-}
 
 /// Counts how often the files in some folders are opened, by any thread of any process, as the
 /// kernel reports it (inotify): what the code under test really reads, without a hook in it.

@@ -12,6 +12,7 @@
 #include "core/store/workspace.h"
 #include "samplestore.h"
 #include "tests/support/readonlyfolder.h"
+#include "tests/support/shotpath.h"
 #include "tests/support/testsuite.h"
 #include "widgets/metricchart.h"
 #include "widgets/metricdashboard.h"
@@ -47,6 +48,9 @@
 
 using mf::RunsPage;
 using mf::RunsTableModel;
+
+using mf::test::shotDir;
+using mf::test::shotPath;
 
 namespace {
 
@@ -88,15 +92,6 @@ void choose(QComboBox *box, const QVariant &data)
     const int index = data.isValid() ? box->findData(data) : 0;
     QVERIFY2(index >= 0, qPrintable(data.toString()));
     box->setCurrentIndex(index);
-}
-
-/// Where the pictures of the views go: $MODELFORGE_SHOT_DIR when set (to look at them), else a
-/// temporary directory.
-QString shotPath(const QTemporaryDir &fallback, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("MODELFORGE_SHOT_DIR", fallback.path());
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
 }
 
 /// A picture of the Runs page as it was saved (a PNG, read back), with the details pane as it

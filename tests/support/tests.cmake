@@ -1,6 +1,7 @@
 # Generators of small datasets in the real file formats, shared by the tests (no torch).
 add_library(modelforge_test_support STATIC
   ${CMAKE_CURRENT_LIST_DIR}/readonlyfolder.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/shotpath.cpp
   ${CMAKE_CURRENT_LIST_DIR}/testdata.cpp
 )
 set_target_properties(modelforge_test_support PROPERTIES AUTOMOC OFF)
