@@ -19,6 +19,8 @@ packages=(
   fonts-noto-cjk
   # the default dataset, and WordNet for synonym replacement in text augmentation
   dataset-fashion-mnist wordnet-base
+  # tests only: pdftotext reads the ROI report back to check that its text is really text
+  poppler-utils
 )
 if [ "${MODELFORGE_BENCH_DEPS:-0}" = 1 ]; then
   # peers the benchmarks compare against

@@ -37,10 +37,26 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions &options, 
         tr("Select the runs <ids> (comma-separated) in the Runs section; two or more are "
            "compared."),
         tr("ids"));
+    const QCommandLineOption roiReportOption(
+        QStringLiteral("roi-report"),
+        tr("Write the PDF report of the ROI scenario file <scenario> to the --output file "
+           "without a window, then exit."),
+        tr("scenario"));
+    const QCommandLineOption outputOption(QStringLiteral("output"),
+                                          tr("The PDF file --roi-report writes."), tr("file"));
+    const QCommandLineOption monteCarloOption(
+        QStringLiteral("monte-carlo"),
+        tr("Include a Monte Carlo of <trials> trials in the --roi-report report."), tr("trials"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed"), tr("The seed of that Monte Carlo (default 1)."), tr("seed"));
     parser.addOption(workspaceOption);
     parser.addOption(selectOption);
     parser.addOption(screenshotOption);
     parser.addOption(languageOption);
+    parser.addOption(roiReportOption);
+    parser.addOption(outputOption);
+    parser.addOption(monteCarloOption);
+    parser.addOption(seedOption);
 
     if (!parser.parse(arguments)) {
         error = parser.errorText();
@@ -87,6 +103,33 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions &options, 
             }
             if (!options.selectRuns.contains(id))
                 options.selectRuns.append(id);
+        }
+    }
+    if (parser.isSet(roiReportOption) != parser.isSet(outputOption)) {
+        error = tr("--roi-report and --output go together: the scenario file and the PDF to "
+                   "write.");
+        return false;
+    }
+    if (parser.isSet(roiReportOption)) {
+        options.roiScenario = parser.value(roiReportOption);
+        options.output = parser.value(outputOption);
+    }
+    if (parser.isSet(monteCarloOption) || parser.isSet(seedOption)) {
+        if (options.roiScenario.isEmpty()) {
+            error = tr("--monte-carlo and --seed belong to --roi-report.");
+            return false;
+        }
+        bool trialsOk = true;
+        bool seedOk = true;
+        options.monteCarloTrials = parser.isSet(monteCarloOption)
+                                       ? parser.value(monteCarloOption).toInt(&trialsOk)
+                                       : 10000;
+        if (parser.isSet(seedOption))
+            options.seed = parser.value(seedOption).toULongLong(&seedOk);
+        if (!trialsOk || !seedOk || options.monteCarloTrials < 1) {
+            error = tr("--monte-carlo takes a number of trials of at least 1 and --seed a whole "
+                       "number of at least 0.");
+            return false;
         }
     }
     if (parser.isSet(screenshotOption)) {

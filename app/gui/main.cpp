@@ -1,6 +1,7 @@
 #include "app/gui/languagesetup.h"
 #include "app/gui/launchoptions.h"
 #include "app/gui/mainwindow.h"
+#include "app/gui/roi/roireportcommand.h"
 #include "app/gui/screenshotwriter.h"
 #include "app/gui/versioninfo.h"
 #include "core/util/allocatortuning.h"
@@ -46,8 +47,9 @@ int main(int argc, char *argv[])
         }
     }
 
-    // Screenshots render without a display.
-    if (!options.screenshotDir.isEmpty() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    // Screenshots and reports render without a display.
+    const bool headless = !options.screenshotDir.isEmpty() || !options.roiScenario.isEmpty();
+    if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
@@ -55,6 +57,9 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.modelforge.ModelForge"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/modelforge.png")));
     mf::LanguageSetup::apply(app, options.language);
+
+    if (!options.roiScenario.isEmpty())
+        return mf::writeRoiReportFromCommandLine(options);
 
     mf::MainWindow window(options.workspace);
     if (options.screenshotDir.isEmpty()) {

@@ -4,6 +4,7 @@
 #include "app/gui/compress/compresspage.h"
 #include "app/gui/datasets/datasetspage.h"
 #include "app/gui/datasets/loadeddataset.h"
+#include "app/gui/roi/roipage.h"
 #include "app/gui/runs/runspage.h"
 #include "app/gui/samples/sampledatasets.h"
 #include "app/gui/train/trainconfigform.h"
@@ -41,8 +42,8 @@ MainWindow::MainWindow(const QString &workspaceDir, QWidget *parent)
     : QMainWindow(parent), m_navigator(new SectionNavigator), m_pages(new QStackedWidget),
       m_runsPage(new RunsPage), m_datasetsPage(new DatasetsPage),
       m_augmentPage(new AugmentPage(workspaceDir)), m_trainPage(new TrainPage(workspaceDir)),
-      m_compressPage(new CompressPage(workspaceDir)), m_workspaceLabel(new QLabel),
-      m_summaryLabel(new QLabel)
+      m_compressPage(new CompressPage(workspaceDir)), m_roiPage(new RoiPage(workspaceDir)),
+      m_workspaceLabel(new QLabel), m_summaryLabel(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
     // Every form of the window: the wheel scrolls, it does not change an unfocused field.
@@ -219,7 +220,6 @@ void MainWindow::createSections()
         QString toolTip;
         QWidget *page;
     };
-    const QString later = tr("Not available yet.");
     const Entry entries[SectionCount] = {
         {QStyle::SP_DirIcon, tr("Datasets"),
          tr("Load MNIST, CIFAR, CSV and image-folder datasets; browse samples and check class "
@@ -240,9 +240,8 @@ void MainWindow::createSections()
          m_compressPage},
         {QStyle::SP_FileDialogInfoView, tr("ROI"),
          tr("Weigh a model's costs against its benefits: net present value, internal rate of "
-            "return and payback.") +
-             QLatin1Char('\n') + later,
-         nullptr},
+            "return and payback."),
+         m_roiPage},
     };
     for (int section = 0; section < SectionCount; ++section) {
         const Entry &entry = entries[section];
@@ -267,6 +266,7 @@ void MainWindow::setWorkspace(const QString &dir)
     m_augmentPage->setWorkspace(dir);
     m_trainPage->setWorkspace(dir);
     m_compressPage->setWorkspace(dir);
+    m_roiPage->setWorkspace(dir);
     updateStatus();
 }
 

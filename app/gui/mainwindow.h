@@ -12,6 +12,7 @@ namespace mf {
 class AugmentPage;
 class CompressPage;
 class DatasetsPage;
+class RoiPage;
 class RunsPage;
 class TrainPage;
 class SectionNavigator;
@@ -47,6 +48,7 @@ public:
     AugmentPage *augmentPage() const { return m_augmentPage; }
     TrainPage *trainPage() const { return m_trainPage; }
     CompressPage *compressPage() const { return m_compressPage; }
+    RoiPage *roiPage() const { return m_roiPage; }
     /// The page of a section; nullptr for a section that is not built yet.
     QWidget *sectionPage(int section) const;
     /// A stable, untranslated name: "datasets", "augment", "train", "runs", "compress", "roi".
@@ -84,6 +86,7 @@ private:
     AugmentPage *m_augmentPage;
     TrainPage *m_trainPage;
     CompressPage *m_compressPage;
+    RoiPage *m_roiPage;
     bool m_closeAfterStop = false;
     QWidget *m_sectionPages[SectionCount] = {};
     QAction *m_openAction = nullptr;

@@ -4,10 +4,12 @@
 #include "app/gui/datasets/datasetspage.h"
 #include "app/gui/datasets/thumbnailmodel.h"
 #include "app/gui/mainwindow.h"
+#include "app/gui/roi/roipage.h"
 #include "app/gui/runs/runspage.h"
 #include "app/gui/runs/runsproxymodel.h"
 #include "app/gui/runs/runstablemodel.h"
 #include "app/gui/train/trainpage.h"
+#include "core/roi/scenariotemplates.h"
 #include "widgets/metricchart.h"
 #include "widgets/sectionnavigator.h"
 
@@ -153,6 +155,9 @@ void ScreenshotWriter::render()
     waitUntil([datasets] { return datasetsSettled(datasets); }, loadTimeoutMs);
     AugmentPage *augment = m_window->augmentPage();
     waitUntil([augment] { return !augment->isBusy(); }, loadTimeoutMs);
+    // The ROI section of a workspace without scenarios shows a template, not kept in the store.
+    if (!m_window->roiPage()->hasScenario())
+        m_window->roiPage()->openDraft(roi::creditRiskTemplate());
     const int previous = m_window->currentSection();
     bool ok = true;
     for (int section = 0; section < MainWindow::SectionCount && ok; ++section) {

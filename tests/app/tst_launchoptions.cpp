@@ -70,6 +70,50 @@ private Q_SLOTS:
         QVERIFY(!parse({"--workspace", "ws", "--language", "xx"}, options, error));
         QVERIFY2(error.contains(QStringLiteral("\"xx\"")), qPrintable(error));
     }
+
+    void roiReportTakesAnOutputAndAMonteCarlo()
+    {
+        LaunchOptions options;
+        QString error;
+        QVERIFY2(parse({"--workspace", "ws", "--roi-report", "s.json", "--output", "r.pdf",
+                        "--monte-carlo", "500", "--seed", "9"},
+                       options, error),
+                 qPrintable(error));
+        QCOMPARE(options.roiScenario, QStringLiteral("s.json"));
+        QCOMPARE(options.output, QStringLiteral("r.pdf"));
+        QCOMPARE(options.monteCarloTrials, 500);
+        QCOMPARE(options.seed, quint64(9));
+
+        LaunchOptions plain;
+        QVERIFY(parse({"--workspace", "ws", "--roi-report", "s.json", "--output", "r.pdf"}, plain,
+                      error));
+        QCOMPARE(plain.monteCarloTrials, 0);
+    }
+
+    void roiReportMistakesAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("no output") << QStringList{"--roi-report", "s.json"} << "--output";
+        QTest::newRow("output alone") << QStringList{"--output", "r.pdf"} << "--roi-report";
+        QTest::newRow("monte carlo alone") << QStringList{"--monte-carlo", "10"} << "--roi-report";
+        QTest::newRow("zero trials")
+            << QStringList{"--roi-report", "s.json", "--output", "r.pdf", "--monte-carlo", "0"}
+            << "--monte-carlo";
+        QTest::newRow("bad seed") << QStringList{"--roi-report", "s.json", "--output",
+                                                 "r.pdf",        "--seed", "x"}
+                                  << "--seed";
+    }
+
+    void roiReportMistakesAreRefused()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, named);
+        LaunchOptions options;
+        QString error;
+        QVERIFY(!parse(QStringList{"--workspace", "ws"} + arguments, options, error));
+        QVERIFY2(error.contains(named), qPrintable(error));
+    }
 };
 
 MF_TEST_MAIN(TestLaunchOptions)

@@ -1,6 +1,8 @@
 #include "app/gui/datasets/datasetspage.h"
 #include "app/gui/languagesetup.h"
 #include "app/gui/mainwindow.h"
+#include "app/gui/roi/roipage.h"
+#include "app/gui/roi/roiscenariopanel.h"
 #include "app/gui/runs/rundetailspane.h"
 #include "app/gui/runs/runspage.h"
 #include "app/gui/runs/runsproxymodel.h"
@@ -97,7 +99,7 @@ private Q_SLOTS:
         QTest::newRow("compress") << int(MainWindow::CompressSection) << "compress"
                                   << "Compress" << true;
         QTest::newRow("roi") << int(MainWindow::RoiSection) << "roi"
-                             << "ROI" << false;
+                             << "ROI" << true;
     }
 
     void onlyBuiltSectionsAreEnabled()
@@ -447,7 +449,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(mf::ScreenshotWriter::loadTimeoutMs + 5000));
         QCOMPARE(finished.first().at(0).toBool(), true);
         QStringList expected;
-        for (const char *key : {"datasets", "augment", "train", "runs", "compress"})
+        for (const char *key : {"datasets", "augment", "train", "runs", "compress", "roi"})
             expected.append(QDir(out).filePath(QStringLiteral("section-%1.png").arg(key)));
         expected.append(QDir(out).filePath(QStringLiteral("mainwindow.png")));
         QCOMPARE(writer.writtenFiles(), expected);
@@ -468,7 +470,10 @@ private Q_SLOTS:
             images.append(image);
         }
         QCOMPARE(images.constLast().size(), window.size() * window.devicePixelRatio());
-        QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("section-roi.png"))));
+        // The ROI section showed a template without adding it to the workspace's scenarios.
+        QVERIFY(window.roiPage()->hasScenario());
+        QVERIFY(window.roiPage()->scenarioPanel()->isDraft());
+        QVERIFY(window.roiPage()->scenarioPanel()->summaries().empty());
         // The Train section shows a finished run's curves, its status in words (not the store's
         // FINISHED).
         QVERIFY(window.trainPage()->statusText().startsWith(QStringLiteral("Finished after ")));
