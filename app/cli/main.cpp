@@ -5,6 +5,7 @@
 #include "app/cli/evalcommand.h"
 #include "app/cli/exportmodelcommand.h"
 #include "app/cli/predictcommand.h"
+#include "app/cli/roicommand.h"
 #include "app/cli/runscommand.h"
 #include "app/cli/stopsignals.h"
 #include "app/cli/traincommand.h"
@@ -46,6 +47,7 @@ int main(int argc, char **argv)
     PredictCommand predict(app, context);
     RunsCommand runs(app, context);
     DatasetsCommand datasets(app, context);
+    RoiCommand roi(app, context);
 
     try {
         app.parse(argc, argv);
@@ -67,6 +69,8 @@ int main(int argc, char **argv)
             return predict.execute();
         if (runs.selected())
             return runs.execute();
+        if (roi.selected())
+            return roi.execute();
         return datasets.execute();
     } catch (const mf::Error &error) {
         // Bad data, a bad configuration, an unknown run or a file that is not a store.

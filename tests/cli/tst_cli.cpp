@@ -1,4 +1,8 @@
 // modelforge-cli end to end: exit codes, messages and outputs on small generated datasets.
+#include "core/roi/projection.h"
+#include "core/roi/scenariojson.h"
+#include "core/roi/scenariotemplates.h"
+#include "tests/core/roi/roitestscenario.h"
 #include "tests/support/readonlyfolder.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
@@ -11,6 +15,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
+
+#include <nlohmann/json.hpp>
 
 #include <csignal>
 
@@ -42,12 +48,18 @@ private:
     /// Runs modelforge-cli on the workspace `workspace` (none given when empty).
     static CliResult cliIn(const QString &workspace, const QStringList &arguments)
     {
-        QProcess process;
         QStringList all;
         if (!workspace.isEmpty())
             all << QStringLiteral("--workspace") << workspace;
-        all << arguments;
-        process.start(QStringLiteral(MODELFORGE_CLI_PATH), all);
+        return cliWithEnvironment(QProcessEnvironment::systemEnvironment(), all + arguments);
+    }
+
+    static CliResult cliWithEnvironment(const QProcessEnvironment &environment,
+                                        const QStringList &arguments)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(MODELFORGE_CLI_PATH), arguments);
         if (!process.waitForFinished(120000))
             qFatal("modelforge-cli did not finish");
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
@@ -318,6 +330,174 @@ private Q_SLOTS:
                                    QStringLiteral("--prune-sparsity"), QStringLiteral("1")});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains("sparsity"), bad.err.constData());
+    }
+
+    void roiPrintsTheKeyFiguresAndWritesTheCashFlow()
+    {
+        const mf::roi::Scenario scenario = mf::roi::creditRiskTemplate();
+        const QString file = m_dir.filePath(QStringLiteral("credit.json"));
+        mf::roi::writeScenarioFile(file.toStdString(), scenario);
+        const mf::roi::Projection projection = mf::roi::project(scenario);
+        const double npv = mf::roi::keyFigures(scenario, projection).npv;
+
+        const QString csv = m_dir.filePath(QStringLiteral("credit.csv"));
+        const CliResult json = cliIn({}, {QStringLiteral("--json"), QStringLiteral("roi"), file,
+                                          QStringLiteral("--csv"), csv});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject out = jsonObject(json.out);
+        QCOMPARE(out.value(QStringLiteral("scenario")).toString(),
+                 QString::fromStdString(scenario.name));
+        const QJsonObject figures = out.value(QStringLiteral("figures")).toObject();
+        QCOMPARE(figures.value(QStringLiteral("npv")).toDouble(), npv);
+        QCOMPARE(figures.value(QStringLiteral("irr")).toObject().value(QStringLiteral("status")),
+                 QStringLiteral("found"));
+        const QStringList lines = QString::fromStdString(mf::testdata::readBytes(csv.toStdString()))
+                                      .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), projection.months + 1);
+        QVERIFY(lines.first().startsWith(QStringLiteral("month,cost: Training (EUR),")));
+
+        const CliResult text = cliIn({}, {QStringLiteral("roi"), file});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("Credit-risk scoring") && text.out.contains("NPV") &&
+                     text.out.contains("Payback"),
+                 text.out.constData());
+
+        // Costs only: the flows never change sign, and the IRR says so in words.
+        mf::roi::Scenario costs = mf::roi::test::quietScenario(12);
+        costs.setValue("operations.perMonth", 1000.0);
+        const QString costsFile = m_dir.filePath(QStringLiteral("costs.json"));
+        mf::roi::writeScenarioFile(costsFile.toStdString(), costs);
+        const CliResult noRoot = cliIn({}, {QStringLiteral("roi"), costsFile});
+        QCOMPARE(noRoot.exitCode, 0);
+        QVERIFY2(noRoot.out.contains("no root") && noRoot.out.contains("never change sign"),
+                 noRoot.out.constData());
+        const QJsonObject noRootJson =
+            jsonObject(cliIn({}, {QStringLiteral("--json"), QStringLiteral("roi"), costsFile}).out);
+        const QJsonObject irr = noRootJson.value(QStringLiteral("figures"))
+                                    .toObject()
+                                    .value(QStringLiteral("irr"))
+                                    .toObject();
+        QCOMPARE(irr.value(QStringLiteral("status")).toString(), QStringLiteral("no root"));
+        QVERIFY(irr.value(QStringLiteral("annual")).isNull());
+    }
+
+    void roiMonteCarloAndPdfReport()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("credit-mc.json"));
+        mf::roi::writeScenarioFile(file.toStdString(), mf::roi::creditRiskTemplate());
+        const QStringList monteCarlo{QStringLiteral("--monte-carlo"), QStringLiteral("2000"),
+                                     QStringLiteral("--seed"), QStringLiteral("5")};
+        const CliResult first = cliIn(
+            {}, QStringList{QStringLiteral("--json"), QStringLiteral("roi"), file} + monteCarlo);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        const QJsonObject mc =
+            jsonObject(first.out).value(QStringLiteral("monte_carlo")).toObject();
+        QCOMPARE(mc.value(QStringLiteral("trials")).toInt(), 2000);
+        const double p10 = mc.value(QStringLiteral("p10")).toDouble();
+        const double p50 = mc.value(QStringLiteral("p50")).toDouble();
+        const double p90 = mc.value(QStringLiteral("p90")).toDouble();
+        QVERIFY(p10 < p50 && p50 < p90);
+        // The same seed draws the same trials.
+        const CliResult again = cliIn(
+            {}, QStringList{QStringLiteral("--json"), QStringLiteral("roi"), file} + monteCarlo);
+        QCOMPARE(jsonObject(again.out).value(QStringLiteral("monte_carlo")).toObject(), mc);
+        const CliResult text = cliIn({}, QStringList{QStringLiteral("roi"), file} + monteCarlo);
+        QVERIFY2(text.out.contains("probability of a loss"), text.out.constData());
+
+        // The PDF is drawn by the app (found beside the CLI in the build tree).
+        const QString pdf = m_dir.filePath(QStringLiteral("credit.pdf"));
+        const CliResult report =
+            cliIn({}, QStringList{QStringLiteral("roi"), file, QStringLiteral("--pdf"), pdf} +
+                          monteCarlo);
+        QVERIFY2(report.exitCode == 0, report.err.constData());
+        QVERIFY2(report.out.contains("report written to"), report.out.constData());
+        QFile written(pdf);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.read(5).startsWith("%PDF-"));
+        QVERIFY(written.size() > 10000);
+
+        // Without the app: exit 2, saying what is missing; no file.
+        QProcessEnvironment noApp = QProcessEnvironment::systemEnvironment();
+        noApp.insert(QStringLiteral("MODELFORGE_APP"), m_dir.filePath(QStringLiteral("none")));
+        const QString missing = m_dir.filePath(QStringLiteral("missing.pdf"));
+        const CliResult absent = cliWithEnvironment(
+            noApp, {QStringLiteral("roi"), file, QStringLiteral("--pdf"), missing});
+        QCOMPARE(absent.exitCode, 2);
+        QVERIFY2(absent.err.contains("MODELFORGE_APP"), absent.err.constData());
+        QVERIFY(!QFile::exists(missing));
+    }
+
+    void roiBadScenarioNamesTheKeyAndExitsWithTwo_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        // A wrong type is found reading the file, a value out of range by validate().
+        QTest::newRow("text for a number")
+            << QStringLiteral("serving.latencyMs") << QStringLiteral("\"fast\"")
+            << QStringLiteral("serving.latencyMs.value");
+        QTest::newRow("churn of 1 or more")
+            << QStringLiteral("subscriptions.churn") << QStringLiteral("1.5")
+            << QStringLiteral("subscriptions.churn: ");
+        QTest::newRow("horizon of 0")
+            << QStringLiteral("general.horizonMonths") << QStringLiteral("0")
+            << QStringLiteral("general.horizonMonths: ");
+    }
+
+    void roiBadScenarioNamesTheKeyAndExitsWithTwo()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        nlohmann::json json = mf::roi::scenarioToJson(mf::roi::creditRiskTemplate());
+        json["inputs"][key.toStdString()] = {{"value", nlohmann::json::parse(value.toStdString())}};
+        const QString file = m_dir.filePath(QStringLiteral("bad-scenario.json"));
+        mf::testdata::writeBytes(file.toStdString(), json.dump());
+        const CliResult result = cliIn({}, {QStringLiteral("--json"), QStringLiteral("roi"), file});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("bad-scenario.json") && result.err.contains(expected.toUtf8()),
+                 result.err.constData());
+        QVERIFY(result.out.isEmpty());
+    }
+
+    void roiFillsFromAMeasuredRun()
+    {
+        QStringList arguments{QStringLiteral("--json")};
+        arguments << trainArguments();
+        const int run = jsonObject(cli(arguments).out).value(QStringLiteral("run")).toInt();
+        QVERIFY(run > 0);
+        const QString file = m_dir.filePath(QStringLiteral("credit-run.json"));
+        mf::roi::writeScenarioFile(file.toStdString(), mf::roi::creditRiskTemplate());
+        const CliResult result = cli({QStringLiteral("--json"), QStringLiteral("roi"), file,
+                                      QStringLiteral("--from-run"), QString::number(run)});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        const QJsonObject out = jsonObject(result.out);
+        QCOMPARE(out.value(QStringLiteral("source_runs")).toArray().first().toInt(), run);
+        const QJsonObject fill = out.value(QStringLiteral("fill")).toObject();
+        QStringList keys;
+        for (const QJsonValue &figure : fill.value(QStringLiteral("filled")).toArray()) {
+            keys << figure.toObject().value(QStringLiteral("key")).toString();
+            QVERIFY(figure.toObject()
+                        .value(QStringLiteral("source"))
+                        .toString()
+                        .startsWith(QStringLiteral("run %1").arg(run)));
+        }
+        QVERIFY2(keys.contains(QStringLiteral("training.deviceHoursPerRun")) &&
+                     keys.contains(QStringLiteral("serving.latencyMs")),
+                 qPrintable(keys.join(QLatin1Char(' '))));
+        // The run has 4 classes, the template's benefit matrix 2: said, not taken.
+        QVERIFY(!fill.value(QStringLiteral("notes")).toArray().isEmpty());
+
+        const CliResult text =
+            cli({QStringLiteral("roi"), file, QStringLiteral("--from-run"), QString::number(run)});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("filled from runs:") &&
+                     text.out.contains(QStringLiteral("run %1").arg(run).toUtf8()),
+                 text.out.constData());
+        QCOMPARE(
+            cli({QStringLiteral("roi"), file, QStringLiteral("--from-run"), QStringLiteral("9999")})
+                .exitCode,
+            2);
     }
 
     void ctrlCStopsTrainAndResumeWithACheckpoint()
