@@ -324,6 +324,34 @@
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Save Model File…</source>
+        <translation>保存模型文件…</translation>
+    </message>
+    <message>
+        <source>Write the selected model as one file that modelforge-cli eval and predict load</source>
+        <translation>将所选模型写为一个文件，供 modelforge-cli eval 和 predict 加载</translation>
+    </message>
+    <message>
+        <source>Saved the %1 model of run #%2 to %3 (%4).</source>
+        <translation>已将运行 #%2 的 %1 模型保存到 %3（%4）。</translation>
+    </message>
+    <message>
+        <source>Save Model File</source>
+        <translation>保存模型文件</translation>
+    </message>
+    <message>
+        <source>Could not save the model of run #%1 to %2: %3</source>
+        <translation>无法将运行 #%1 的模型保存到 %2：%3</translation>
+    </message>
+    <message>
+        <source>Saving the model of run #%1…</source>
+        <translation>正在保存运行 #%1 的模型…</translation>
+    </message>
+    <message>
+        <source>ModelForge models (*.mfmodel)</source>
+        <translation>ModelForge 模型 (*.mfmodel)</translation>
+    </message>
 </context>
 <context>
     <name>mf::CompressRunPage</name>
@@ -1375,6 +1403,50 @@ This cannot be undone.</source>
         <source>--select takes run ids separated by commas, such as 3,5; &quot;%1&quot; is not one.</source>
         <translation>--select 需要以逗号分隔的运行 ID，例如 3,5；“%1”不是运行 ID。</translation>
     </message>
+    <message>
+        <source>Write the PDF report of the ROI scenario file &lt;scenario&gt; to the --output file without a window, then exit.</source>
+        <translation>将 ROI 情景文件 &lt;情景&gt; 的 PDF 报告写入 --output 指定的文件（不打开窗口），然后退出。</translation>
+    </message>
+    <message>
+        <source>scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>The PDF file --roi-report writes.</source>
+        <translation>--roi-report 写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Include a Monte Carlo of &lt;trials&gt; trials in the --roi-report report.</source>
+        <translation>在 --roi-report 报告中包含 &lt;试验次数&gt; 次试验的蒙特卡洛模拟。</translation>
+    </message>
+    <message>
+        <source>trials</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <source>The seed of that Monte Carlo (default 1).</source>
+        <translation>该蒙特卡洛模拟的种子（默认为 1）。</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>--roi-report and --output go together: the scenario file and the PDF to write.</source>
+        <translation>--roi-report 与 --output 必须同时使用：分别指定情景文件和要写入的 PDF。</translation>
+    </message>
+    <message>
+        <source>--monte-carlo and --seed belong to --roi-report.</source>
+        <translation>--monte-carlo 和 --seed 只能与 --roi-report 一起使用。</translation>
+    </message>
+    <message>
+        <source>--monte-carlo takes a number of trials of at least 1 and --seed a whole number of at least 0.</source>
+        <translation>--monte-carlo 需要至少为 1 的试验次数，--seed 需要至少为 0 的整数。</translation>
+    </message>
 </context>
 <context>
     <name>mf::LoadedDataset</name>
@@ -1472,10 +1544,6 @@ This cannot be undone.</source>
     <message>
         <source>Main</source>
         <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Not available yet.</source>
-        <translation>尚未推出。</translation>
     </message>
     <message>
         <source>Datasets</source>
@@ -2099,6 +2167,53 @@ Sample %4 of the %5 set</source>
     </message>
 </context>
 <context>
+    <name>mf::PredictionValueEditor</name>
+    <message>
+        <source>The classes of the model, separated by commas, in the order of the matrices&apos; rows and columns</source>
+        <translation>模型的类别，以逗号分隔，顺序与矩阵的行和列一致</translation>
+    </message>
+    <message>
+        <source>How often each outcome happens: the test set&apos;s confusion matrix (counts), rows true class, columns predicted. Fill from run takes a run&apos;s measured matrix.</source>
+        <translation>每种结果出现的频次：测试集的混淆矩阵（计数），行为真实类别，列为预测类别。“从运行填充”会采用某个运行实测的矩阵。</translation>
+    </message>
+    <message>
+        <source>How the benefit figures were derived</source>
+        <translation>收益数值的推导方式</translation>
+    </message>
+    <message>
+        <source>Where the counts come from</source>
+        <translation>计数的来源</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>What each outcome is worth, in %1 per prediction (a cost is negative): rows true class, columns predicted class.</source>
+        <translation>每种结果的价值，以每次预测的 %1 计（成本为负值）：行为真实类别，列为预测类别。</translation>
+    </message>
+    <message>
+        <source>Classes: %1</source>
+        <translation>类别：%1</translation>
+    </message>
+    <message>
+        <source>Benefit matrix: %1</source>
+        <translation>收益矩阵：%1</translation>
+    </message>
+    <message>
+        <source>Confusion matrix: %1</source>
+        <translation>混淆矩阵：%1</translation>
+    </message>
+    <message>
+        <source>true %1</source>
+        <translation>真实 %1</translation>
+    </message>
+    <message>
+        <source>predicted %1</source>
+        <translation>预测 %1</translation>
+    </message>
+</context>
+<context>
     <name>mf::PreviewModel</name>
     <message>
         <source>Sample %1</source>
@@ -2229,6 +2344,1777 @@ Sample %4 of the %5 set</source>
     <message>
         <source>Sample %1 is outside the %2 training samples.</source>
         <translation>样本 %1 超出了 %2 个训练样本的范围。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiCharts</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Cumulative cash flow</source>
+        <translation>累计现金流</translation>
+    </message>
+    <message>
+        <source>Monthly costs by category</source>
+        <translation>按类别划分的月度成本</translation>
+    </message>
+    <message>
+        <source>Monthly revenue by stream</source>
+        <translation>按收入来源划分的月度收入</translation>
+    </message>
+    <message>
+        <source>Sensitivity of the NPV (tornado)</source>
+        <translation>NPV 敏感性（龙卷风图）</translation>
+    </message>
+    <message>
+        <source>Monte Carlo distribution of the NPV</source>
+        <translation>NPV 的蒙特卡洛分布</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — break-even after %2</source>
+        <translation>%1 — %2后盈亏平衡</translation>
+    </message>
+    <message>
+        <source>%1 — no break-even within the horizon</source>
+        <translation>%1 — 预测期内未达到盈亏平衡</translation>
+    </message>
+    <message>
+        <source>Monthly net cash flow</source>
+        <translation>月度净现金流</translation>
+    </message>
+    <message>
+        <source>Cash flow</source>
+        <translation>现金流</translation>
+    </message>
+    <message>
+        <source>Break-even: month %1</source>
+        <translation>盈亏平衡：第 %1 个月</translation>
+    </message>
+    <message>
+        <source>Cost per month</source>
+        <translation>每月成本</translation>
+    </message>
+    <message>
+        <source>Revenue per month</source>
+        <translation>每月收入</translation>
+    </message>
+    <message>
+        <source>no input with a range moves the NPV; give inputs a low and a high</source>
+        <translation>没有任何带范围的输入项会影响 NPV；请为输入项设置低值和高值</translation>
+    </message>
+    <message>
+        <source>Input at its low end</source>
+        <translation>输入项取低值</translation>
+    </message>
+    <message>
+        <source>Input at its high end</source>
+        <translation>输入项取高值</translation>
+    </message>
+    <message>
+        <source>NPV</source>
+        <translation>NPV</translation>
+    </message>
+    <message>
+        <source>Base NPV: %1</source>
+        <translation>基准 NPV：%1</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <source>%1 — %2 trials, probability of loss %3</source>
+        <translation>%1 — %2 次试验，亏损概率 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiComparePanel</name>
+    <message>
+        <source>Worst, base and best case of this scenario</source>
+        <translation>此情景的最差、基准和最佳情况</translation>
+    </message>
+    <message>
+        <source>Saved scenarios side by side</source>
+        <translation>并排比较已保存的情景</translation>
+    </message>
+    <message>
+        <source>Check the scenarios to compare</source>
+        <translation>勾选要比较的情景</translation>
+    </message>
+    <message>
+        <source>Every input with a range moved to the end that lowers the NPV (worst) or raises it (best), one input at a time as in the tornado.</source>
+        <translation>每个带范围的输入项被移到使 NPV 降低（最差）或升高（最佳）的一端，与龙卷风图一样每次只变动一个输入项。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Base case</source>
+        <translation>基准情况</translation>
+    </message>
+    <message>
+        <source>Worst case</source>
+        <translation>最差情况</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>最佳情况</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiFormSection</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiFormat</name>
+    <message>
+        <source>%1/h</source>
+        <translation>%1/小时</translation>
+    </message>
+    <message>
+        <source>%1/kWh</source>
+        <translation>%1/kWh</translation>
+    </message>
+    <message>
+        <source>%1/GB-month</source>
+        <translation>%1/GB·月</translation>
+    </message>
+    <message>
+        <source>%1/1,000</source>
+        <translation>%1/1,000</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>/day</source>
+        <translation>/天</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/秒</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>FLOP/s</source>
+        <translation>FLOP/s</translation>
+    </message>
+    <message>
+        <source>/month</source>
+        <translation>/月</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>%1 billions</source>
+        <translation>十亿 %1</translation>
+    </message>
+    <message>
+        <source>%1 millions</source>
+        <translation>百万 %1</translation>
+    </message>
+    <message>
+        <source>%1 thousands</source>
+        <translation>千 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiInputField</name>
+    <message>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <source>Range for the uncertainty analysis, and the source</source>
+        <translation>不确定性分析的范围，以及来源</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Triangular</source>
+        <translation>三角分布</translation>
+    </message>
+    <message>
+        <source>PERT</source>
+        <translation>PERT</translation>
+    </message>
+    <message>
+        <source>How the Monte Carlo draws this input between low and high: Fixed keeps the base value, Triangular and PERT peak at it.</source>
+        <translation>蒙特卡洛在低值和高值之间抽取此输入项的方式：“固定”保持基准值，“三角分布”和 PERT 以基准值为峰值。</translation>
+    </message>
+    <message>
+        <source>Worst-case end of the range (the tornado and the Monte Carlo use it)</source>
+        <translation>范围的最差情况一端（龙卷风图和蒙特卡洛会使用）</translation>
+    </message>
+    <message>
+        <source>Best-case end of the range</source>
+        <translation>范围的最佳情况一端</translation>
+    </message>
+    <message>
+        <source>Where the figure comes from</source>
+        <translation>该数值的来源</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>The date the figure was true on (YYYY-MM-DD)</source>
+        <translation>该数值成立的日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低值</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高值</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请输入一个数字。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number; enter one such as %2.</source>
+        <translation>“%1”不是数字；请输入数字，例如 %2。</translation>
+    </message>
+    <message>
+        <source>range %1 to %2</source>
+        <translation>范围 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Low: %1</source>
+        <translation>低值：%1</translation>
+    </message>
+    <message>
+        <source>High: %1</source>
+        <translation>高值：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiInputForm</name>
+    <message>
+        <source>ISO 4217 code of the currency every money figure is in (USD, EUR, CNY)</source>
+        <translation>所有金额所用货币的 ISO 4217 代码（USD、EUR、CNY）</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Value of predictions</source>
+        <translation>预测价值</translation>
+    </message>
+    <message>
+        <source>Notes and assumptions</source>
+        <translation>备注与假设</translation>
+    </message>
+    <message>
+        <source>The assumptions in words, for the report</source>
+        <translation>用文字说明的假设，用于报告</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiKeyFigures</name>
+    <message>
+        <source>NPV (first month undiscounted)</source>
+        <translation>NPV（首月不折现）</translation>
+    </message>
+    <message>
+        <source>Excel NPV (first month discounted)</source>
+        <translation>Excel NPV（首月折现）</translation>
+    </message>
+    <message>
+        <source>IRR (annualised)</source>
+        <translation>IRR（年化）</translation>
+    </message>
+    <message>
+        <source>MIRR (annualised)</source>
+        <translation>MIRR（年化）</translation>
+    </message>
+    <message>
+        <source>Payback</source>
+        <translation>回收期</translation>
+    </message>
+    <message>
+        <source>Discounted payback</source>
+        <translation>折现回收期</translation>
+    </message>
+    <message>
+        <source>Break-even month</source>
+        <translation>盈亏平衡月份</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <source>Total cost of ownership</source>
+        <translation>总拥有成本（TCO）</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>Total revenue and benefit</source>
+        <translation>总收入与收益</translation>
+    </message>
+    <message>
+        <source>Serving instances</source>
+        <translation>服务实例数</translation>
+    </message>
+    <message>
+        <source>Cost per 1,000 requests</source>
+        <translation>每 1,000 次请求的成本</translation>
+    </message>
+    <message>
+        <source>LTV/CAC</source>
+        <translation>LTV/CAC</translation>
+    </message>
+    <message>
+        <source>Value per prediction</source>
+        <translation>每次预测的价值</translation>
+    </message>
+    <message>
+        <source>Net present value at the discount rate, the first month&apos;s flow taken as it is (numpy-financial&apos;s npv).</source>
+        <translation>按折现率计算的净现值，首月现金流不折现（即 numpy-financial 的 npv）。</translation>
+    </message>
+    <message>
+        <source>Net present value as Excel&apos;s NPV() computes it: every month discounted, the first one by one month.</source>
+        <translation>按 Excel 的 NPV() 方式计算的净现值：每个月都折现，首月折现一个月。</translation>
+    </message>
+    <message>
+        <source>Internal rate of return of the monthly flows, annualised as (1 + monthly)^12 - 1. Flows that never change sign have no root; flows that change sign more than once may have several.</source>
+        <translation>月度现金流的内部收益率，按 (1 + 月收益率)^12 - 1 年化。从不变号的现金流没有根；多次变号的现金流可能有多个根。</translation>
+    </message>
+    <message>
+        <source>Modified IRR: outflows financed at the finance rate, inflows reinvested at the reinvestment rate, annualised.</source>
+        <translation>修正内部收益率：流出按融资利率融资，流入按再投资利率再投资，并年化。</translation>
+    </message>
+    <message>
+        <source>When the cumulative cash flow turns positive for good, in months from the start (fractional).</source>
+        <translation>累计现金流最终转正（此后不再为负）的时间，以从起始算起的月数表示（可含小数）。</translation>
+    </message>
+    <message>
+        <source>The payback of the discounted cash flows.</source>
+        <translation>折现现金流的回收期。</translation>
+    </message>
+    <message>
+        <source>The first month from which every monthly result is positive or zero (month 0 is the first).</source>
+        <translation>从该月起每个月的结果都为正或零的第一个月（第 0 个月为首月）。</translation>
+    </message>
+    <message>
+        <source>(Total revenue - total cost) / total cost, undiscounted, over the horizon.</source>
+        <translation>(总收入 - 总成本) / 总成本，不折现，覆盖整个预测期。</translation>
+    </message>
+    <message>
+        <source>Hardware depreciation within the horizon plus every operating cost.</source>
+        <translation>预测期内的硬件折旧加上全部运营成本。</translation>
+    </message>
+    <message>
+        <source>Every cost over the horizon, undiscounted, hardware included.</source>
+        <translation>预测期内的全部成本，不折现，含硬件。</translation>
+    </message>
+    <message>
+        <source>Every revenue stream and the value of predictions over the horizon, undiscounted.</source>
+        <translation>预测期内所有收入来源及预测价值之和，不折现。</translation>
+    </message>
+    <message>
+        <source>Instances serving at full adoption: peak load over the target utilisation, plus the spare ones.</source>
+        <translation>完全采用时提供服务的实例数：峰值负载除以目标利用率，再加上备用实例。</translation>
+    </message>
+    <message>
+        <source>Serving cost per month (instances and their energy) per 1,000 requests, at full adoption.</source>
+        <translation>完全采用时，每 1,000 次请求的每月服务成本（实例及其能耗）。</translation>
+    </message>
+    <message>
+        <source>Lifetime value of a subscriber over the cost of acquiring one.</source>
+        <translation>单个订阅者的生命周期价值与获取一个订阅者的成本之比。</translation>
+    </message>
+    <message>
+        <source>The benefit matrix weighted by the normalised confusion matrix: what one prediction is worth on average.</source>
+        <translation>以归一化混淆矩阵加权的收益矩阵：单次预测的平均价值。</translation>
+    </message>
+    <message>
+        <source>beyond range</source>
+        <translation>超出范围</translation>
+    </message>
+    <message>
+        <source>no root</source>
+        <translation>无根</translation>
+    </message>
+    <message>
+        <source>several roots</source>
+        <translation>多个根</translation>
+    </message>
+    <message>
+        <source>several roots (%1)</source>
+        <translation>多个根（%1）</translation>
+    </message>
+    <message>
+        <source>not within the horizon</source>
+        <translation>不在预测期内</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>month %1</source>
+        <translation>第 %1 个月</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiMonteCarloPanel</name>
+    <message>
+        <source>Run Monte Carlo</source>
+        <translation>运行蒙特卡洛</translation>
+    </message>
+    <message>
+        <source>How many scenarios to draw; 10,000 gives percentiles to about 1 %</source>
+        <translation>要抽取的情景数量；10,000 次可使百分位数精确到约 1 %</translation>
+    </message>
+    <message>
+        <source>The same seed draws the same trials: the result is reproducible</source>
+        <translation>相同的种子抽取相同的试验：结果可复现</translation>
+    </message>
+    <message>
+        <source>Draws every input that has a range (triangular or PERT) and computes the NPV of each trial</source>
+        <translation>抽取每个带范围（三角分布或 PERT）的输入项，并计算每次试验的 NPV</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Drawing %1 trials…</source>
+        <translation>正在抽取 %1 次试验…</translation>
+    </message>
+    <message>
+        <source>The Monte Carlo failed: %1</source>
+        <translation>蒙特卡洛模拟失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 trials in %2 s.</source>
+        <translation>%1 次试验，用时 %2 秒。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>press Run Monte Carlo</source>
+        <translation>请按“运行蒙特卡洛”</translation>
+    </message>
+    <message>
+        <source>Draws every input with a range many times and shows how the NPV spreads: P10 is the NPV that 10 % of the trials fall below.</source>
+        <translation>多次抽取每个带范围的输入项，显示 NPV 的分布情况：P10 是有 10 % 的试验低于它的 NPV。</translation>
+    </message>
+    <message>
+        <source>P10 %1 · P50 %2 · P90 %3 · mean %4 · probability of loss %5 · %6 inputs drawn</source>
+        <translation>P10 %1 · P50 %2 · P90 %3 · 均值 %4 · 亏损概率 %5 · 抽取了 %6 个输入项</translation>
+    </message>
+    <message>
+        <source>Out of date: the inputs changed since this run. %1</source>
+        <translation>已过期：此次运行后输入项已更改。%1</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiPage</name>
+    <message>
+        <source>No ROI scenario yet</source>
+        <translation>尚无 ROI 情景</translation>
+    </message>
+    <message>
+        <source>Start from an industry case: each template writes out every assumption as an input you can change, with its source. Fill the training and serving costs from a run afterwards.</source>
+        <translation>从行业案例开始：每个模板都会把每条假设写成可修改的输入项，并附上其来源。之后可以从某个运行填充训练和服务成本。</translation>
+    </message>
+    <message>
+        <source>Fill from Run…</source>
+        <translation>从运行填充…</translation>
+    </message>
+    <message>
+        <source>Measure a trained run on this machine and take its training time, latency, throughput and confusion matrix</source>
+        <translation>在本机测量一个已训练的运行，采用其训练时间、延迟、吞吐量和混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Fill from Compressed Variant…</source>
+        <translation>从压缩变体填充…</translation>
+    </message>
+    <message>
+        <source>Training figures from a run, serving figures and the confusion matrix from one of its compressed variants</source>
+        <translation>训练指标取自运行，服务指标和混淆矩阵取自其某个压缩变体</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add a scenario from a JSON file to the workspace</source>
+        <translation>从 JSON 文件向工作区添加一个情景</translation>
+    </message>
+    <message>
+        <source>Scenario as JSON…</source>
+        <translation>情景导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>The whole scenario as a JSON file that re-opens identically</source>
+        <translation>将整个情景导出为 JSON 文件，重新打开时完全一致</translation>
+    </message>
+    <message>
+        <source>Cash Flow as CSV…</source>
+        <translation>现金流导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>The monthly cash-flow table for a spreadsheet</source>
+        <translation>供电子表格使用的月度现金流表</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>A report for stakeholders: key figures, charts, inputs with their sources</source>
+        <translation>面向利益相关方的报告：关键指标、图表以及附带来源的输入项</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Key figures and charts full screen; arrow keys change slides</source>
+        <translation>全屏显示关键指标和图表；用方向键切换幻灯片</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cash Flow</source>
+        <translation>现金流</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Tornado</source>
+        <translation>龙卷风图</translation>
+    </message>
+    <message>
+        <source>Monte Carlo</source>
+        <translation>蒙特卡洛</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>the scenario cannot be computed</source>
+        <translation>无法计算该情景</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;: %3</source>
+        <translation>&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more, marked in the form.</source>
+        <translation>
+            <numerusform>另有 %n 个，已在表单中标出。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;The scenario cannot be computed.&lt;/b&gt; %n input(s) need attention:</source>
+        <translation>
+            <numerusform>&lt;b&gt;无法计算该情景。&lt;/b&gt;有 %n 个输入项需要处理：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scenario cannot be computed: correct the inputs marked in the form first.</source>
+        <translation>无法计算该情景：请先更正表单中标出的输入项。</translation>
+    </message>
+    <message>
+        <source>Import ROI Scenario</source>
+        <translation>导入 ROI 情景</translation>
+    </message>
+    <message>
+        <source>ROI scenarios (*.json);;All files (*)</source>
+        <translation>ROI 情景 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>已导入 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>已导出 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot export %1: %2</source>
+        <translation>无法导出 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export ROI Scenario</source>
+        <translation>导出 ROI 情景</translation>
+    </message>
+    <message>
+        <source>ROI scenarios (*.json)</source>
+        <translation>ROI 情景 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Cash Flow</source>
+        <translation>导出现金流</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export ROI Report</source>
+        <translation>导出 ROI 报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>the scenario has input problems; correct them first.</source>
+        <translation>该情景的输入项有问题；请先更正。</translation>
+    </message>
+    <message>
+        <source>Correct the scenario&apos;s input problems before presenting it.</source>
+        <translation>请先更正该情景的输入项问题，再进行演示。</translation>
+    </message>
+    <message>
+        <source>The measurement finished after another scenario was opened; nothing was filled.</source>
+        <translation>测量完成时已打开了另一个情景；未填充任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 and #%2</source>
+        <translation>%1 和 #%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Filled %n figure(s) from run %1; the Sources tab lists each with its measurement.</source>
+        <translation>
+            <numerusform>已从运行 %1 填充 %n 个数值；“来源”选项卡列出了每个数值及其测量情况。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiPdfReport</name>
+    <message>
+        <source>The scenario cannot be projected: %1: %2</source>
+        <translation>无法对该情景进行预测：%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: return on investment</source>
+        <translation>%1：投资回报</translation>
+    </message>
+    <message>
+        <source>The PDF could not be drawn.</source>
+        <translation>无法绘制 PDF。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — return on investment, %2</source>
+        <translation>%1 — 投资回报，%2</translation>
+    </message>
+    <message>
+        <source>Return on investment report</source>
+        <translation>投资回报报告</translation>
+    </message>
+    <message>
+        <source>Prepared on %1</source>
+        <translation>编制于 %1</translation>
+    </message>
+    <message>
+        <source>Currency: %1</source>
+        <translation>货币：%1</translation>
+    </message>
+    <message>
+        <source>Horizon: %1 months; discount rate %2 a year</source>
+        <translation>预测期：%1 个月；年折现率 %2</translation>
+    </message>
+    <message>
+        <source>No figure was measured from a run: every input is typed in or an assumption of the template, with its source listed under Inputs.</source>
+        <translation>没有任何数值是从运行中测得的：所有输入项均为手动输入或模板的假设，其来源列于“输入项”下。</translation>
+    </message>
+    <message>
+        <source>Figures measured from run(s) %1 on this machine; see &quot;Where the figures come from&quot;.</source>
+        <translation>数值测自本机上的运行 %1；参见“数值来源”。</translation>
+    </message>
+    <message>
+        <source>Money is in %1. Months are counted from 0, the first month of the horizon.</source>
+        <translation>金额以 %1 计。月份从 0 开始计数，第 0 个月为预测期的首月。</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Worst, base and best case</source>
+        <translation>最差、基准和最佳情况</translation>
+    </message>
+    <message>
+        <source>Each uncertain input at the end of its range that lowers (worst) or raises (best) the NPV.</source>
+        <translation>每个不确定的输入项取其范围中使 NPV 降低（最差）或升高（最佳）的一端。</translation>
+    </message>
+    <message>
+        <source>Worst</source>
+        <translation>最差</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>not within the horizon</source>
+        <translation>不在预测期内</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>NPV</source>
+        <translation>NPV</translation>
+    </message>
+    <message>
+        <source>IRR</source>
+        <translation>IRR</translation>
+    </message>
+    <message>
+        <source>Payback</source>
+        <translation>回收期</translation>
+    </message>
+    <message>
+        <source>Monte Carlo</source>
+        <translation>蒙特卡洛</translation>
+    </message>
+    <message>
+        <source>No Monte Carlo simulation was run for this report.</source>
+        <translation>本报告未运行蒙特卡洛模拟。</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Figure %1. %2</source>
+        <translation>图 %1. %2</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入项</translation>
+    </message>
+    <message>
+        <source>Every input of the model with its value, the range used for the worst and best case, the tornado and the Monte Carlo, where it comes from and as of when.</source>
+        <translation>模型的每个输入项及其值、用于最差和最佳情况、龙卷风图和蒙特卡洛的范围、来源以及截至日期。</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入项</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>certain</source>
+        <translation>确定值</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>, triangular</source>
+        <translation>，三角分布</translation>
+    </message>
+    <message>
+        <source>, PERT</source>
+        <translation>，PERT</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>model default</source>
+        <translation>模型默认值</translation>
+    </message>
+    <message>
+        <source>Value of predictions</source>
+        <translation>预测价值</translation>
+    </message>
+    <message>
+        <source>What each outcome is worth (true class in the rows, predicted class in the columns, in %1 per prediction) and how often it happened in the measured confusion matrix.</source>
+        <translation>每种结果的价值（行为真实类别，列为预测类别，以每次预测的 %1 计），以及它在实测混淆矩阵中出现的频次。</translation>
+    </message>
+    <message>
+        <source>True \ predicted</source>
+        <translation>真实 \ 预测</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Benefit matrix (%1)</source>
+        <translation>收益矩阵（%1）</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (counts)</source>
+        <translation>混淆矩阵（计数）</translation>
+    </message>
+    <message>
+        <source>Assumptions</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>The scenario has no notes.</source>
+        <translation>该情景没有备注。</translation>
+    </message>
+    <message>
+        <source>Where the figures come from</source>
+        <translation>数值来源</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>No figure was measured from a run. The inputs are typed in or assumptions of the template; their sources are listed under Inputs.</source>
+        <translation>没有任何数值是从运行中测得的。输入项为手动输入或模板的假设；其来源列于“输入项”下。</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>Measured on this machine from %1 of the workspace&apos;s run store. Each filled input names the run, the figure measured, the machine and the date.</source>
+        <translation>在本机上从工作区运行记录库中的 %1 测得。每个已填充的输入项都注明了运行、所测数值、机器和日期。</translation>
+    </message>
+    <message>
+        <source>Measured from</source>
+        <translation>测量来源</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiPresentation</name>
+    <message>
+        <source>%1 — presentation</source>
+        <translation>%1 — 演示</translation>
+    </message>
+    <message>
+        <source>← → to move between slides, Esc to close</source>
+        <translation>← → 切换幻灯片，Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Return on investment</source>
+        <translation>投资回报</translation>
+    </message>
+    <message>
+        <source>The scenario cannot be projected: %1: %2</source>
+        <translation>无法对该情景进行预测：%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 months, money in %2</source>
+        <translation>%1 个月，金额以 %2 计</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiReportPainter</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiReportRows</name>
+    <message>
+        <source>Trials</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <source>uncertain inputs drawn in each: %1</source>
+        <translation>每次试验抽取的不确定输入项：%1</translation>
+    </message>
+    <message>
+        <source>NPV, P10</source>
+        <translation>NPV，P10</translation>
+    </message>
+    <message>
+        <source>10% of the trials fall below</source>
+        <translation>10% 的试验低于此值</translation>
+    </message>
+    <message>
+        <source>NPV, P50</source>
+        <translation>NPV，P50</translation>
+    </message>
+    <message>
+        <source>the median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>NPV, P90</source>
+        <translation>NPV，P90</translation>
+    </message>
+    <message>
+        <source>90% of the trials fall below</source>
+        <translation>90% 的试验低于此值</translation>
+    </message>
+    <message>
+        <source>NPV, mean</source>
+        <translation>NPV，均值</translation>
+    </message>
+    <message>
+        <source>Probability of a loss</source>
+        <translation>亏损概率</translation>
+    </message>
+    <message>
+        <source>share of trials with a negative NPV</source>
+        <translation>NPV 为负的试验所占比例</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiScenarioLibrary</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>未打开工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiScenarioPanel</name>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>A new scenario from one of the industry templates</source>
+        <translation>基于某个行业模板新建情景</translation>
+    </message>
+    <message>
+        <source>A copy of this scenario, to vary it</source>
+        <translation>复制此情景，以便做出变化</translation>
+    </message>
+    <message>
+        <source>Rename this scenario</source>
+        <translation>重命名此情景</translation>
+    </message>
+    <message>
+        <source>Remove this scenario from the workspace</source>
+        <translation>从工作区中移除此情景</translation>
+    </message>
+    <message>
+        <source>Changes are saved automatically; a scenario that is not in the workspace yet is kept once saved</source>
+        <translation>更改会自动保存；尚未加入工作区的情景在保存后才会保留</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Credit-risk scoring</source>
+        <translation>信用风险评分</translation>
+    </message>
+    <message>
+        <source>Medical screening</source>
+        <translation>医学筛查</translation>
+    </message>
+    <message>
+        <source>Tutoring app</source>
+        <translation>辅导应用</translation>
+    </message>
+    <message>
+        <source>Finance: a lender&apos;s application-scoring model, valued by the bad loans it declines and the good ones it loses</source>
+        <translation>金融：贷款机构的申请评分模型，以其拒绝的坏账和损失的优质贷款来衡量价值</translation>
+    </message>
+    <message>
+        <source>Healthcare: an image-reading model in a screening programme, where a missed case costs far more than a false alarm</source>
+        <translation>医疗：筛查项目中的影像判读模型，漏诊的代价远高于误报</translation>
+    </message>
+    <message>
+        <source>Education: a tutoring app sold by subscription, its adoption following the Bass model</source>
+        <translation>教育：按订阅销售的辅导应用，其采用遵循 Bass 模型</translation>
+    </message>
+    <message>
+        <source>Cannot list the saved scenarios</source>
+        <translation>无法列出已保存的情景</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario</source>
+        <translation>无法打开该情景</translation>
+    </message>
+    <message>
+        <source>Cannot add the scenario to the workspace</source>
+        <translation>无法将该情景添加到工作区</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate the scenario</source>
+        <translation>无法复制该情景</translation>
+    </message>
+    <message>
+        <source>Cannot rename the scenario</source>
+        <translation>无法重命名该情景</translation>
+    </message>
+    <message>
+        <source>A scenario needs a name.</source>
+        <translation>情景需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Cannot delete the scenario</source>
+        <translation>无法删除该情景</translation>
+    </message>
+    <message>
+        <source>%1 (not saved)</source>
+        <translation>%1（未保存）</translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation>修改于 %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Not in the workspace yet: Save keeps this scenario.</source>
+        <translation>尚未加入工作区：点击“保存”以保留此情景。</translation>
+    </message>
+    <message>
+        <source>Saving changes…</source>
+        <translation>正在保存更改…</translation>
+    </message>
+    <message>
+        <source>All changes saved.</source>
+        <translation>所有更改均已保存。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Rename Scenario</source>
+        <translation>重命名情景</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Delete Scenario</source>
+        <translation>删除情景</translation>
+    </message>
+    <message>
+        <source>Delete the scenario “%1” from the workspace? This cannot be undone.</source>
+        <translation>要从工作区删除情景“%1”吗？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiSourcesView</name>
+    <message>
+        <source>Input</source>
+        <translation>输入项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>No figure of this scenario was measured: use Fill from run or Fill from compressed variant to take them from a trained model.</source>
+        <translation>此情景中没有任何数值是测得的：使用“从运行填充”或“从压缩变体填充”可从已训练的模型中获取这些数值。</translation>
+    </message>
+    <message>
+        <source>Figures measured from run %1.</source>
+        <translation>数值测自运行 %1。</translation>
+    </message>
+    <message>
+        <source>Figures measured from runs %1.</source>
+        <translation>数值测自运行 %1。</translation>
+    </message>
+    <message>
+        <source>The figures a fill writes are listed here, each with the run and the measurement it came from.</source>
+        <translation>填充所写入的数值会在此列出，并注明各自来自哪个运行和哪项测量。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RoiText</name>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>能耗</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>推理服务</translation>
+    </message>
+    <message>
+        <source>People and running costs</source>
+        <translation>人员与运营成本</translation>
+    </message>
+    <message>
+        <source>Capital</source>
+        <translation>资本</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Adoption</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>预测期</translation>
+    </message>
+    <message>
+        <source>Length of the projection in months (1 to 600).</source>
+        <translation>预测的时长，以月计（1 到 600）。</translation>
+    </message>
+    <message>
+        <source>Launch month</source>
+        <translation>上线月份</translation>
+    </message>
+    <message>
+        <source>Month the model goes live (0 = the first month): volumes, serving, revenue and adoption start then; R&amp;D and development runs start in month 0.</source>
+        <translation>模型上线的月份（0 = 首月）：业务量、推理服务、收入和采用从该月开始；研发和开发运行从第 0 个月开始。</translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation>折现率</translation>
+    </message>
+    <message>
+        <source>Annual rate future cash flows are discounted at (% per year); the monthly rate is (1 + annual)^(1/12) - 1.</source>
+        <translation>未来现金流折现所用的年利率（每年 %）；月利率为 (1 + 年利率)^(1/12) - 1。</translation>
+    </message>
+    <message>
+        <source>Finance rate</source>
+        <translation>融资利率</translation>
+    </message>
+    <message>
+        <source>Annual cost of financing the negative cash flows, for the MIRR (% per year).</source>
+        <translation>为负现金流融资的年成本，用于 MIRR（每年 %）。</translation>
+    </message>
+    <message>
+        <source>Reinvestment rate</source>
+        <translation>再投资利率</translation>
+    </message>
+    <message>
+        <source>Annual rate the positive cash flows are reinvested at, for the MIRR (% per year).</source>
+        <translation>正现金流再投资的年利率，用于 MIRR（每年 %）。</translation>
+    </message>
+    <message>
+        <source>Hours per run (each device)</source>
+        <translation>每次运行时长（每台设备）</translation>
+    </message>
+    <message>
+        <source>Wall-clock hours one training run keeps each device busy (hours), e.g. a run&apos;s measured wall time. 0 estimates it from the FLOPs below.</source>
+        <translation>一次训练运行占用每台设备的实际小时数（小时），例如某个运行实测的实际用时。0 表示根据下方的 FLOPs 估算。</translation>
+    </message>
+    <message>
+        <source>Devices per run</source>
+        <translation>每次运行的设备数</translation>
+    </message>
+    <message>
+        <source>Devices (GPUs or CPU sockets) one run uses in parallel (count); device-hours per run = hours per run x devices.</source>
+        <translation>一次运行并行使用的设备数（GPU 或 CPU 插槽，计数）；每次运行的设备小时数 = 每次运行时长 x 设备数。</translation>
+    </message>
+    <message>
+        <source>Retraining runs per year</source>
+        <translation>每年重新训练次数</translation>
+    </message>
+    <message>
+        <source>Training runs per year to keep the model current (runs per year); spread evenly over the months.</source>
+        <translation>为保持模型最新每年进行的训练运行次数（次/年）；平均分摊到各月。</translation>
+    </message>
+    <message>
+        <source>Development runs</source>
+        <translation>开发运行</translation>
+    </message>
+    <message>
+        <source>Extra runs in the first month for development and hyper-parameter search (runs).</source>
+        <translation>首月用于开发和超参数搜索的额外运行（次）。</translation>
+    </message>
+    <message>
+        <source>Price per device-hour</source>
+        <translation>每设备小时价格</translation>
+    </message>
+    <message>
+        <source>What one device-hour costs (currency per device-hour), e.g. a cloud GPU&apos;s on-demand price.</source>
+        <translation>一个设备小时的成本（货币/设备小时），例如云 GPU 的按需价格。</translation>
+    </message>
+    <message>
+        <source>Power per device</source>
+        <translation>每台设备功率</translation>
+    </message>
+    <message>
+        <source>Power one device draws under load (kW); 0 when the device-hour price already includes power, as cloud prices do.</source>
+        <translation>一台设备在负载下的功率（kW）；若设备小时价格已含电费（如云服务价格），则为 0。</translation>
+    </message>
+    <message>
+        <source>FLOPs per run (estimate)</source>
+        <translation>每次运行的 FLOPs（估算）</translation>
+    </message>
+    <message>
+        <source>Floating-point operations of one run (FLOPs), used when hours per run is 0. 0 takes 6 x parameters x tokens.</source>
+        <translation>一次运行的浮点运算次数（FLOPs），在每次运行时长为 0 时使用。0 表示取 6 x 参数量 x 词元数。</translation>
+    </message>
+    <message>
+        <source>Parameters (estimate)</source>
+        <translation>参数量（估算）</translation>
+    </message>
+    <message>
+        <source>Trainable parameters of a transformer-style model (count), for FLOPs = 6 x parameters x tokens.</source>
+        <translation>Transformer 类模型的可训练参数数量（计数），用于 FLOPs = 6 x 参数量 x 词元数。</translation>
+    </message>
+    <message>
+        <source>Training tokens (estimate)</source>
+        <translation>训练词元数（估算）</translation>
+    </message>
+    <message>
+        <source>Tokens seen in one run (count), for FLOPs = 6 x parameters x tokens.</source>
+        <translation>一次运行中处理的词元数（计数），用于 FLOPs = 6 x 参数量 x 词元数。</translation>
+    </message>
+    <message>
+        <source>Peak FLOP/s per device</source>
+        <translation>每台设备峰值 FLOP/s</translation>
+    </message>
+    <message>
+        <source>The device&apos;s peak floating-point operations per second (FLOP/s) at the precision trained in, for the estimate.</source>
+        <translation>设备在训练所用精度下每秒峰值浮点运算次数（FLOP/s），用于估算。</translation>
+    </message>
+    <message>
+        <source>Utilisation (estimate)</source>
+        <translation>利用率（估算）</translation>
+    </message>
+    <message>
+        <source>Share of the peak FLOP/s a run achieves (%, 1 to 100 %, typically 30-50 %), for the estimate: device-hours = FLOPs / (peak FLOP/s x utilisation) / 3600.</source>
+        <translation>一次运行达到的峰值 FLOP/s 比例（%，1 到 100 %，通常为 30-50 %），用于估算：设备小时数 = FLOPs / (峰值 FLOP/s x 利用率) / 3600。</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Power usage effectiveness of the data centre (ratio, 1 or more): facility power per unit of IT power.</source>
+        <translation>数据中心的电能使用效率（比率，不小于 1）：每单位 IT 功率对应的设施总功率。</translation>
+    </message>
+    <message>
+        <source>Electricity price</source>
+        <translation>电价</translation>
+    </message>
+    <message>
+        <source>What one kilowatt-hour costs (currency per kWh).</source>
+        <translation>一千瓦时的电费（货币/kWh）。</translation>
+    </message>
+    <message>
+        <source>Requests per day</source>
+        <translation>每日请求数</translation>
+    </message>
+    <message>
+        <source>Prediction requests per day at full adoption (requests per day); the adoption curve ramps up to it.</source>
+        <translation>完全采用时每天的预测请求数（次/天）；采用曲线逐步爬升至该值。</translation>
+    </message>
+    <message>
+        <source>Peak factor</source>
+        <translation>峰值系数</translation>
+    </message>
+    <message>
+        <source>Busiest second&apos;s rate over the day&apos;s average rate (ratio, 1 or more).</source>
+        <translation>最繁忙一秒的请求速率与全天平均速率之比（比率，不小于 1）。</translation>
+    </message>
+    <message>
+        <source>Throughput per instance</source>
+        <translation>每实例吞吐量</translation>
+    </message>
+    <message>
+        <source>Requests per second one instance sustains (requests/s), as measured. 0 takes 1000 / latency (one request at a time).</source>
+        <translation>单个实例可持续处理的每秒请求数（请求/秒），按实测值。0 表示取 1000 / 延迟（一次处理一个请求）。</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Time to answer one request (ms), as measured; used for the throughput when that is 0.</source>
+        <translation>响应一个请求所需的时间（ms），按实测值；吞吐量为 0 时用于计算吞吐量。</translation>
+    </message>
+    <message>
+        <source>Target utilisation</source>
+        <translation>目标利用率</translation>
+    </message>
+    <message>
+        <source>Share of an instance&apos;s throughput planned for at peak (%, 1 to 100 %), leaving headroom.</source>
+        <translation>峰值时按实例吞吐量规划的比例（%，1 到 100 %），以留出余量。</translation>
+    </message>
+    <message>
+        <source>Spare instances</source>
+        <translation>备用实例</translation>
+    </message>
+    <message>
+        <source>Instances kept on top of those the peak needs (count): 1 for N+1.</source>
+        <translation>在峰值所需实例之外额外保留的实例数（计数）：N+1 时为 1。</translation>
+    </message>
+    <message>
+        <source>Price per instance-hour</source>
+        <translation>每实例小时价格</translation>
+    </message>
+    <message>
+        <source>What one serving instance costs per hour (currency per instance-hour).</source>
+        <translation>一个服务实例每小时的成本（货币/实例小时）。</translation>
+    </message>
+    <message>
+        <source>Power per instance</source>
+        <translation>每实例功率</translation>
+    </message>
+    <message>
+        <source>Power one serving instance draws (kW); 0 when the instance price already includes power, as cloud prices do.</source>
+        <translation>一个服务实例的功率（kW）；若实例价格已含电费（如云服务价格），则为 0。</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>Data, checkpoints and logs kept (GB).</source>
+        <translation>保存的数据、检查点和日志（GB）。</translation>
+    </message>
+    <message>
+        <source>Storage price</source>
+        <translation>存储价格</translation>
+    </message>
+    <message>
+        <source>What one gigabyte costs per month (currency per GB-month).</source>
+        <translation>每 GB 每月的成本（货币/GB·月）。</translation>
+    </message>
+    <message>
+        <source>R&amp;D staff</source>
+        <translation>研发人员</translation>
+    </message>
+    <message>
+        <source>People building the model and product (full-time equivalents, count).</source>
+        <translation>构建模型和产品的人员（全职人力当量，计数）。</translation>
+    </message>
+    <message>
+        <source>R&amp;D months</source>
+        <translation>研发月数</translation>
+    </message>
+    <message>
+        <source>Months the R&amp;D staff work on it, from the first month (months).</source>
+        <translation>研发人员投入的月数，从首月开始（月）。</translation>
+    </message>
+    <message>
+        <source>Loaded cost per person</source>
+        <translation>人均综合成本</translation>
+    </message>
+    <message>
+        <source>Salary plus overheads of one person per month (currency per month).</source>
+        <translation>每人每月的薪资加管理费用（货币/月）。</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>运营</translation>
+    </message>
+    <message>
+        <source>Monitoring, support and upkeep per month (currency per month).</source>
+        <translation>每月的监控、支持和维护费用（货币/月）。</translation>
+    </message>
+    <message>
+        <source>Marketing and sales</source>
+        <translation>市场营销与销售</translation>
+    </message>
+    <message>
+        <source>Marketing and sales spend per month (currency per month).</source>
+        <translation>每月的市场营销与销售支出（货币/月）。</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>Capital bought up front, paid in the first month (currency).</source>
+        <translation>预先购置的资本支出，在首月支付（货币）。</translation>
+    </message>
+    <message>
+        <source>Useful life</source>
+        <translation>使用年限</translation>
+    </message>
+    <message>
+        <source>Months the hardware is depreciated over, straight line (months).</source>
+        <translation>硬件按直线法折旧的月数（月）。</translation>
+    </message>
+    <message>
+        <source>Salvage value</source>
+        <translation>残值</translation>
+    </message>
+    <message>
+        <source>What the hardware is worth at the end of its life (currency); at most its price.</source>
+        <translation>硬件在使用年限结束时的价值（货币）；不超过其购置价格。</translation>
+    </message>
+    <message>
+        <source>Licences sold per month</source>
+        <translation>每月许可证销量</translation>
+    </message>
+    <message>
+        <source>Licences sold per month at full adoption (units per month).</source>
+        <translation>完全采用时每月售出的许可证数量（个/月）。</translation>
+    </message>
+    <message>
+        <source>Licence price</source>
+        <translation>许可证价格</translation>
+    </message>
+    <message>
+        <source>Price of one licence (currency).</source>
+        <translation>单个许可证的价格（货币）。</translation>
+    </message>
+    <message>
+        <source>API price</source>
+        <translation>API 价格</translation>
+    </message>
+    <message>
+        <source>Price per 1,000 API calls (currency per 1,000 calls); every served request is a call.</source>
+        <translation>每 1,000 次 API 调用的价格（货币/1,000 次调用）；每个已处理的请求计为一次调用。</translation>
+    </message>
+    <message>
+        <source>Service fees</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Fees for integration, training and support per month at full adoption (currency per month).</source>
+        <translation>完全采用时每月的集成、培训和支持费用（货币/月）。</translation>
+    </message>
+    <message>
+        <source>Platform volume (GMV)</source>
+        <translation>平台交易额（GMV）</translation>
+    </message>
+    <message>
+        <source>Gross merchandise value through the platform per month at full adoption (currency per month).</source>
+        <translation>完全采用时每月通过平台的商品交易总额（货币/月）。</translation>
+    </message>
+    <message>
+        <source>Take rate</source>
+        <translation>抽成比例</translation>
+    </message>
+    <message>
+        <source>Share of the platform volume kept as fees (%).</source>
+        <translation>平台交易额中作为费用留存的比例（%）。</translation>
+    </message>
+    <message>
+        <source>Partner revenue</source>
+        <translation>合作伙伴收入</translation>
+    </message>
+    <message>
+        <source>Partners&apos; revenue from the model per month at full adoption (currency per month).</source>
+        <translation>完全采用时合作伙伴每月从该模型获得的收入（货币/月）。</translation>
+    </message>
+    <message>
+        <source>Our share of partner revenue</source>
+        <translation>我方的合作伙伴收入分成</translation>
+    </message>
+    <message>
+        <source>Share of the partners&apos; revenue paid to us (%).</source>
+        <translation>合作伙伴收入中支付给我方的比例（%）。</translation>
+    </message>
+    <message>
+        <source>Predictions per month</source>
+        <translation>每月预测次数</translation>
+    </message>
+    <message>
+        <source>Predictions the model makes per month at full adoption (count per month), each worth the value per prediction of the benefit and confusion matrices.</source>
+        <translation>完全采用时模型每月进行的预测次数（次/月），每次预测的价值按收益矩阵和混淆矩阵得出的每次预测价值计算。</translation>
+    </message>
+    <message>
+        <source>Subscription price</source>
+        <translation>订阅价格</translation>
+    </message>
+    <message>
+        <source>Price per subscriber per month (currency per month); every adopter subscribes.</source>
+        <translation>每位订阅者每月的价格（货币/月）；每个采用者都会订阅。</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>流失率</translation>
+    </message>
+    <message>
+        <source>Share of subscribers who leave each month (% per month, below 100 %).</source>
+        <translation>每月流失的订阅者比例（每月 %，低于 100 %）。</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>扩展收入</translation>
+    </message>
+    <message>
+        <source>Growth of the remaining subscribers&apos; revenue each month from upgrades (% of recurring revenue per month).</source>
+        <translation>留存订阅者因升级带来的每月收入增长（每月经常性收入的 %）。</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Share of subscription revenue left after the cost of serving it (%), for the lifetime value.</source>
+        <translation>订阅收入扣除服务成本后剩余的比例（%），用于计算生命周期价值。</translation>
+    </message>
+    <message>
+        <source>Acquisition cost per customer</source>
+        <translation>单客获客成本</translation>
+    </message>
+    <message>
+        <source>Sales and advertising spent per new subscriber (currency per customer), on top of the monthly marketing.</source>
+        <translation>每获取一位新订阅者所花费的销售和广告费用（货币/客户），在每月的市场营销支出之外另计。</translation>
+    </message>
+    <message>
+        <source>Marketing share for acquisition</source>
+        <translation>用于获客的营销占比</translation>
+    </message>
+    <message>
+        <source>Share of the monthly marketing and sales spend that wins subscribers (%), counted in the acquisition cost (CAC).</source>
+        <translation>每月市场营销与销售支出中用于获取订阅者的比例（%），计入获客成本（CAC）。</translation>
+    </message>
+    <message>
+        <source>Market size (m)</source>
+        <translation>市场规模（m）</translation>
+    </message>
+    <message>
+        <source>Everyone who will adopt in the end (customers or users, count). Volumes at full adoption are reached when all of them have.</source>
+        <translation>最终会采用的全部人数（客户或用户，计数）。当他们全部采用时，即达到完全采用时的业务量。</translation>
+    </message>
+    <message>
+        <source>Innovation (p)</source>
+        <translation>创新系数（p）</translation>
+    </message>
+    <message>
+        <source>Bass innovation coefficient (per month, above 0): adoption on one&apos;s own. Typical: 0.001 to 0.03 per month.</source>
+        <translation>Bass 创新系数（每月，大于 0）：自发的采用。典型值：每月 0.001 到 0.03。</translation>
+    </message>
+    <message>
+        <source>Imitation (q)</source>
+        <translation>模仿系数（q）</translation>
+    </message>
+    <message>
+        <source>Bass imitation coefficient (per month): adoption because others adopted. Typical: 0.02 to 0.1 per month.</source>
+        <translation>Bass 模仿系数（每月）：因他人采用而产生的采用。典型值：每月 0.02 到 0.1。</translation>
+    </message>
+    <message>
+        <source>Adopted at launch</source>
+        <translation>上线时已采用</translation>
+    </message>
+    <message>
+        <source>Share of the market reached in the launch month on top of the Bass curve (%), e.g. a pilot; they count as new subscribers then. 100 % runs every volume at full adoption from launch.</source>
+        <translation>在上线当月于 Bass 曲线之外达到的市场份额（%），例如试点；这些用户在当月计为新订阅者。100 % 表示从上线起所有业务量均按完全采用计算。</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>API usage</source>
+        <translation>API 使用</translation>
+    </message>
+    <message>
+        <source>Platform fees</source>
+        <translation>平台费用</translation>
+    </message>
+    <message>
+        <source>Partner share</source>
+        <translation>合作伙伴分成</translation>
+    </message>
+    <message>
+        <source>Value of predictions</source>
+        <translation>预测价值</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Benefit matrix</source>
+        <translation>收益矩阵</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
     </message>
 </context>
 <context>
@@ -2478,6 +4364,88 @@ Sample %4 of the %5 set</source>
     </message>
 </context>
 <context>
+    <name>mf::RunMeasurementWorker</name>
+    <message>
+        <source>Measuring run #%1 (%2 of %3): training time, latency, throughput and the confusion matrix…</source>
+        <translation>正在测量运行 #%1（第 %2 个，共 %3 个）：训练时间、延迟、吞吐量和混淆矩阵…</translation>
+    </message>
+    <message>
+        <source>Run #%1 could not be measured: %2</source>
+        <translation>无法测量运行 #%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mf::RunPickerDialog</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Best val. accuracy</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <source>Trained for</source>
+        <translation>训练时长</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <source>Fill from Run</source>
+        <translation>从运行填充</translation>
+    </message>
+    <message>
+        <source>Fill from Compressed Variant</source>
+        <translation>从压缩变体填充</translation>
+    </message>
+    <message>
+        <source>The run is measured on this machine: its training time, its latency and throughput, and its confusion matrix on the test set fill the scenario.</source>
+        <translation>在本机测量该运行：其训练时间、延迟和吞吐量，以及在测试集上的混淆矩阵将填入情景。</translation>
+    </message>
+    <message>
+        <source>Training figures come from the run, serving figures and the confusion matrix from the variant that will be deployed. Both are measured on this machine.</source>
+        <translation>训练指标取自运行，服务指标和混淆矩阵取自将要部署的变体。两者均在本机测量。</translation>
+    </message>
+    <message>
+        <source>Measure and Fill</source>
+        <translation>测量并填充</translation>
+    </message>
+    <message>
+        <source>Trained run</source>
+        <translation>已训练的运行</translation>
+    </message>
+    <message>
+        <source>Compressed variant</source>
+        <translation>压缩变体</translation>
+    </message>
+    <message>
+        <source>The run store cannot be read: %1</source>
+        <translation>无法读取运行记录库：%1</translation>
+    </message>
+    <message>
+        <source>No finished run in this workspace: train one in the Train section first.</source>
+        <translation>此工作区中没有已完成的运行：请先在“训练”中训练一个。</translation>
+    </message>
+    <message>
+        <source>Run #%1 has no compressed variant: make one in the Compress section, or fill from the run itself.</source>
+        <translation>运行 #%1 没有压缩变体：请在“压缩”中生成一个，或直接从该运行填充。</translation>
+    </message>
+</context>
+<context>
     <name>mf::RunStoreWatcher</name>
     <message>
         <source>No run store is open.</source>
@@ -2655,6 +4623,34 @@ Runs are read from %1</source>
     <message>
         <source>Read-only workspace: %1. Runs can be viewed, compared, evaluated and exported; nothing can be renamed, tagged, deleted or resumed.</source>
         <translation>只读工作区：%1。可以查看、比较、评估和导出运行；不能重命名、标记、删除或恢复。</translation>
+    </message>
+    <message>
+        <source>Saved the %1 model of run #%2 to %3 (%4).</source>
+        <translation>已将运行 #%2 的 %1 模型保存到 %3（%4）。</translation>
+    </message>
+    <message>
+        <source>Could not save the model of run #%1 to %2: %3</source>
+        <translation>无法将运行 #%1 的模型保存到 %2：%3</translation>
+    </message>
+    <message>
+        <source>Save Model File…</source>
+        <translation>保存模型文件…</translation>
+    </message>
+    <message>
+        <source>Write the selected run&apos;s model as one file that modelforge-cli eval and predict load</source>
+        <translation>将所选运行的模型写为一个文件，供 modelforge-cli eval 和 predict 加载</translation>
+    </message>
+    <message>
+        <source>Saving the model of run #%1…</source>
+        <translation>正在保存运行 #%1 的模型…</translation>
+    </message>
+    <message>
+        <source>Save Model File</source>
+        <translation>保存模型文件</translation>
+    </message>
+    <message>
+        <source>ModelForge models (*.mfmodel)</source>
+        <translation>ModelForge 模型 (*.mfmodel)</translation>
     </message>
 </context>
 <context>
