@@ -13,6 +13,7 @@ packages=(
   qt6-translations-l10n
   # the engine: LibTorch (CPU), gloo for c10d, SQLite, header-only libraries
   libtorch-dev libgloo-dev libsqlite3-dev zlib1g-dev libssl-dev nlohmann-json3-dev libcli11-dev libstb-dev
+  libicu-dev # ICU: word segmentation, case folding and NFKC of text (core/text)
   # a fast BLAS: Debian's reference BLAS makes LibTorch's matmul ~25x slower
   libopenblas0-openmp
   # CJK glyphs for the Chinese UI
