@@ -13,6 +13,7 @@
 #include "app/gui/roi/roisourcesview.h"
 #include "app/gui/roi/roitext.h"
 #include "app/gui/roi/runpickerdialog.h"
+#include "core/compress/compressionjob.h"
 #include "core/roi/inputcatalogue.h"
 #include "core/roi/scenariojson.h"
 #include "core/roi/scenariotemplates.h"
@@ -721,6 +722,29 @@ private Q_SLOTS:
         QVERIFY2(source.find(std::to_string(runId)) != std::string::npos, source.c_str());
         QVERIFY2(nanText(&page).isEmpty(), qPrintable(nanText(&page)));
         save(&page, QStringLiteral("roi-filled-from-run.png"));
+
+        // An int8 variant of the run: offered, and its serving figures are used.
+        mf::CompressionRequest request;
+        request.sourceRun = runId;
+        request.quantize = mf::QuantMode::Dynamic;
+        const mf::CompressionResult compressed = mf::CompressionJob(request, options).run();
+        QCOMPARE(compressed.variants.size(), std::size_t(1));
+        const qint64 variantId = compressed.variants.front().runId;
+        {
+            mf::RunPickerDialog variants(databasePathOf(workspace),
+                                         mf::RunPickerDialog::Mode::Variant);
+            QVERIFY(variants.selectVariant(variantId));
+            QCOMPARE(variants.selectedRun(), runId);
+            QCOMPARE(variants.selectedVariant(), variantId);
+        }
+        QVERIFY(page.fillFromRuns(runId, variantId));
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isMeasuring(), 120000);
+        QVERIFY2(!page.notice()->isError(), qPrintable(page.notice()->notice()));
+        const std::string servedBy = page.scenario().input("serving.latencyMs").source;
+        QVERIFY2(servedBy.rfind("run " + std::to_string(variantId), 0) == 0, servedBy.c_str());
+        const std::string trainedBy = page.scenario().input("training.deviceHoursPerRun").source;
+        QVERIFY2(trainedBy.rfind("run " + std::to_string(runId), 0) == 0, trainedBy.c_str());
+        QVERIFY2(nanText(&page).isEmpty(), qPrintable(nanText(&page)));
     }
 
     void everyTextOnThePageIsTranslated()

@@ -498,6 +498,42 @@ private Q_SLOTS:
             cli({QStringLiteral("roi"), file, QStringLiteral("--from-run"), QStringLiteral("9999")})
                 .exitCode,
             2);
+
+        // Serving figures from an int8 variant, training figures from its source run.
+        const CliResult compressed =
+            cli({QStringLiteral("--json"), QStringLiteral("compress"), QString::number(run),
+                 QStringLiteral("--quantize"), QStringLiteral("dynamic"),
+                 QStringLiteral("--threads"), QStringLiteral("1")});
+        QVERIFY2(compressed.exitCode == 0, compressed.err.constData());
+        const QString variant = jsonObject(compressed.out)
+                                    .value(QStringLiteral("variants"))
+                                    .toArray()
+                                    .first()
+                                    .toObject()
+                                    .value(QStringLiteral("measurement"))
+                                    .toObject()
+                                    .value(QStringLiteral("name"))
+                                    .toString()
+                                    .section(QLatin1Char(' '), 1);
+        QVERIFY(variant.toInt() > run);
+        const CliResult both = cli({QStringLiteral("--json"), QStringLiteral("roi"), file,
+                                    QStringLiteral("--from-run"), QString::number(run),
+                                    QStringLiteral("--variant"), variant});
+        QVERIFY2(both.exitCode == 0, both.err.constData());
+        QMap<QString, QString> sources;
+        for (const QJsonValue &figure : jsonObject(both.out)
+                                            .value(QStringLiteral("fill"))
+                                            .toObject()
+                                            .value(QStringLiteral("filled"))
+                                            .toArray())
+            sources.insert(figure.toObject().value(QStringLiteral("key")).toString(),
+                           figure.toObject().value(QStringLiteral("source")).toString());
+        QVERIFY2(sources.value(QStringLiteral("serving.latencyMs"))
+                     .startsWith(QStringLiteral("run %1").arg(variant)),
+                 qPrintable(sources.value(QStringLiteral("serving.latencyMs"))));
+        QVERIFY2(sources.value(QStringLiteral("training.deviceHoursPerRun"))
+                     .startsWith(QStringLiteral("run %1").arg(run)),
+                 qPrintable(sources.value(QStringLiteral("training.deviceHoursPerRun"))));
     }
 
     void ctrlCStopsTrainAndResumeWithACheckpoint()
