@@ -10,6 +10,7 @@
 #include "core/roi/projection.h"
 #include "core/roi/scenario.h"
 #include "core/roi/scenariojson.h"
+#include "core/roi/scenariotemplates.h"
 #include "core/store/workspace.h"
 
 #include <CLI/CLI.hpp>
@@ -24,7 +25,18 @@ RoiCommand::RoiCommand(CLI::App &root, const CliContext &context) : m_context(co
     m_roi = root.add_subcommand(
         "roi", "Key figures (NPV, IRR, payback, TCO...) of an ROI scenario file saved by the "
                "app's ROI section or written by hand");
-    m_roi->add_option("scenario", m_scenario, "Scenario file (JSON)")->required();
+    CLI::Option *file = m_roi->add_option("scenario", m_scenario, "Scenario file (JSON)");
+    std::vector<std::string> templateIds;
+    for (const roi::ScenarioTemplate &entry : roi::scenarioTemplates())
+        templateIds.push_back(entry.id);
+    CLI::Option *start = m_roi
+                             ->add_option("--template", m_template,
+                                          "Start from an industry template instead of a file: " +
+                                              CLI::detail::join(templateIds, ", "))
+                             ->check(CLI::IsMember(templateIds));
+    file->excludes(start);
+    m_roi->add_option("--save", m_save,
+                      "Write the scenario (as filled from runs) here as JSON, to edit and reuse");
     m_roi
         ->add_option("--from-run", m_fromRun,
                      "Measure this run here and fill the training figures from it (and the "
@@ -54,7 +66,19 @@ bool RoiCommand::selected() const
 
 int RoiCommand::execute()
 {
-    roi::Scenario scenario = roi::readScenarioFile(m_scenario);
+    if (m_scenario.empty() && m_template.empty()) {
+        std::cerr << "modelforge-cli roi: give a scenario file or --template\n";
+        return ExitBadInput;
+    }
+    const std::string origin = m_template.empty() ? m_scenario : "template " + m_template;
+    roi::Scenario scenario;
+    if (!m_template.empty()) {
+        for (const roi::ScenarioTemplate &entry : roi::scenarioTemplates())
+            if (entry.id == m_template)
+                scenario = entry.scenario;
+    } else {
+        scenario = roi::readScenarioFile(m_scenario);
+    }
 
     const bool fill = m_fromRun > 0 || m_variant > 0;
     roi::FillReport fillReport;
@@ -66,9 +90,11 @@ int RoiCommand::execute()
             m_context.workspace);
     }
 
+    if (!m_save.empty())
+        roi::writeScenarioFile(m_save, scenario);
     const std::vector<roi::InputProblem> problems = roi::validate(scenario);
     if (!problems.empty()) {
-        std::cerr << "modelforge-cli: " << m_scenario << ": the scenario cannot be projected:\n";
+        std::cerr << "modelforge-cli: " << origin << ": the scenario cannot be projected:\n";
         for (const roi::InputProblem &problem : problems)
             std::cerr << "  " << problem.key << ": " << problem.reason << "\n";
         return ExitBadInput;
@@ -92,7 +118,8 @@ int RoiCommand::execute()
 
     if (m_context.json) {
         nlohmann::json out{{"scenario", scenario.name},
-                           {"file", m_scenario},
+                           {"file", m_template.empty() ? nlohmann::json(m_scenario) : nullptr},
+                           {"template", m_template.empty() ? nullptr : nlohmann::json(m_template)},
                            {"currency", scenario.currency},
                            {"months", projection.months},
                            {"discount_rate_annual", scenario.value("general.discountRateAnnual")},
@@ -109,7 +136,7 @@ int RoiCommand::execute()
         std::cout << out.dump(2) << std::endl;
         return ExitOk;
     }
-    std::cout << scenario.name << " (" << m_scenario << "): " << projection.months << " months, "
+    std::cout << scenario.name << " (" << origin << "): " << projection.months << " months, "
               << scenario.currency << ", discount rate "
               << formatNumber(scenario.value("general.discountRateAnnual") * 100.0, 2)
               << " % a year\n";

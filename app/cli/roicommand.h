@@ -11,7 +11,8 @@ class App;
 
 namespace mf::cli {
 
-/// `roi SCENARIO.json [--from-run RUN] [--variant RUN] [--csv out.csv] [--pdf out.pdf]
+/// `roi SCENARIO.json|--template ID [--save FILE.json] [--from-run RUN] [--variant RUN] [--csv
+/// out.csv] [--pdf out.pdf]
 /// [--monte-carlo N [--seed S]]`: the key figures of an ROI scenario file, optionally with its
 /// training and serving figures measured from runs first, its monthly cash flow written as CSV,
 /// a Monte Carlo of its uncertain inputs and its PDF report (drawn by the app).
@@ -26,6 +27,8 @@ private:
     const CliContext &m_context;
     CLI::App *m_roi = nullptr;
     std::string m_scenario;
+    std::string m_template;
+    std::string m_save;
     std::int64_t m_fromRun = 0;
     std::int64_t m_variant = 0;
     std::string m_csv;

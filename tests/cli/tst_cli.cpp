@@ -381,6 +381,38 @@ private Q_SLOTS:
         QVERIFY(irr.value(QStringLiteral("annual")).isNull());
     }
 
+    void roiStartsFromATemplateAndSavesTheScenario()
+    {
+        const QString saved = m_dir.filePath(QStringLiteral("from-template.json"));
+        const CliResult result = cliIn(
+            {}, {QStringLiteral("--json"), QStringLiteral("roi"), QStringLiteral("--template"),
+                 QStringLiteral("medical-screening"), QStringLiteral("--save"), saved});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        const QJsonObject out = jsonObject(result.out);
+        QCOMPARE(out.value(QStringLiteral("template")).toString(),
+                 QStringLiteral("medical-screening"));
+        const mf::roi::Scenario scenario = mf::roi::readScenarioFile(saved.toStdString());
+        QCOMPARE(scenario.name, mf::roi::medicalScreeningTemplate().name);
+        const double npv = mf::roi::keyFigures(scenario, mf::roi::project(scenario)).npv;
+        QCOMPARE(
+            out.value(QStringLiteral("figures")).toObject().value(QStringLiteral("npv")).toDouble(),
+            npv);
+
+        // The saved file gives the same figures; a file and a template together are refused.
+        const CliResult again = cliIn({}, {QStringLiteral("--json"), QStringLiteral("roi"), saved});
+        QCOMPARE(jsonObject(again.out).value(QStringLiteral("figures")),
+                 out.value(QStringLiteral("figures")));
+        QCOMPARE(cliIn({}, {QStringLiteral("roi"), saved, QStringLiteral("--template"),
+                            QStringLiteral("tutoring")})
+                     .exitCode,
+                 2);
+        QCOMPARE(cliIn({}, {QStringLiteral("roi"), QStringLiteral("--template"),
+                            QStringLiteral("bakery")})
+                     .exitCode,
+                 2);
+        QCOMPARE(cliIn({}, {QStringLiteral("roi")}).exitCode, 2);
+    }
+
     void roiMonteCarloAndPdfReport()
     {
         const QString file = m_dir.filePath(QStringLiteral("credit-mc.json"));
@@ -579,6 +611,61 @@ private Q_SLOTS:
         QCOMPARE(runs.size(), 1);
         QCOMPARE(runs.first().toObject().value(QStringLiteral("status")).toString(),
                  QStringLiteral("STOPPED"));
+    }
+
+    void textDatasetTrainsAndEvaluates()
+    {
+        const QString workspace = m_dir.filePath(QStringLiteral("text-workspace"));
+        const QString csv = m_dir.filePath(QStringLiteral("reviews.csv"));
+        std::string rows = "text,label\n";
+        const char *filler[] = {"the", "movie", "was", "plot", "story", "film", "scene"};
+        for (int i = 0; i < 200; ++i)
+            rows += std::string(filler[i % 7]) + " " + filler[(i / 7) % 7] +
+                    (i % 2 == 0 ? " good " : " bad ") + filler[(i / 3) % 7] +
+                    (i % 2 == 0 ? ",pos\n" : ",neg\n");
+        mf::testdata::writeBytes(csv.toStdString(), rows);
+
+        const QStringList train{QStringLiteral("--json"),
+                                QStringLiteral("train"),
+                                QStringLiteral("--dataset"),
+                                csv,
+                                QStringLiteral("--model"),
+                                QStringLiteral("bag"),
+                                QStringLiteral("--max-vocab"),
+                                QStringLiteral("100"),
+                                QStringLiteral("--min-frequency"),
+                                QStringLiteral("1"),
+                                QStringLiteral("--sequence-length"),
+                                QStringLiteral("8"),
+                                QStringLiteral("--tokenizer"),
+                                QStringLiteral("words"),
+                                QStringLiteral("--epochs"),
+                                QStringLiteral("6"),
+                                QStringLiteral("--batch-size"),
+                                QStringLiteral("16"),
+                                QStringLiteral("--lr"),
+                                QStringLiteral("0.05"),
+                                QStringLiteral("--threads"),
+                                QStringLiteral("1")};
+        const CliResult result = cliIn(workspace, train);
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        const QJsonObject out = jsonObject(result.out);
+        QCOMPARE(out.value(QStringLiteral("outcome")).toString(), QStringLiteral("finished"));
+        const int run = out.value(QStringLiteral("run")).toInt();
+
+        const CliResult eval =
+            cliIn(workspace, {QStringLiteral("eval"), QString::number(run),
+                              QStringLiteral("--split"), QStringLiteral("validation")});
+        QVERIFY2(eval.exitCode == 0, eval.err.constData());
+        QVERIFY2(eval.out.contains("precision") && eval.out.contains("pos") &&
+                     eval.out.contains("neg"),
+                 eval.out.constData());
+
+        const CliResult imageModel =
+            cliIn(workspace, {QStringLiteral("train"), QStringLiteral("--dataset"), csv,
+                              QStringLiteral("--model"), QStringLiteral("mlp")});
+        QCOMPARE(imageModel.exitCode, 2);
+        QVERIFY2(imageModel.err.contains("is a text dataset"), imageModel.err.constData());
     }
 
     void divergingRunFailsWithOne()
