@@ -6,6 +6,7 @@
 #include "core/models/modelspec.h"
 #include "core/models/plannedconv2d.h"
 #include "core/models/residualblock.h"
+#include "core/models/text/textmodels.h"
 #include "core/models/weightinit.h"
 #include "core/util/error.h"
 
@@ -148,6 +149,16 @@ torch::nn::Sequential buildModel(const nlohmann::json &json,
                                  std::int64_t numClasses)
 {
     const ModelSpec spec = parseModelSpec(json);
+    if (isTextModelType(spec.type)) {
+        for (auto d : inputShape)
+            if (d < 1)
+                throw ConfigError("input shape: every dimension must be at least 1");
+        if (numClasses < 1)
+            throw ConfigError("classes: a model needs at least one output class");
+        torch::nn::Sequential net = buildTextModel(spec, inputShape, numClasses);
+        initializeWeights(*net, spec.scheme, spec.initScale);
+        return net;
+    }
     if (inputShape.size() != 1 && inputShape.size() != 3)
         throw ConfigError("input shape: expected {features} or {channels, height, width}");
     for (auto d : inputShape)

@@ -13,8 +13,9 @@
 
 namespace mf {
 
-/// Builds the network a JSON spec describes for samples of `inputShape` ({C,H,W} or {F}) and
-/// `numClasses` outputs (logits). Uses the current torch RNG for initialisation.
+/// Builds the network a JSON spec describes for samples of `inputShape` ({C,H,W} or {F}; for a
+/// text type, isTextModelType(), {seq_len} of token ids: see modelspec.h) and `numClasses`
+/// outputs (logits). Uses the current torch RNG for initialisation.
 torch::nn::Sequential buildModel(const nlohmann::json &spec,
                                  const std::vector<std::int64_t> &inputShape,
                                  std::int64_t numClasses);

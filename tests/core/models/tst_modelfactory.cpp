@@ -165,7 +165,7 @@ private Q_SLOTS:
             QCOMPARE(mf::parameterCount(*a), mf::parameterCount(*b));
             QCOMPARE(childNames(a), childNames(b));
         }
-        QVERIFY_THROWS_EXCEPTION(mf::ConfigError, mf::defaultModelSpec("rnn"));
+        QVERIFY_THROWS_EXCEPTION(mf::ConfigError, mf::defaultModelSpec("gan"));
     }
 
     void batchNormAndDropoutLayers()
@@ -298,7 +298,7 @@ private Q_SLOTS:
         QTest::newRow("not an object") << R"("cnn")" << mnist << "model";
         QTest::newRow("missing type") << R"({"hidden":[3]})" << mnist << "model.type";
         QTest::newRow("type not a string") << R"({"type":1})" << mnist << "model.type";
-        QTest::newRow("unknown type") << R"({"type":"transformer"})" << mnist << "model.type";
+        QTest::newRow("unknown type") << R"({"type":"gan"})" << mnist << "model.type";
         QTest::newRow("unknown key") << R"({"type":"mlp","conv":[3]})" << mnist << "model.conv";
         QTest::newRow("hidden not array")
             << R"({"type":"mlp","hidden":"big"})" << mnist << "model.hidden";
