@@ -15,6 +15,7 @@ namespace {
 const char *kConfigGroup = "Training";
 const char *kModelGroup = "Model";
 const char *kOptimizerGroup = "Optimiser and schedule";
+const char *kTextGroup = "Text datasets";
 
 } // namespace
 
@@ -54,8 +55,12 @@ TrainOptions::TrainOptions(CLI::App &command)
 
     flag<std::string>(command, "--dataset", "Dataset file or directory",
                       [](TrainConfig &c, const std::string &v) { c.dataset = v; });
-    command.add_option("--model", m_modelType, "Model type: mlp, cnn or resnet")
-        ->check(CLI::IsMember({"mlp", "cnn", "resnet"}))
+    command
+        .add_option("--model", m_modelType,
+                    "Model type: mlp, cnn or resnet; for text: rnn, gru, lstm, bag, textcnn or "
+                    "transformer")
+        ->check(CLI::IsMember(
+            {"mlp", "cnn", "resnet", "rnn", "gru", "lstm", "bag", "textcnn", "transformer"}))
         ->group(kModelGroup);
     flag<std::vector<std::int64_t>>(
         command, "--hidden", "MLP hidden layer widths, e.g. 256,128",
@@ -155,6 +160,26 @@ TrainOptions::TrainOptions(CLI::App &command)
                       "Augmentation pipeline JSON file (as the Augment page saves it), applied "
                       "to training batches",
                       [](TrainConfig &c, const std::string &v) { c.augmentation = v; });
+
+    flag<std::int64_t>(command, "--max-vocab",
+                       "Text: vocabulary entries at most, <pad> and <unk> included (0: no limit)",
+                       [](TrainConfig &c, const std::int64_t &v) { c.text.maxVocab = v; });
+    flag<std::int64_t>(command, "--min-frequency",
+                       "Text: occurrences a word needs in the training split to get its own id",
+                       [](TrainConfig &c, const std::int64_t &v) { c.text.minFrequency = v; });
+    flag<std::int64_t>(command, "--sequence-length",
+                       "Text: tokens per document; longer ones are truncated",
+                       [](TrainConfig &c, const std::int64_t &v) { c.text.sequenceLength = v; });
+    flag<std::string>(command, "--tokenizer",
+                      "Text: words (CJK one token per character) or icu_words (ICU dictionary)",
+                      [](TrainConfig &c, const std::string &v) { c.text.tokenizer = v; });
+    flag<bool>(command, "--lower-case,!--no-lower-case", "Text: case-fold tokens (default on)",
+               [](TrainConfig &c, const bool &v) { c.text.lowerCase = v; });
+    flag<bool>(command, "--nfkc", "Text: NFKC-normalise before tokenising",
+               [](TrainConfig &c, const bool &v) { c.text.nfkc = v; });
+    for (const char *name : {"--max-vocab", "--min-frequency", "--sequence-length", "--tokenizer",
+                             "--lower-case", "--nfkc"})
+        command.get_option(name)->group(kTextGroup);
 }
 
 TrainConfig TrainOptions::resolve() const

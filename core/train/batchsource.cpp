@@ -53,10 +53,19 @@ torch::Tensor normalizedWith(const torch::Tensor &x, bool owned, DatasetKind kin
 
 torch::Tensor toModelInput(const torch::Tensor &raw, DatasetKind kind, const ChannelStats &stats)
 {
+    if (kind == DatasetKind::Text)
+        return raw.to(torch::kInt64);
     torch::Tensor x = raw.to(torch::kFloat32);
     if (kind == DatasetKind::Image)
         x = x.is_same(raw) ? x.div(255.0) : x.div_(255.0);
     return normalizedWith(x, !x.is_same(raw), kind, stats);
+}
+
+std::string notAnImageDataset(const Dataset &dataset)
+{
+    return "Augmentation applies to image datasets; " +
+           (dataset.source.empty() ? std::string("this dataset") : dataset.source) + " is " +
+           (dataset.kind == DatasetKind::Text ? "a text dataset" : "a table");
 }
 
 std::uint64_t epochSeed(std::uint64_t seed, int epoch, std::uint64_t stream)
@@ -79,9 +88,7 @@ BatchSource::BatchSource(const Dataset &dataset, const ChannelStats &stats, torc
         return;
     }
     if (dataset.kind != DatasetKind::Image)
-        throw ConfigError("Augmentation applies to image datasets; " +
-                          (dataset.source.empty() ? std::string("this dataset") : dataset.source) +
-                          " is a table");
+        throw ConfigError(notAnImageDataset(dataset));
     const std::int64_t count = dataset.size();
     torch::Tensor &indices = m_augmentation.sampleIndices;
     if (!indices.defined())

@@ -16,8 +16,11 @@ class AugmentPipeline;
 /// Converts raw dataset inputs to the float tensor a model takes: uint8 images are scaled to
 /// [0, 1]; then, when `stats` holds values, each channel (images) or feature (tables) becomes
 /// (x - mean) / std. A zero std divides by 1. Throws mf::ConfigError when `stats` does not
-/// match the number of channels or features.
+/// match the number of channels or features. Text token ids are passed on as int64, untouched.
 torch::Tensor toModelInput(const torch::Tensor &raw, DatasetKind kind, const ChannelStats &stats);
+
+/// "Augmentation applies to image datasets; <source> is a table" (or "a text dataset").
+std::string notAnImageDataset(const Dataset &dataset);
 
 /// How a training source augments its batches.
 struct BatchAugmentation
@@ -46,7 +49,7 @@ class BatchSource
 public:
     struct Batch
     {
-        torch::Tensor inputs; ///< float [B, ...]
+        torch::Tensor inputs; ///< float [B, ...]; int64 [B, L] for text
         torch::Tensor labels; ///< int64 [B]
     };
 

@@ -18,6 +18,7 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::int64_t kIntMin = std::numeric_limits<int>::min();
 constexpr std::int64_t kIntMax = std::numeric_limits<int>::max();
+constexpr std::int64_t kMaxSequenceLength = 1 << 20;
 
 // Types only: ranges are validate()'s business, so a loaded config can be shown and fixed.
 double anyNumber(const SpecReader &r, const char *key, double fallback)
@@ -61,6 +62,35 @@ void readSchedule(const nlohmann::json &j, const std::string &prefix, ScheduleCo
     c.minLearningRate = anyNumber(r, "min_learning_rate", c.minLearningRate);
     c.maxLearningRate = anyNumber(r, "max_learning_rate", c.maxLearningRate);
     c.pctStart = anyNumber(r, "pct_start", c.pctStart);
+}
+
+void readText(const nlohmann::json &j, const std::string &prefix, TextConfig &c)
+{
+    const SpecReader r(j, prefix);
+    r.rejectUnknown(
+        {"max_vocab", "min_frequency", "sequence_length", "tokenizer", "lower_case", "nfkc"});
+    constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+    constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+    c.maxVocab = r.integer("max_vocab", c.maxVocab, kMin, kMax);
+    c.minFrequency = r.integer("min_frequency", c.minFrequency, kMin, kMax);
+    c.sequenceLength = r.integer("sequence_length", c.sequenceLength, kMin, kMax);
+    c.tokenizer = r.text("tokenizer", c.tokenizer);
+    c.lowerCase = r.boolean("lower_case", c.lowerCase);
+    c.nfkc = r.boolean("nfkc", c.nfkc);
+}
+
+void checkText(const TextConfig &t, std::vector<std::string> &problems)
+{
+    if (t.maxVocab != 0 && t.maxVocab < 2)
+        problems.push_back("text.max_vocab must be at least 2 (<pad> and <unk>) or 0 for no limit");
+    if (t.minFrequency < 1)
+        problems.push_back("text.min_frequency must be at least 1");
+    if (t.sequenceLength < 1 || t.sequenceLength > kMaxSequenceLength)
+        problems.push_back("text.sequence_length must be between 1 and " +
+                           std::to_string(kMaxSequenceLength));
+    if (t.tokenizer != "words" && t.tokenizer != "icu_words")
+        problems.push_back("text.tokenizer \"" + t.tokenizer +
+                           "\" is unknown (use words or icu_words)");
 }
 
 void checkOptimizer(const OptimizerConfig &o, std::vector<std::string> &problems)
@@ -151,6 +181,21 @@ void from_json(const nlohmann::json &j, ScheduleConfig &c)
     readSchedule(j, "", c);
 }
 
+void to_json(nlohmann::json &j, const TextConfig &c)
+{
+    j = nlohmann::json{{"max_vocab", c.maxVocab},
+                       {"min_frequency", c.minFrequency},
+                       {"sequence_length", c.sequenceLength},
+                       {"tokenizer", c.tokenizer},
+                       {"lower_case", c.lowerCase},
+                       {"nfkc", c.nfkc}};
+}
+
+void from_json(const nlohmann::json &j, TextConfig &c)
+{
+    readText(j, "", c);
+}
+
 void to_json(nlohmann::json &j, const TrainConfig &c)
 {
     j = nlohmann::json{{"dataset", c.dataset},
@@ -170,7 +215,8 @@ void to_json(nlohmann::json &j, const TrainConfig &c)
                        {"threads", c.threads},
                        {"device", c.device},
                        {"normalize", c.normalize},
-                       {"augmentation", c.augmentation}};
+                       {"augmentation", c.augmentation},
+                       {"text", c.text}};
 }
 
 void from_json(const nlohmann::json &j, TrainConfig &c)
@@ -179,7 +225,7 @@ void from_json(const nlohmann::json &j, TrainConfig &c)
     r.rejectUnknown({"dataset", "model", "loss", "optimizer", "schedule", "l1", "l2",
                      "clip_grad_norm", "epochs", "batch_size", "validation_fraction",
                      "early_stopping_patience", "early_stopping_metric", "seed", "threads",
-                     "device", "normalize", "augmentation"});
+                     "device", "normalize", "augmentation", "text"});
     c.dataset = r.text("dataset", c.dataset);
     if (r.has("model")) {
         if (!r.value("model").is_object())
@@ -204,6 +250,8 @@ void from_json(const nlohmann::json &j, TrainConfig &c)
     c.device = r.text("device", c.device);
     c.normalize = r.boolean("normalize", c.normalize);
     c.augmentation = r.text("augmentation", c.augmentation);
+    if (r.has("text"))
+        readText(r.value("text"), "text.", c.text);
 }
 
 nlohmann::json readAugmentation(const TrainConfig &config)
@@ -253,6 +301,7 @@ std::vector<std::string> TrainConfig::validate() const
                            "\" is unknown (use val_accuracy or val_loss)");
     if (threads < 0)
         problems.push_back("threads must not be negative (0 uses all cores)");
+    checkText(text, problems);
     if (!parseDeviceName(device))
         problems.push_back("device \"" + device + "\" is unknown (use cpu, cuda or cuda:N)");
     return problems;

@@ -37,6 +37,19 @@ struct ScheduleConfig
     double pctStart = 0.3;         ///< onecycle: fraction of steps spent rising
 };
 
+/// How a text dataset becomes token ids (used only when `TrainConfig::dataset` is a text
+/// dataset, core/text/textdataset.h). The vocabulary is built from the training split alone and
+/// stored with the run; evaluation and resume load that copy instead of rebuilding it.
+struct TextConfig
+{
+    std::int64_t maxVocab = 20000;     ///< entries in all, <pad> and <unk> included
+    std::int64_t minFrequency = 1;     ///< a token seen fewer times becomes <unk>
+    std::int64_t sequenceLength = 128; ///< tokens per document: longer ones are truncated
+    std::string tokenizer = "words";   ///< words (CJK per character) or icu_words
+    bool lowerCase = true;
+    bool nfkc = false;
+};
+
 /// Everything that defines a training run; round-trips through JSON with every field named.
 struct TrainConfig
 {
@@ -72,6 +85,7 @@ struct TrainConfig
     /// `normalize` says. Otherwise the trainer normalises the augmented batches as it does
     /// unaugmented ones: with the training split's statistics when `normalize` is set.
     std::string augmentation;
+    TextConfig text;
 
     /// Human-readable problems ("epochs must be at least 1"); empty when the config is usable.
     std::vector<std::string> validate() const;
@@ -84,6 +98,8 @@ void to_json(nlohmann::json &j, const OptimizerConfig &c);
 void from_json(const nlohmann::json &j, OptimizerConfig &c);
 void to_json(nlohmann::json &j, const ScheduleConfig &c);
 void from_json(const nlohmann::json &j, ScheduleConfig &c);
+void to_json(nlohmann::json &j, const TextConfig &c);
+void from_json(const nlohmann::json &j, TextConfig &c);
 void to_json(nlohmann::json &j, const TrainConfig &c);
 /// Missing keys keep their defaults; unknown keys or wrong types throw mf::ConfigError.
 void from_json(const nlohmann::json &j, TrainConfig &c);

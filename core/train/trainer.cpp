@@ -70,9 +70,7 @@ void checkFits(const Dataset &dataset, const Dataset &train, const std::string &
 std::optional<ChannelStats> checkAugmentation(const TrainerOptions &options, const Dataset &train)
 {
     if (train.kind != DatasetKind::Image)
-        throw ConfigError("Augmentation applies to image datasets; " +
-                          (train.source.empty() ? std::string("this dataset") : train.source) +
-                          " is a table");
+        throw ConfigError(notAnImageDataset(train));
     const torch::Tensor &indices = options.trainSampleIndices;
     if (indices.defined() && (indices.dim() != 1 || indices.size(0) != train.size() ||
                               indices.is_floating_point() || indices.scalar_type() == torch::kBool))
@@ -109,7 +107,7 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
         m_options.augmentation ? checkAugmentation(m_options, m_train) : std::nullopt;
     if (pipelineStats)
         m_normalization = *pipelineStats;
-    else if (m_config.normalize)
+    else if (m_config.normalize && m_train.kind != DatasetKind::Text)
         m_normalization = computeChannelStats(m_train);
 
     m_model =

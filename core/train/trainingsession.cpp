@@ -4,6 +4,7 @@
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
 #include "core/models/modelfactory.h"
+#include "core/models/modelspec.h"
 #include "core/store/processinfo.h"
 #include "core/store/runheartbeat.h"
 #include "core/store/runstore.h"
@@ -15,6 +16,7 @@
 #include "core/train/modelevaluation.h"
 #include "core/train/outcomestatus.h"
 #include "core/train/runrecorder.h"
+#include "core/train/textrundata.h"
 #include "core/train/trainer.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
@@ -37,19 +39,39 @@ struct SessionData
     Dataset train;
     Dataset validation;
     std::optional<Dataset> test;
-    torch::Tensor trainIndices; ///< each training sample's index in bundle.train
+    torch::Tensor trainIndices;           ///< each training sample's index in bundle.train
+    std::optional<Vocabulary> vocabulary; ///< text runs only
 };
 
-SessionData loadData(const TrainConfig &config)
+/// A text run's data is encoded with `storedVocabulary` when given, else with a vocabulary
+/// built from its training split.
+SessionData loadData(const TrainConfig &config, const Vocabulary *storedVocabulary = nullptr)
 {
-    DatasetBundle bundle = loadDataset(config.dataset);
-    SplitDatasets split = splitDataset(bundle.train, config.validationFraction, config.seed);
-    if (split.validation.size() == 0)
+    SessionData data;
+    if (isTextRun(config)) {
+        TextRunData text = loadTextRunData(config, storedVocabulary);
+        data = {std::move(text.train), std::move(text.validation), std::move(text.test),
+                std::move(text.trainIndices), std::move(text.vocabulary)};
+    } else {
+        DatasetBundle bundle = loadDataset(config.dataset);
+        SplitDatasets split = splitDataset(bundle.train, config.validationFraction, config.seed);
+        data = {std::move(split.train), std::move(split.validation), std::move(bundle.test),
+                std::move(split.trainIndices), std::nullopt};
+    }
+    if (data.validation.size() == 0)
         throw ConfigError("validation_fraction " + std::to_string(config.validationFraction) +
-                          " of the " + std::to_string(bundle.train.size()) + " samples of " +
+                          " of the " + std::to_string(data.train.size()) + " samples of " +
                           config.dataset + " leaves none for validation; raise it");
-    return {std::move(split.train), std::move(split.validation), std::move(bundle.test),
-            std::move(split.trainIndices)};
+    return data;
+}
+
+/// The data of stored run `runId`; a text run is encoded with the vocabulary stored with it.
+SessionData loadRunData(const RunStore &store, std::int64_t runId, const TrainConfig &config)
+{
+    if (!isTextRun(config))
+        return loadData(config);
+    const Vocabulary vocabulary = readRunVocabulary(store, runId);
+    return loadData(config, &vocabulary);
 }
 
 void flatten(const nlohmann::json &value, const std::string &key,
@@ -245,13 +267,21 @@ std::int64_t TrainingSession::prepare()
 {
     if (d->trainer)
         return d->runId;
+    nlohmann::json &model = d->config.model;
+    // The vocabulary decides a text model's vocab_size; a spec may leave it out until then.
+    if (model.is_object() && isTextModelType(model.value("type", std::string())) &&
+        !model.contains("vocab_size"))
+        model["vocab_size"] = 2;
     d->config.requireValid();
+    checkModelFitsDataset(d->config);
     const std::string device = resolveDeviceName(d->config.device);
     const nlohmann::json pipelineJson = readAugmentation(d->config);
     if (!pipelineJson.is_null())
         d->augmentation =
             std::make_shared<const AugmentPipeline>(AugmentPipeline::fromJson(pipelineJson));
     d->data = loadData(d->config);
+    if (d->data.vocabulary)
+        model["vocab_size"] = d->data.vocabulary->size();
     d->openStore();
 
     RunRecord record;
@@ -274,6 +304,8 @@ std::int64_t TrainingSession::prepare()
         params[key] = value;
     d->runId = d->store->createRun(record, params);
     try {
+        if (d->data.vocabulary)
+            saveRunVocabulary(*d->store, d->workspace, d->runId, *d->data.vocabulary);
         d->createTrainer();
     } catch (const std::exception &e) {
         d->store->setStatus(d->runId, RunStatus::Failed, e.what());
@@ -358,7 +390,7 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
         verifyChecksum(checkpoints.front());
     resolveDeviceName(d.config.device);
     d.augmentation = storedPipeline(*d.store, runId, d.config);
-    d.data = loadData(d.config);
+    d.data = loadRunData(*d.store, runId, d.config);
     d.createTrainer();
     if (!checkpoints.empty()) {
         const Artifact &checkpoint = checkpoints.front();
@@ -443,7 +475,7 @@ EvalReport TrainingSession::evaluateRun(std::int64_t runId, const SessionOptions
     const TrainConfig config = storedConfig(store, record);
     const Artifact chosen = chooseEvaluationCheckpoint(store, runId);
 
-    SessionData data = loadData(config);
+    SessionData data = loadRunData(store, runId, config);
     if (which == EvalSplit::Test && !data.test)
         throw ConfigError("The dataset of run " + std::to_string(runId) + " (" + config.dataset +
                           ") has no test part");

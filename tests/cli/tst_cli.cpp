@@ -125,7 +125,7 @@ private Q_SLOTS:
         QTest::newRow("unknown flag")
             << QStringList{QStringLiteral("train"), QStringLiteral("--warp-speed")};
         QTest::newRow("bad model type") << QStringList{
-            QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("transformer")};
+            QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("gan")};
         QTest::newRow("non-numeric epochs") << QStringList{
             QStringLiteral("train"), QStringLiteral("--epochs"), QStringLiteral("many")};
         QTest::newRow("no dataset") << QStringList{QStringLiteral("train")};

@@ -17,3 +17,5 @@ modelforge_add_test(tests_core tst_trainingisolation TORCH)
 modelforge_add_test(tests_core tst_batchsource TORCH)
 modelforge_add_test(tests_core tst_augmentedtraining TORCH)
 modelforge_add_test(tests_core tst_traininghooks TORCH)
+# Text datasets through the training session: vocabulary, split, stored runs.
+modelforge_add_test(tests_core tst_texttraining TORCH)

@@ -43,6 +43,12 @@ mf::TrainConfig customConfig()
     c.device = "cuda:1";
     c.normalize = false;
     c.augmentation = "/pipelines/crop-flip.json";
+    c.text.maxVocab = 5000;
+    c.text.minFrequency = 3;
+    c.text.sequenceLength = 64;
+    c.text.tokenizer = "icu_words";
+    c.text.lowerCase = false;
+    c.text.nfkc = true;
     return c;
 }
 
@@ -107,18 +113,30 @@ private Q_SLOTS:
         QCOMPARE(back.device, original.device);
         QCOMPARE(back.normalize, original.normalize);
         QCOMPARE(back.augmentation, original.augmentation);
+        QCOMPARE(back.text.maxVocab, original.text.maxVocab);
+        QCOMPARE(back.text.minFrequency, original.text.minFrequency);
+        QCOMPARE(back.text.sequenceLength, original.text.sequenceLength);
+        QCOMPARE(back.text.tokenizer, original.text.tokenizer);
+        QCOMPARE(back.text.lowerCase, original.text.lowerCase);
+        QCOMPARE(back.text.nfkc, original.text.nfkc);
         QCOMPARE(json(back), j);
     }
 
     void snakeCaseKeys()
     {
         const json j = mf::TrainConfig{};
-        for (const char *key :
-             {"dataset", "model", "loss", "optimizer", "schedule", "l1", "l2", "clip_grad_norm",
-              "epochs", "batch_size", "validation_fraction", "early_stopping_patience",
-              "early_stopping_metric", "seed", "threads", "device", "normalize", "augmentation"})
+        for (const char *key : {"dataset", "model", "loss", "optimizer", "schedule", "l1", "l2",
+                                "clip_grad_norm", "epochs", "batch_size", "validation_fraction",
+                                "early_stopping_patience", "early_stopping_metric", "seed",
+                                "threads", "device", "normalize", "augmentation", "text"})
             QVERIFY2(j.contains(key), key);
-        QCOMPARE(j.size(), std::size_t(18));
+        QCOMPARE(j.size(), std::size_t(19));
+        for (const char *key :
+             {"max_vocab", "min_frequency", "sequence_length", "tokenizer", "lower_case", "nfkc"})
+            QVERIFY2(j.at("text").contains(key), key);
+        QCOMPARE(j.at("text").at("max_vocab").get<std::int64_t>(), std::int64_t(20000));
+        QCOMPARE(j.at("text").at("sequence_length").get<std::int64_t>(), std::int64_t(128));
+        QCOMPARE(j.at("text").at("tokenizer").get<std::string>(), std::string("words"));
         QCOMPARE(j.at("augmentation").get<std::string>(), std::string());
         for (const char *key : {"name", "learning_rate", "momentum", "beta1", "beta2", "epsilon",
                                 "alpha", "weight_decay"})
@@ -141,6 +159,17 @@ private Q_SLOTS:
         QCOMPARE(c.model, defaults.model);
         QCOMPARE(c.schedule.name, defaults.schedule.name);
         QCOMPARE(c.seed, defaults.seed);
+        // Configs written before the text section load with its defaults.
+        QCOMPARE(c.text.maxVocab, std::int64_t(20000));
+        QCOMPARE(c.text.minFrequency, std::int64_t(1));
+        QCOMPARE(c.text.sequenceLength, std::int64_t(128));
+        QCOMPARE(c.text.tokenizer, std::string("words"));
+        QVERIFY(c.text.lowerCase);
+        QVERIFY(!c.text.nfkc);
+        const auto partial =
+            json::parse(R"({"text": {"sequence_length": 32}})").get<mf::TrainConfig>();
+        QCOMPARE(partial.text.sequenceLength, std::int64_t(32));
+        QCOMPARE(partial.text.maxVocab, std::int64_t(20000));
     }
 
     void unsetMomentumIsTheOptimizersOwnDefault()
@@ -167,6 +196,8 @@ private Q_SLOTS:
                                                << "optimizer.lr";
         QTest::newRow("unknown schedule key") << R"({"schedule": {"steps": 3}})"
                                               << "schedule.steps";
+        QTest::newRow("unknown text key") << R"({"text": {"vocab": 3}})"
+                                          << "text.vocab";
         QTest::newRow("epochs as text") << R"({"epochs": "ten"})"
                                         << "epochs";
         QTest::newRow("fractional batch size") << R"({"batch_size": 12.5})"
@@ -289,8 +320,16 @@ private Q_SLOTS:
                                      << "device \"gpu\" is unknown";
         QTest::newRow("device index") << R"({"device": "cuda:x"})"
                                       << "device \"cuda:x\"";
-        QTest::newRow("model type") << R"({"model": {"type": "transformer"}})"
+        QTest::newRow("model type") << R"({"model": {"type": "gpt"}})"
                                     << "model.type";
+        QTest::newRow("sequence length") << R"({"text": {"sequence_length": 0}})"
+                                         << "text.sequence_length must be between 1 and";
+        QTest::newRow("tokenizer") << R"({"text": {"tokenizer": "bpe"}})"
+                                   << "text.tokenizer \"bpe\" is unknown";
+        QTest::newRow("min frequency") << R"({"text": {"min_frequency": 0}})"
+                                       << "text.min_frequency must be at least 1";
+        QTest::newRow("max vocab") << R"({"text": {"max_vocab": 1}})"
+                                   << "text.max_vocab must be at least 2";
         QTest::newRow("model key") << R"({"model": {"type": "cnn", "kernel": 0}})"
                                    << "model.kernel";
         QTest::newRow("model unknown key") << R"({"model": {"type": "mlp", "depth": 3}})"
