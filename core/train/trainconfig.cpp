@@ -271,7 +271,12 @@ std::vector<std::string> TrainConfig::validate() const
     if (dataset.empty())
         problems.push_back("dataset must name a file or directory");
     try {
-        validateModelSpec(model);
+        nlohmann::json spec = model;
+        // A text model's vocab_size comes from the run's vocabulary when the run starts.
+        if (spec.is_object() && spec.contains("type") && spec["type"].is_string() &&
+            isTextModelType(spec["type"].get<std::string>()) && !spec.contains("vocab_size"))
+            spec["vocab_size"] = 2;
+        validateModelSpec(spec);
     } catch (const ConfigError &error) {
         problems.push_back(error.what());
     }

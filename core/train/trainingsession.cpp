@@ -268,10 +268,6 @@ std::int64_t TrainingSession::prepare()
     if (d->trainer)
         return d->runId;
     nlohmann::json &model = d->config.model;
-    // The vocabulary decides a text model's vocab_size; a spec may leave it out until then.
-    if (model.is_object() && isTextModelType(model.value("type", std::string())) &&
-        !model.contains("vocab_size"))
-        model["vocab_size"] = 2;
     d->config.requireValid();
     checkModelFitsDataset(d->config);
     const std::string device = resolveDeviceName(d->config.device);
@@ -478,7 +474,7 @@ EvalReport TrainingSession::evaluateRun(std::int64_t runId, const SessionOptions
     SessionData data = loadRunData(store, runId, config);
     if (which == EvalSplit::Test && !data.test)
         throw ConfigError("The dataset of run " + std::to_string(runId) + " (" + config.dataset +
-                          ") has no test part");
+                          ") has no test part: evaluate its validation split instead");
     return evaluateCheckpoint(config, chosen, data.train,
                               which == EvalSplit::Test ? *data.test : data.validation);
 }

@@ -348,6 +348,19 @@ private Q_SLOTS:
         QCOMPARE(problems.size(), std::size_t(1));
     }
 
+    void textModelMayLeaveTheVocabularySizeOut()
+    {
+        mf::TrainConfig c;
+        c.dataset = "reviews.csv";
+        c.model = {{"type", "gru"}, {"hidden_size", 16}};
+        // The run's vocabulary decides vocab_size; the rest of the spec is still checked.
+        QVERIFY2(c.validate().empty(), joined(c.validate()).c_str());
+        c.model["layers"] = 0;
+        QVERIFY2(contains(c.validate(), "model.layers"), joined(c.validate()).c_str());
+        c.model = {{"type", "gru"}, {"vocab_size", 1}};
+        QVERIFY2(contains(c.validate(), "model.vocab_size"), joined(c.validate()).c_str());
+    }
+
     void augmentationIsReadFromItsFile()
     {
         QTemporaryDir dir;
