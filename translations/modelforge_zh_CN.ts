@@ -1810,6 +1810,10 @@ Sample %4 of the %5 set</source>
 置信度：%3
 %5中的样本 %4</translation>
     </message>
+    <message>
+        <source>%1 → %2 (%3): %4</source>
+        <translation>%1 → %2（%3）：%4</translation>
+    </message>
 </context>
 <context>
     <name>mf::OperationCatalog</name>

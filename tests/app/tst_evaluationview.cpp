@@ -344,6 +344,48 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(QString::fromStdString(cachePath(m_withoutTest, false))));
     }
 
+    void textRunShowsItsMistakesAsDocuments()
+    {
+        // Two classes a word decides, trained too briefly to be right every time.
+        std::string csv = "text,label\n";
+        for (int i = 0; i < 200; ++i)
+            csv += std::string(i % 2 ? "a fine great film number " : "a dull awful film number ") +
+                   std::to_string(i % 7) + (i % 2 ? ",pos\n" : ",neg\n");
+        const std::string file = m_dir.filePath(QStringLiteral("reviews.csv")).toStdString();
+        mf::testdata::writeBytes(file, csv);
+        mf::TrainConfig config;
+        config.dataset = file;
+        config.model = {{"type", "bag"}, {"embedding_dim", 4}};
+        config.optimizer.learningRate = 1e-4;
+        config.epochs = 1;
+        config.batchSize = 32;
+        config.validationFraction = 0.3;
+        config.threads = 1;
+        mf::SessionOptions options;
+        options.workspaceDir = m_workspace;
+        options.runName = "text";
+        const std::int64_t run = mf::TrainingSession(config, options).run().runId;
+
+        EvaluationView view;
+        view.setWorkspaceDir(QString::fromStdString(m_workspace));
+        QVERIFY(evaluate(view, details(run)));
+        QVERIFY2(view.state() == EvaluationView::State::Ready, qPrintable(view.summaryText()));
+        QCOMPARE(view.evaluation().split, mf::RunEvaluation::Split::Validation);
+        QCOMPARE(view.confusionView()->total(), qint64(60));
+        QVERIFY(!view.evaluation().imagesAvailable);
+        QVERIFY(!view.evaluation().mistakes.isEmpty());
+        for (const mf::EvaluatedMistake &mistake : view.evaluation().mistakes) {
+            // The document as the model read it: the run's vocabulary, lower-cased tokens.
+            QVERIFY2(mistake.text.startsWith(QStringLiteral("a ")), qPrintable(mistake.text));
+            QVERIFY(mistake.text.contains(QStringLiteral("film number")));
+        }
+        mf::MistakeGallery *gallery = view.gallery();
+        QVERIFY(gallery->list()->item(0)->text().contains(view.evaluation().mistakes[0].text));
+        view.findChild<QTabWidget *>()->setCurrentWidget(gallery);
+        view.resize(900, 500);
+        view.grab().save(shotPath(m_dir, QStringLiteral("evaluation-text-mistakes.png")));
+    }
+
     void missingDatasetNamesItsPath()
     {
         EvaluationView view;

@@ -6,13 +6,16 @@
 #include "core/store/runstore.h"
 #include "core/store/storeaccess.h"
 #include "core/store/workspace.h"
+#include "core/train/textrundata.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainingsession.h"
 #include "core/util/error.h"
 
 #include <QFile>
+#include <QStringList>
 
 #include <filesystem>
+#include <optional>
 
 namespace mf {
 
@@ -91,6 +94,54 @@ EvaluationWorker::EvaluationWorker(std::shared_ptr<std::atomic<quint64>> latestR
 
 EvaluationWorker::~EvaluationWorker() = default;
 
+namespace {
+
+/// The part of a run's dataset an evaluation reads, loaded as the run was trained on it.
+struct EvaluatedData
+{
+    Dataset train;
+    Dataset evaluated;
+    bool testSplit = false;
+    std::optional<Vocabulary> vocabulary; ///< text runs: the run's own vocabulary
+};
+
+EvaluatedData loadEvaluatedData(const Workspace &workspace, qint64 runId, const TrainConfig &config)
+{
+    EvaluatedData data;
+    if (isTextRun(config)) {
+        const std::string path = workspace.databasePath();
+        const RunStore store(path, accessToRead(path));
+        data.vocabulary = readRunVocabulary(store, runId);
+        TextRunData text = loadTextRunData(config, &*data.vocabulary);
+        data.testSplit = text.test.has_value();
+        data.evaluated = data.testSplit ? *text.test : text.validation;
+        data.train = std::move(text.train);
+        return data;
+    }
+    const DatasetBundle bundle = loadDataset(config.dataset);
+    data.testSplit = bundle.test.has_value();
+    data.evaluated =
+        data.testSplit
+            ? *bundle.test
+            : splitDataset(bundle.train, config.validationFraction, config.seed).validation;
+    data.train = bundle.train;
+    return data;
+}
+
+/// A document as the model read it: its tokens (unknown words as <unk>, cut at the run's
+/// sequence length), separated by spaces.
+QString documentText(const Dataset &dataset, qint64 index, const Vocabulary &vocabulary)
+{
+    const torch::Tensor ids = dataset.inputs[index].contiguous();
+    const auto *id = ids.data_ptr<std::int64_t>();
+    QStringList tokens;
+    for (std::int64_t i = 0; i < ids.numel() && id[i] != Vocabulary::kPadId; ++i)
+        tokens.append(QString::fromStdString(vocabulary.token(id[i])));
+    return tokens.join(QLatin1Char(' '));
+}
+
+} // namespace
+
 void EvaluationWorker::evaluate(quint64 requestId, qint64 runId, const QString &workspaceDir)
 {
     if (m_latestRequest->load() != requestId)
@@ -119,13 +170,10 @@ void EvaluationWorker::evaluate(quint64 requestId, qint64 runId, const QString &
         if (config.dataset.empty() || !std::filesystem::exists(config.dataset, missing))
             throw Failure{EvaluationProblem::DatasetMissing, fromStd(config.dataset)};
 
-        // Loaded once, for the evaluation and for the mistakes' images.
-        const DatasetBundle bundle = loadDataset(config.dataset);
-        const bool testSplit = bundle.test.has_value();
-        const Dataset evaluated =
-            testSplit
-                ? *bundle.test
-                : splitDataset(bundle.train, config.validationFraction, config.seed).validation;
+        // Loaded once, for the evaluation and for the mistakes' images or texts.
+        const EvaluatedData data = loadEvaluatedData(workspace, runId, config);
+        const bool testSplit = data.testSplit;
+        const Dataset &evaluated = data.evaluated;
 
         const std::string cachePath =
             workspace.runDir(runId) + "/" + EvaluationCache::fileName(testSplit);
@@ -133,8 +181,7 @@ void EvaluationWorker::evaluate(quint64 requestId, qint64 runId, const QString &
         const bool fromCache = report.has_value();
         QString cacheProblem;
         if (!report) {
-            report =
-                TrainingSession::evaluateCheckpoint(config, checkpoint, bundle.train, evaluated);
+            report = TrainingSession::evaluateCheckpoint(config, checkpoint, data.train, evaluated);
             try {
                 EvaluationCache::write(cachePath, *report, checkpoint, config.dataset);
             } catch (const std::exception &error) {
@@ -165,6 +212,8 @@ void EvaluationWorker::evaluate(quint64 requestId, qint64 runId, const QString &
             entry.confidence = mistake.confidence;
             if (result.imagesAvailable)
                 entry.image = sampleImage(evaluated, mistake.index);
+            else if (data.vocabulary)
+                entry.text = documentText(evaluated, mistake.index, *data.vocabulary);
             result.mistakes.append(entry);
         }
         Q_EMIT finished(requestId, result);

@@ -98,16 +98,27 @@ void MistakeGallery::setMistakes(const QVector<EvaluatedMistake> &mistakes,
     m_list->clear();
     m_list->setViewMode(imagesAvailable ? QListView::IconMode : QListView::ListMode);
     for (const EvaluatedMistake &mistake : m_mistakes) {
-        auto *item =
-            new QListWidgetItem(tr("%1 → %2\n%3")
-                                    .arg(className(mistake.trueLabel), className(mistake.predicted),
-                                         percent(mistake.confidence)));
+        QString caption =
+            mistake.text.isEmpty()
+                ? tr("%1 → %2\n%3")
+                      .arg(className(mistake.trueLabel), className(mistake.predicted),
+                           percent(mistake.confidence))
+                : tr("%1 → %2 (%3): %4")
+                      .arg(className(mistake.trueLabel), className(mistake.predicted),
+                           percent(mistake.confidence),
+                           mistake.text.left(kTextCaptionLength) +
+                               (mistake.text.size() > kTextCaptionLength ? QStringLiteral("…")
+                                                                         : QString()));
+        QString toolTip =
+            tr("True: %1\nPredicted: %2 (confidence %3)\nSample %4 of the %5 set")
+                .arg(className(mistake.trueLabel), className(mistake.predicted),
+                     percent(mistake.confidence), QLocale().toString(mistake.index), m_splitName);
+        if (!mistake.text.isEmpty())
+            toolTip += QLatin1String("\n\n") + mistake.text;
+        auto *item = new QListWidgetItem(caption);
         if (imagesAvailable)
             item->setIcon(QIcon(scaledPixmap(mistake.image, kThumbnailSize)));
-        item->setToolTip(tr("True: %1\nPredicted: %2 (confidence %3)\nSample %4 of the %5 set")
-                             .arg(className(mistake.trueLabel), className(mistake.predicted),
-                                  percent(mistake.confidence), QLocale().toString(mistake.index),
-                                  m_splitName));
+        item->setToolTip(toolTip);
         m_list->addItem(item);
     }
     // Each cell as wide as the widest "true → predicted" caption (up to three thumbnails), so
@@ -116,8 +127,11 @@ void MistakeGallery::setMistakes(const QVector<EvaluatedMistake> &mistakes,
     for (int row = 0; row < m_list->count(); ++row)
         for (const QString &line : m_list->item(row)->text().split(QLatin1Char('\n')))
             widest = qMax(widest, m_list->fontMetrics().horizontalAdvance(line));
-    m_list->setGridSize(
-        QSize(qBound(kThumbnailSize + 56, widest + 24, 3 * kThumbnailSize), kThumbnailSize + 44));
+    // Documents (text runs) take the whole width, one per line.
+    m_list->setGridSize(imagesAvailable
+                            ? QSize(qBound(kThumbnailSize + 56, widest + 24, 3 * kThumbnailSize),
+                                    kThumbnailSize + 44)
+                            : QSize());
     const bool empty = m_mistakes.isEmpty();
     m_list->setVisible(!empty);
     m_empty->setVisible(empty);
@@ -141,11 +155,13 @@ void MistakeGallery::showEntry(int row)
     if (m_list->currentRow() != row)
         m_list->setCurrentRow(row);
     m_previewImage->setPixmap(scaledPixmap(mistake.image, kPreviewSize));
-    m_previewText->setText(tr("True class: %1\nPredicted: %2\nConfidence: %3\nSample %4 of the %5 "
-                              "set")
-                               .arg(className(mistake.trueLabel), className(mistake.predicted),
-                                    percent(mistake.confidence), QLocale().toString(mistake.index),
-                                    m_splitName));
+    QString text =
+        tr("True class: %1\nPredicted: %2\nConfidence: %3\nSample %4 of the %5 set")
+            .arg(className(mistake.trueLabel), className(mistake.predicted),
+                 percent(mistake.confidence), QLocale().toString(mistake.index), m_splitName);
+    if (!mistake.text.isEmpty())
+        text += QLatin1String("\n\n") + mistake.text;
+    m_previewText->setText(text);
     m_preview->show();
     Q_EMIT entryShown(row);
 }

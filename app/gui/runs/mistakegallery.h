@@ -19,6 +19,8 @@ class MistakeGallery : public QWidget
     Q_OBJECT
 public:
     static constexpr int kThumbnailSize = 64;
+    /// Characters of a document shown in its row; the tooltip has all of it.
+    static constexpr int kTextCaptionLength = 160;
     static constexpr int kPreviewSize = 192;
 
     explicit MistakeGallery(QWidget *parent = nullptr);

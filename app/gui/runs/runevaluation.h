@@ -16,6 +16,7 @@ struct EvaluatedMistake
     int predicted = 0;
     double confidence = 0.0;
     QImage image;
+    QString text; ///< text runs: the document as the model read it (its tokens)
 };
 
 /// The evaluation of a run's checkpoint as the GUI shows it; plain values, safe to pass between
