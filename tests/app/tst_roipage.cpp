@@ -13,13 +13,13 @@
 #include "app/gui/roi/roisourcesview.h"
 #include "app/gui/roi/roitext.h"
 #include "app/gui/roi/runpickerdialog.h"
-#include "core/compress/compressionjob.h"
 #include "core/roi/inputcatalogue.h"
 #include "core/roi/scenariojson.h"
 #include "core/roi/scenariotemplates.h"
 #include "core/store/scenariostore.h"
 #include "core/store/workspace.h"
 #include "core/train/trainingsession.h"
+#include "tests/app/roipagetesting.h"
 #include "tests/support/shotpath.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
@@ -58,16 +58,13 @@
 using mf::RoiKeyFigures;
 using mf::RoiPage;
 
+using mf::test::databasePathOf;
+using mf::test::nanText;
 using mf::test::shotDir;
 using mf::test::shotPath;
+using mf::test::showPage;
 
 namespace {
-
-QString databasePathOf(const QString &workspace)
-{
-    return QFile::decodeName(
-        mf::Workspace{QFile::encodeName(workspace).toStdString()}.databasePath().c_str());
-}
 
 QLineSeries *findLine(QChart *chart, const QString &name)
 {
@@ -83,33 +80,6 @@ QAbstractSeries *findSeries(QChart *chart, const QString &name)
         if (series->name() == name)
             return series;
     return nullptr;
-}
-
-/// Every text the page shows, to look for a NaN.
-QStringList shownTexts(QWidget *root)
-{
-    QStringList texts;
-    for (QLabel *label : root->findChildren<QLabel *>())
-        texts.append(label->text());
-    for (QLineEdit *edit : root->findChildren<QLineEdit *>())
-        texts.append(edit->text());
-    for (QChartView *view : root->findChildren<QChartView *>()) {
-        texts.append(view->chart()->title());
-        for (QAbstractSeries *series : view->chart()->series())
-            texts.append(series->name());
-    }
-    return texts;
-}
-
-/// The first text that shows a NaN; empty when none does.
-QString nanText(QWidget *root)
-{
-    static const QRegularExpression nan(QStringLiteral("\\bnan\\b"),
-                                        QRegularExpression::CaseInsensitiveOption);
-    for (const QString &text : shownTexts(root))
-        if (nan.match(text).hasMatch())
-            return text;
-    return QString();
 }
 
 const QChar kOpen(0x27E6); // ⟦
@@ -185,29 +155,6 @@ void typeInto(QLineEdit *edit, const QString &text)
     QTest::keyClicks(edit, text);
 }
 
-mf::roi::MeasuredRun measured(std::int64_t runId, double latencyMs, double throughput)
-{
-    mf::roi::MeasuredRun run;
-    run.runId = runId;
-    run.name = "tiny";
-    run.precision = "fp32";
-    run.machine = "test machine";
-    run.measuredOn = "2025-01-15";
-    run.threads = 2;
-    run.trainingSeconds = 1800;
-    run.trainingDevice = "cpu";
-    run.trainingThreads = 2;
-    run.parameters = 1000;
-    run.modelFileBytes = 4000;
-    run.latencyBatch1Ms = latencyMs;
-    run.throughputPerSecond = throughput;
-    run.classNames = {"good loan", "bad loan"};
-    run.confusion = {{900, 30}, {20, 50}};
-    run.accuracy = 0.95;
-    run.evaluatedOn = "test part (1000 items)";
-    return run;
-}
-
 } // namespace
 
 class TestRoiPage : public QObject
@@ -216,21 +163,9 @@ class TestRoiPage : public QObject
 private:
     QTemporaryDir m_dir;
 
-    void save(QWidget *widget, const QString &name)
-    {
-        // qWait also deletes what was deleted later (the axes of a chart drawn again).
-        QTest::qWait(20);
-        QVERIFY(widget->grab().save(shotPath(m_dir, name), "PNG"));
-    }
+    void save(QWidget *widget, const QString &name) { mf::test::saveShot(m_dir, widget, name); }
 
     QString newWorkspace(const QString &name) const { return m_dir.filePath(name); }
-
-    static void showPage(RoiPage &page)
-    {
-        page.resize(1120, 760);
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
-    }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
@@ -652,103 +587,6 @@ private Q_SLOTS:
             npvs.insert(compare->savedTable()->item(npvRow, column)->text());
         QCOMPARE(npvs.size(), 3);
         save(&page, QStringLiteral("roi-compare-saved.png"));
-    }
-
-    void fillFromMeasurementsNamesTheSources()
-    {
-        RoiPage page(newWorkspace(QStringLiteral("fill")));
-        showPage(page);
-        QVERIFY(page.newFromTemplate(QStringLiteral("credit-risk")));
-        const QString npvBefore = page.keyFiguresPanel()->valueText(RoiKeyFigures::Npv);
-        page.applyMeasuredRuns(measured(3, 0.8, 4000), measured(5, 0.3, 9000));
-        QVERIFY(!page.lastFillReport().filled.empty());
-        QCOMPARE(page.tabs()->currentIndex(), int(RoiPage::SourcesTab));
-        QVERIFY(page.sourcesView()->filledList()->topLevelItemCount() > 0);
-        mf::RoiInputField *throughput = page.inputForm()->field("serving.throughputPerInstance");
-        QCOMPARE(page.scenario().value("serving.throughputPerInstance"), 9000.0);
-        QVERIFY2(throughput->captionLabel()->text().contains(QLatin1String("5")),
-                 qPrintable(throughput->captionLabel()->text()));
-        QCOMPARE(
-            throughput->sourceEdit()->text(),
-            QString::fromStdString(page.scenario().input("serving.throughputPerInstance").source));
-        QVERIFY(page.scenario().sourceRuns.size() == 2);
-        QVERIFY(page.sourcesView()->runsLabel()->text().contains(QLatin1String("#5")));
-        QVERIFY(page.problems().empty());
-        QVERIFY(page.keyFiguresPanel()->valueText(RoiKeyFigures::Npv) != npvBefore);
-        save(&page, QStringLiteral("roi-sources.png"));
-    }
-
-    void fillFromATrainedRun()
-    {
-        const QString workspace = newWorkspace(QStringLiteral("trained"));
-        const std::string root = m_dir.path().toStdString();
-        mf::testdata::writeMnistLayout(root + "/digits",
-                                       mf::testdata::makeImageSet(300, 2, 1, 8, 8, 1),
-                                       mf::testdata::makeImageSet(100, 2, 1, 8, 8, 2));
-        mf::TrainConfig config;
-        config.dataset = root + "/digits";
-        config.model = {{"type", "mlp"}, {"hidden", {16}}};
-        config.epochs = 1;
-        config.batchSize = 32;
-        config.validationFraction = 0.2;
-        config.threads = 1;
-        mf::SessionOptions options;
-        options.workspaceDir = workspace.toStdString();
-        options.runName = "tiny";
-        const qint64 runId = mf::TrainingSession(config, options).run().runId;
-        QVERIFY(runId > 0);
-
-        {
-            // The run to fill from is offered; it has no compressed variant.
-            mf::RunPickerDialog runs(databasePathOf(workspace), mf::RunPickerDialog::Mode::Run);
-            QCOMPARE(runs.runList()->topLevelItemCount(), 1);
-            QCOMPARE(runs.selectedRun(), runId);
-            mf::RunPickerDialog variants(databasePathOf(workspace),
-                                         mf::RunPickerDialog::Mode::Variant);
-            variants.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&variants));
-            QCOMPARE(variants.selectedRun(), runId);
-            QCOMPARE(variants.variantList()->topLevelItemCount(), 0);
-            QCOMPARE(variants.selectedVariant(), 0);
-            save(&variants, QStringLiteral("roi-pick-variant.png"));
-        }
-        RoiPage page(workspace);
-        showPage(page);
-        QVERIFY(page.newFromTemplate(QStringLiteral("credit-risk")));
-        QVERIFY(page.fillFromRuns(runId));
-        QVERIFY(page.isMeasuring());
-        QVERIFY(!page.fillFromRunAction()->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(!page.isMeasuring(), 120000);
-        QVERIFY2(!page.notice()->isError(), qPrintable(page.notice()->notice()));
-        QVERIFY(!page.lastFillReport().filled.empty());
-        QVERIFY(page.scenario().sourceRuns == std::vector<int>{int(runId)});
-        const std::string source = page.scenario().input("serving.latencyMs").source;
-        QVERIFY2(source.find(std::to_string(runId)) != std::string::npos, source.c_str());
-        QVERIFY2(nanText(&page).isEmpty(), qPrintable(nanText(&page)));
-        save(&page, QStringLiteral("roi-filled-from-run.png"));
-
-        // An int8 variant of the run: offered, and its serving figures are used.
-        mf::CompressionRequest request;
-        request.sourceRun = runId;
-        request.quantize = mf::QuantMode::Dynamic;
-        const mf::CompressionResult compressed = mf::CompressionJob(request, options).run();
-        QCOMPARE(compressed.variants.size(), std::size_t(1));
-        const qint64 variantId = compressed.variants.front().runId;
-        {
-            mf::RunPickerDialog variants(databasePathOf(workspace),
-                                         mf::RunPickerDialog::Mode::Variant);
-            QVERIFY(variants.selectVariant(variantId));
-            QCOMPARE(variants.selectedRun(), runId);
-            QCOMPARE(variants.selectedVariant(), variantId);
-        }
-        QVERIFY(page.fillFromRuns(runId, variantId));
-        QTRY_VERIFY_WITH_TIMEOUT(!page.isMeasuring(), 120000);
-        QVERIFY2(!page.notice()->isError(), qPrintable(page.notice()->notice()));
-        const std::string servedBy = page.scenario().input("serving.latencyMs").source;
-        QVERIFY2(servedBy.rfind("run " + std::to_string(variantId), 0) == 0, servedBy.c_str());
-        const std::string trainedBy = page.scenario().input("training.deviceHoursPerRun").source;
-        QVERIFY2(trainedBy.rfind("run " + std::to_string(runId), 0) == 0, trainedBy.c_str());
-        QVERIFY2(nanText(&page).isEmpty(), qPrintable(nanText(&page)));
     }
 
     void everyTextOnThePageIsTranslated()
