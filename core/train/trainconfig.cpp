@@ -93,6 +93,45 @@ void checkText(const TextConfig &t, std::vector<std::string> &problems)
                            "\" is unknown (use words or icu_words)");
 }
 
+void checkObjective(const TrainConfig &c, std::vector<std::string> &problems)
+{
+    if (c.initFromRun < 0)
+        problems.push_back("init_from_run must be a run id (0: start from a fresh model)");
+    if (c.freezeEpochs < 0)
+        problems.push_back("freeze_epochs must not be negative");
+    else if (c.freezeEpochs > 0 && c.initFromRun == 0)
+        problems.push_back("freeze_epochs needs init_from_run: only parameters loaded from "
+                           "another run are frozen");
+    else if (c.freezeEpochs > c.epochs)
+        problems.push_back("freeze_epochs must not exceed epochs");
+    if (c.objective == "classify")
+        return;
+    if (c.objective != "masked_tokens" && c.objective != "next_token") {
+        problems.push_back("objective \"" + c.objective +
+                           "\" is unknown (use classify, masked_tokens or next_token)");
+        return;
+    }
+    if (c.loss != "cross_entropy")
+        problems.push_back("objective " + c.objective +
+                           " predicts tokens with cross_entropy; loss must be cross_entropy");
+    const std::string type =
+        c.model.is_object() && c.model.contains("type") && c.model["type"].is_string()
+            ? c.model["type"].get<std::string>()
+            : std::string();
+    const bool recurrent = type == "rnn" || type == "gru" || type == "lstm";
+    const bool bidirectional = recurrent && c.model.contains("bidirectional") &&
+                               c.model["bidirectional"].is_boolean() &&
+                               c.model["bidirectional"].get<bool>();
+    if (c.objective == "masked_tokens" && !(type == "transformer" || bidirectional))
+        problems.push_back("objective masked_tokens pre-trains a transformer or a bidirectional "
+                           "rnn, gru or lstm (each token sees both sides), not model type \"" +
+                           type + "\"" + (recurrent ? " with bidirectional false" : ""));
+    if (c.objective == "next_token" && !(recurrent && !bidirectional))
+        problems.push_back("objective next_token pre-trains a unidirectional rnn, gru or lstm (a "
+                           "token may only see the ones before it), not model type \"" +
+                           type + "\"" + (bidirectional ? " with bidirectional true" : ""));
+}
+
 void checkOptimizer(const OptimizerConfig &o, std::vector<std::string> &problems)
 {
     if (!isKnownOptimizer(o.name))
@@ -216,16 +255,37 @@ void to_json(nlohmann::json &j, const TrainConfig &c)
                        {"device", c.device},
                        {"normalize", c.normalize},
                        {"augmentation", c.augmentation},
-                       {"text", c.text}};
+                       {"text", c.text},
+                       {"objective", c.objective},
+                       {"init_from_run", c.initFromRun},
+                       {"freeze_epochs", c.freezeEpochs}};
 }
 
 void from_json(const nlohmann::json &j, TrainConfig &c)
 {
     const SpecReader r(j, "");
-    r.rejectUnknown({"dataset", "model", "loss", "optimizer", "schedule", "l1", "l2",
-                     "clip_grad_norm", "epochs", "batch_size", "validation_fraction",
-                     "early_stopping_patience", "early_stopping_metric", "seed", "threads",
-                     "device", "normalize", "augmentation", "text"});
+    r.rejectUnknown({"dataset",
+                     "model",
+                     "loss",
+                     "optimizer",
+                     "schedule",
+                     "l1",
+                     "l2",
+                     "clip_grad_norm",
+                     "epochs",
+                     "batch_size",
+                     "validation_fraction",
+                     "early_stopping_patience",
+                     "early_stopping_metric",
+                     "seed",
+                     "threads",
+                     "device",
+                     "normalize",
+                     "augmentation",
+                     "text",
+                     "objective",
+                     "init_from_run",
+                     "freeze_epochs"});
     c.dataset = r.text("dataset", c.dataset);
     if (r.has("model")) {
         if (!r.value("model").is_object())
@@ -252,6 +312,10 @@ void from_json(const nlohmann::json &j, TrainConfig &c)
     c.augmentation = r.text("augmentation", c.augmentation);
     if (r.has("text"))
         readText(r.value("text"), "text.", c.text);
+    c.objective = r.text("objective", c.objective);
+    c.initFromRun =
+        r.integer("init_from_run", c.initFromRun, 0, std::numeric_limits<std::int64_t>::max());
+    c.freezeEpochs = anyInt(r, "freeze_epochs", c.freezeEpochs);
 }
 
 nlohmann::json readAugmentation(const TrainConfig &config)
@@ -307,6 +371,7 @@ std::vector<std::string> TrainConfig::validate() const
     if (threads < 0)
         problems.push_back("threads must not be negative (0 uses all cores)");
     checkText(text, problems);
+    checkObjective(*this, problems);
     if (!parseDeviceName(device))
         problems.push_back("device \"" + device + "\" is unknown (use cpu, cuda or cuda:N)");
     return problems;

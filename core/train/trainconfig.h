@@ -86,6 +86,20 @@ struct TrainConfig
     /// unaugmented ones: with the training split's statistics when `normalize` is set.
     std::string augmentation;
     TextConfig text;
+    /// What the run learns: "classify" (the labels), or self-supervised pre-training of a text
+    /// encoder on the dataset's text alone, labels unused (core/train/pretraining.h):
+    /// "masked_tokens" (BERT's masked-token prediction; bidirectional recurrent or transformer
+    /// encoders) or "next_token" (a unidirectional recurrent encoder predicts each next token).
+    std::string objective = "classify";
+    /// Fine-tune from run: the model starts from this run's best checkpoint (its newest when the
+    /// best was pruned), parameters matched by name and shape (core/train/warmstart.h); a text
+    /// run reuses that run's vocabulary, so token ids mean the same words. 0: a fresh model.
+    std::int64_t initFromRun = 0;
+    /// With initFromRun: the parameters loaded from that run stay frozen for this many epochs
+    /// (only the new ones, such as a classification head, train), then all train.
+    int freezeEpochs = 0;
+
+    bool pretraining() const { return objective != "classify"; }
 
     /// Human-readable problems ("epochs must be at least 1"); empty when the config is usable.
     std::vector<std::string> validate() const;
