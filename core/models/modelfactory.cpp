@@ -146,16 +146,20 @@ torch::nn::Sequential buildResnet(const ModelSpec &spec, const std::vector<std::
 
 torch::nn::Sequential buildModel(const nlohmann::json &json,
                                  const std::vector<std::int64_t> &inputShape,
-                                 std::int64_t numClasses)
+                                 std::int64_t numClasses, ModelHead head)
 {
     const ModelSpec spec = parseModelSpec(json);
+    if (head == ModelHead::Tokens && !isTextModelType(spec.type))
+        throw ConfigError("model.type: a \"" + spec.type +
+                          "\" model cannot predict tokens; token-level pre-training takes a "
+                          "text model");
     if (isTextModelType(spec.type)) {
         for (auto d : inputShape)
             if (d < 1)
                 throw ConfigError("input shape: every dimension must be at least 1");
         if (numClasses < 1)
             throw ConfigError("classes: a model needs at least one output class");
-        torch::nn::Sequential net = buildTextModel(spec, inputShape, numClasses);
+        torch::nn::Sequential net = buildTextModel(spec, inputShape, numClasses, head);
         initializeWeights(*net, spec.scheme, spec.initScale);
         return net;
     }
@@ -180,7 +184,7 @@ torch::nn::Sequential buildModel(const nlohmann::json &json,
 
 torch::nn::Sequential buildModel(const nlohmann::json &spec,
                                  const std::vector<std::int64_t> &inputShape,
-                                 std::int64_t numClasses, std::uint64_t seed)
+                                 std::int64_t numClasses, std::uint64_t seed, ModelHead head)
 {
     // LibTorch's modules initialise themselves from the process-wide CPU generator and take no
     // other. Seeding it, building on the CPU and putting its state back, with every seeded
@@ -200,7 +204,7 @@ torch::nn::Sequential buildModel(const nlohmann::json &spec,
         global.set_state(saved);
     };
     try {
-        torch::nn::Sequential net = buildModel(spec, inputShape, numClasses);
+        torch::nn::Sequential net = buildModel(spec, inputShape, numClasses, head);
         restore();
         return net;
     } catch (...) {

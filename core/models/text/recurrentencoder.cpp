@@ -54,6 +54,15 @@ torch::Tensor RecurrentEncoderImpl::forward(const torch::Tensor &ids)
     const torch::Tensor embedded = m_embedding(ids.to(torch::kLong));
     const auto packed = torch::nn::utils::rnn::pack_padded_sequence(
         embedded, lengths, /*batch_first=*/true, /*enforce_sorted=*/false);
+    if (options.perToken()) {
+        using torch::nn::utils::rnn::PackedSequence;
+        const PackedSequence output = m_rnn ? std::get<0>(m_rnn->forward_with_packed_input(packed))
+                                      : m_gru
+                                          ? std::get<0>(m_gru->forward_with_packed_input(packed))
+                                          : std::get<0>(m_lstm->forward_with_packed_input(packed));
+        return std::get<0>(torch::nn::utils::rnn::pad_packed_sequence(
+            output, /*batch_first=*/true, /*padding_value=*/0.0, /*total_length=*/ids.size(1)));
+    }
     // h_n: [layers * directions, batch, hidden], back in the batch's order.
     torch::Tensor state;
     if (m_rnn)
@@ -74,7 +83,8 @@ void RecurrentEncoderImpl::pretty_print(std::ostream &stream) const
     stream << "mf::RecurrentEncoder(" << names[static_cast<int>(options.cell())]
            << ", vocab=" << options.vocabSize() << ", embedding=" << options.embeddingDim()
            << ", hidden=" << options.hiddenSize() << ", layers=" << options.layers()
-           << (options.bidirectional() ? ", bidirectional" : "") << ")";
+           << (options.bidirectional() ? ", bidirectional" : "")
+           << (options.perToken() ? ", per token" : "") << ")";
 }
 
 } // namespace mf

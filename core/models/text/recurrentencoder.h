@@ -28,6 +28,9 @@ struct RecurrentEncoderOptions
     TORCH_ARG(std::int64_t, hiddenSize);
     TORCH_ARG(std::int64_t, layers) = 1;
     TORCH_ARG(bool, bidirectional) = false;
+    /// forward() returns every token's state [batch, seq_len, outputSize()] (zeros at the
+    /// padding) instead of the final one: what token-level pre-training predicts from.
+    TORCH_ARG(bool, perToken) = false;
 };
 
 /// Token ids [batch, seq_len] (right-padded with 0, core/models/text/textmasks.h) ->

@@ -22,8 +22,13 @@ RecurrentCell cellOf(const std::string &type)
 
 torch::nn::Sequential buildTextModel(const ModelSpec &spec,
                                      const std::vector<std::int64_t> &inputShape,
-                                     std::int64_t numClasses)
+                                     std::int64_t numClasses, ModelHead head)
 {
+    const bool perToken = head == ModelHead::Tokens;
+    if (perToken && (spec.type == "bag" || spec.type == "textcnn"))
+        throw ConfigError("model.type: a " + spec.type +
+                          " model pools its tokens at once and cannot predict each token; "
+                          "pre-train an rnn, gru, lstm or transformer");
     if (inputShape.size() != 1)
         throw ConfigError("model.type: a " + spec.type +
                           " model reads token ids of shape {seq_len}, not images or other " +
@@ -35,7 +40,8 @@ torch::nn::Sequential buildTextModel(const ModelSpec &spec,
         RecurrentEncoder encoder(RecurrentEncoderOptions(cellOf(spec.type), spec.vocabSize,
                                                          spec.embeddingDim, spec.hiddenSize)
                                      .layers(spec.layers)
-                                     .bidirectional(spec.bidirectional));
+                                     .bidirectional(spec.bidirectional)
+                                     .perToken(perToken));
         features = encoder->outputSize();
         net->push_back("encoder", encoder);
     } else if (spec.type == "bag") {
@@ -63,14 +69,15 @@ torch::nn::Sequential buildTextModel(const ModelSpec &spec,
                                                              .heads(spec.heads)
                                                              .ffDim(spec.ffDim)
                                                              .activation(spec.activation)
-                                                             .dropout(spec.dropout)));
+                                                             .dropout(spec.dropout)
+                                                             .perToken(perToken)));
         features = spec.embeddingDim;
     } else {
         throw ConfigError("model.type: \"" + spec.type + "\" is not a text model type");
     }
     if (spec.dropout > 0.0)
         net->push_back("drop", GeneratorDropout(spec.dropout));
-    net->push_back("out", torch::nn::Linear(features, numClasses));
+    net->push_back(perToken ? "token_head" : "out", torch::nn::Linear(features, numClasses));
     return net;
 }
 

@@ -59,6 +59,8 @@ torch::Tensor TransformerTextEncoderImpl::forward(const torch::Tensor &ids)
     x = m_encoder(x.transpose(0, 1), /*src_mask=*/torch::Tensor(),
                   /*src_key_padding_mask=*/valid.logical_not())
             .transpose(0, 1);
+    if (options.perToken())
+        return x;
     const torch::Tensor weights = valid.unsqueeze(2).to(x.scalar_type()); // [B, L, 1]
     return (x * weights).sum(1) / weights.sum(1);
 }

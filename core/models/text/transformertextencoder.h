@@ -26,6 +26,9 @@ struct TransformerTextEncoderOptions
     TORCH_ARG(std::string, activation) = "relu";
     /// Of the GeneratorDropout after the embeddings.
     TORCH_ARG(double, dropout) = 0.0;
+    /// forward() returns every token's output [batch, seq_len, embeddingDim] instead of their
+    /// mean: what token-level pre-training predicts from.
+    TORCH_ARG(bool, perToken) = false;
 };
 
 /// Token ids [batch, seq_len] (right-padded with 0, core/models/text/textmasks.h; seq_len at
