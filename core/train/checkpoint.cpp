@@ -56,6 +56,7 @@ Json headerToJson(const CheckpointHeader &header)
           {"epoch_loss_sum", finiteOrNull(s.epochLossSum)},
           {"epoch_samples", s.epochSamples},
           {"epoch_correct", s.epochCorrect},
+          {"epoch_tokens", s.epochTokens},
           {"epoch_train_seconds", finiteOrNull(s.epochTrainSeconds)}}},
         {"normalization", {{"mean", header.normalization.mean}, {"std", header.normalization.std}}},
         {"config", header.configJson},
@@ -80,6 +81,8 @@ CheckpointHeader headerFromJson(const Json &json, int version)
         header.state.epochSamples = s.at("epoch_samples").get<std::int64_t>();
         header.state.epochCorrect = s.at("epoch_correct").get<std::int64_t>();
         header.state.epochTrainSeconds = numberOrNan(s.at("epoch_train_seconds"));
+        // Written since pre-training runs; older version-2 files have none.
+        header.state.epochTokens = s.value("epoch_tokens", std::int64_t{0});
     }
     header.normalization.mean = json.at("normalization").at("mean").get<std::vector<double>>();
     header.normalization.std = json.at("normalization").at("std").get<std::vector<double>>();
@@ -143,7 +146,8 @@ CheckpointHeader openArchive(const std::string &path, torch::serialize::InputArc
     }
     const TrainingState &state = header.state;
     if (state.batchInEpoch < 0 || state.epochSamples < 0 || state.epochCorrect < 0 ||
-        state.epochCorrect > state.epochSamples ||
+        state.epochTokens < 0 ||
+        state.epochCorrect > (state.epochTokens > 0 ? state.epochTokens : state.epochSamples) ||
         (state.insideEpoch() && state.epochSamples < state.batchInEpoch))
         throw DataError(path, "header", "corrupt checkpoint header: impossible epoch progress");
     if (state.insideEpoch()) {

@@ -28,9 +28,12 @@ struct TrainingState
     /// same shuffled order. The fields below describe those batches, so that the epoch's
     /// figures come out as they would have without the stop.
     std::int64_t batchInEpoch = 0;
-    double epochLossSum = 0.0;      ///< sum over those batches of loss * batch size
-    std::int64_t epochSamples = 0;  ///< samples in them
-    std::int64_t epochCorrect = 0;  ///< of which predicted right
+    double epochLossSum = 0.0;     ///< sum over those batches of loss * batch size
+    std::int64_t epochSamples = 0; ///< samples in them
+    std::int64_t epochCorrect = 0; ///< of which predicted right (pre-training: tokens)
+    /// Pre-training runs: the tokens predicted in those batches (epochCorrect counts the right
+    /// ones among them); 0 otherwise.
+    std::int64_t epochTokens = 0;
     double epochTrainSeconds = 0.0; ///< training time they took
 
     bool insideEpoch() const { return batchInEpoch > 0; }

@@ -10,6 +10,7 @@
 #include "core/train/lrschedule.h"
 #include "core/train/modelevaluation.h"
 #include "core/train/optimizerfactory.h"
+#include "core/train/runmodel.h"
 #include "core/train/traininghooks.h"
 #include "core/util/allocatortuning.h"
 #include "core/util/error.h"
@@ -110,10 +111,27 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
     else if (m_config.normalize && m_train.kind != DatasetKind::Text)
         m_normalization = computeChannelStats(m_train);
 
-    m_model =
-        buildModel(m_config.model, m_train.sampleShape(), m_train.numClasses(), m_config.seed);
+    m_objective = pretrainObjectiveOf(m_config);
+    if (m_objective) {
+        if (m_train.kind != DatasetKind::Text)
+            throw ConfigError("objective " + m_config.objective +
+                              " pre-trains on text, but the training samples are not text");
+        m_vocabularySize = specVocabularySize(m_config);
+    }
+    m_model = buildRunModel(m_config, m_train.sampleShape(), m_train.numClasses());
     setDropoutGenerator(*m_model, m_dropoutGenerator);
     m_model->to(m_device);
+    if (m_options.warmStart) {
+        m_warmStartReport = m_options.warmStart->apply(*m_model);
+        const auto named = m_model->named_parameters();
+        for (const std::string &name : m_warmStartReport->loadedParameters)
+            m_loadedParameters.push_back(named[name]);
+    } else if (!m_options.loadedParameterNames.empty()) {
+        const auto named = m_model->named_parameters();
+        for (const std::string &name : m_options.loadedParameterNames)
+            if (const torch::Tensor *parameter = named.find(name))
+                m_loadedParameters.push_back(*parameter);
+    }
     if (m_options.hooks && m_options.hooks->initialize)
         m_options.hooks->initialize(m_model);
     m_parameters = m_model->parameters();
@@ -215,17 +233,27 @@ void Trainer::prepareSources()
         m_validationSource = std::make_unique<BatchSource>(m_validation, m_normalization, m_device);
 }
 
+void Trainer::freezeLoaded(bool frozen)
+{
+    for (torch::Tensor &parameter : m_loadedParameters)
+        parameter.set_requires_grad(!frozen);
+}
+
 void Trainer::chooseKernels(int epoch)
 {
     const torch::Tensor order = m_trainSource->epochOrder(m_config.seed, epoch);
     const BatchSource::Batch first = m_trainSource->batch(order, 0, m_config.batchSize, epoch);
+    const torch::Tensor targets = m_objective ? tokenTask(*m_objective, first.inputs,
+                                                          m_vocabularySize, m_config.seed, epoch, 0)
+                                                    .targets
+                                              : torch::Tensor();
     const auto loss = [&](const torch::Tensor &logits) {
-        return computeLoss(m_config.loss, logits, first.labels);
+        return m_objective ? tokenLoss(logits, targets)
+                           : computeLoss(m_config.loss, logits, first.labels);
     };
     // The copies are built from the spec and seed, under buildModel's lock of the generator.
     const auto makeCopy = [this] {
-        return buildModel(m_config.model, m_train.sampleShape(), m_train.numClasses(),
-                          m_config.seed);
+        return buildRunModel(m_config, m_train.sampleShape(), m_train.numClasses());
     };
     OptimizerUnderPlan optimizer;
     optimizer.optimizer = m_optimizer.get();
@@ -284,6 +312,7 @@ TrainResult Trainer::run()
             m_dropoutGenerator->set_current_seed(epochSeed(m_config.seed, epoch, kDropoutStream));
         }
         const torch::Tensor order = m_trainSource->epochOrder(m_config.seed, epoch);
+        freezeLoaded(epoch <= m_config.freezeEpochs);
         m_model->train();
         const auto epochStart = Clock::now();
         double pausedSeconds = 0.0;
@@ -293,6 +322,8 @@ TrainResult Trainer::run()
         const double secondsBefore = m_state.epochTrainSeconds;
         torch::Tensor correct = torch::full({}, m_state.epochCorrect,
                                             torch::TensorOptions(torch::kInt64).device(m_device));
+        // Pre-training counts predicted tokens; the loss and accuracy are per token.
+        std::int64_t tokens = m_state.epochTokens;
         double learningRate = 0.0;
 
         for (std::int64_t b = firstBatch; b < batches; ++b) {
@@ -305,6 +336,7 @@ TrainResult Trainer::run()
                 m_state.epochLossSum = lossSum;
                 m_state.epochSamples = seen;
                 m_state.epochCorrect = correct.item<std::int64_t>();
+                m_state.epochTokens = tokens;
                 m_state.epochTrainSeconds = secondsBefore + trainedHere;
                 // The newest checkpoint holds this step already when nothing was trained since
                 // it (a stop at an epoch's end, or right after a resume); a run that took no
@@ -321,9 +353,15 @@ TrainResult Trainer::run()
             for (torch::Tensor &parameter : m_parameters)
                 parameter.mutable_grad().reset();
 
-            const torch::Tensor inputs = inLayout(batch.inputs, m_layout);
+            TokenTask task;
+            if (m_objective)
+                task = tokenTask(*m_objective, batch.inputs, m_vocabularySize, m_config.seed, epoch,
+                                 b);
+            const torch::Tensor inputs =
+                inLayout(m_objective ? task.inputs : batch.inputs, m_layout);
             const torch::Tensor logits = m_model->forward(inputs);
-            torch::Tensor loss = m_options.hooks && m_options.hooks->loss
+            torch::Tensor loss = m_objective ? tokenLoss(logits, task.targets)
+                                 : m_options.hooks && m_options.hooks->loss
                                      ? m_options.hooks->loss(inputs, logits, batch.labels)
                                      : computeLoss(m_config.loss, logits, batch.labels);
             if (penalised)
@@ -350,8 +388,16 @@ TrainResult Trainer::run()
             ++globalStep;
 
             const std::int64_t count = batch.labels.size(0);
-            correct += logits.detach().argmax(1).eq(batch.labels).sum();
-            lossSum += lossValue * static_cast<double>(count);
+            if (m_objective) {
+                const auto [right, predicted] = tokenHits(logits, task.targets);
+                const std::int64_t n = predicted.item<std::int64_t>();
+                correct += right;
+                lossSum += lossValue * static_cast<double>(n);
+                tokens += n;
+            } else {
+                correct += logits.detach().argmax(1).eq(batch.labels).sum();
+                lossSum += lossValue * static_cast<double>(count);
+            }
             seen += count;
 
             StepMetrics step;
@@ -380,9 +426,10 @@ TrainResult Trainer::run()
         EpochMetrics metrics;
         metrics.epoch = epoch;
         metrics.step = globalStep;
-        metrics.trainLoss = lossSum / static_cast<double>(samples);
-        metrics.trainAccuracy =
-            static_cast<double>(correct.item<std::int64_t>()) / static_cast<double>(samples);
+        const auto counted =
+            static_cast<double>(m_objective ? std::max<std::int64_t>(tokens, 1) : samples);
+        metrics.trainLoss = lossSum / counted;
+        metrics.trainAccuracy = static_cast<double>(correct.item<std::int64_t>()) / counted;
         metrics.valLoss = validation.loss;
         metrics.valAccuracy = validation.accuracy;
         metrics.learningRate = learningRate;
@@ -400,6 +447,7 @@ TrainResult Trainer::run()
         m_state.epochLossSum = 0.0;
         m_state.epochSamples = 0;
         m_state.epochCorrect = 0;
+        m_state.epochTokens = 0;
         m_state.epochTrainSeconds = 0.0;
         result.epochsCompleted = epoch;
         result.bestValAccuracy = m_state.bestValAccuracy;
@@ -534,6 +582,10 @@ EvalReport Trainer::validationReport()
 EvalReport Trainer::evaluateSource(const BatchSource &source)
 {
     m_evaluatedSamples += source.size();
+    if (m_objective)
+        return evaluatePretraining(m_model, source, *m_objective, m_vocabularySize,
+                                   std::max<std::int64_t>(m_config.batchSize, kMinEvalBatch),
+                                   m_config.seed);
     return evaluateModel(m_model, source, m_config.loss,
                          std::max<std::int64_t>(m_config.batchSize, kMinEvalBatch),
                          m_train.numClasses());

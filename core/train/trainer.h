@@ -5,8 +5,10 @@
 #include "core/data/datasetstats.h"
 #include "core/kernels/kernelplanner.h"
 #include "core/train/checkpoint.h"
+#include "core/train/pretraining.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainevents.h"
+#include "core/train/warmstart.h"
 
 #include <torch/torch.h>
 
@@ -44,6 +46,13 @@ struct TrainerOptions
     KernelPlannerOptions kernels;
     /// A compression run's changes to training (core/train/traininghooks.h); null: none.
     std::shared_ptr<const TrainingHooks> hooks;
+    /// Fine-tune from run (TrainConfig::initFromRun): the weights the model starts from,
+    /// applied after it is built; the parameters it loads stay frozen for
+    /// config.freezeEpochs epochs. Null: a fresh model.
+    std::shared_ptr<const WarmStart> warmStart;
+    /// Without a warm start: the names of the parameters to freeze for config.freezeEpochs (a
+    /// resumed fine-tuning run, whose weights come from its own checkpoint).
+    std::vector<std::string> loadedParameterNames;
 };
 
 /// Trains one model on one dataset split. Construction validates the config (and the
@@ -123,6 +132,13 @@ public:
     const TrainConfig &config() const { return m_config; }
     /// Progress so far: after restoreCheckpoint(), the state the checkpoint held.
     const TrainingState &state() const { return m_state; }
+    /// What the warm start loaded, skipped and left new; null without one.
+    const WarmStartReport *warmStartReport() const
+    {
+        return m_warmStartReport ? &*m_warmStartReport : nullptr;
+    }
+    /// The run's pre-training objective (TrainConfig::objective); nullopt when it classifies.
+    std::optional<PretrainObjective> objective() const { return m_objective; }
     /// The kernels run() chose, before their first step; null until then.
     const KernelChoice *kernels() const { return m_kernels ? &*m_kernels : nullptr; }
 
@@ -150,7 +166,14 @@ private:
     /// than the checkpoint just written.
     void removeStopCheckpoints(const std::string &keep);
 
+    /// Stops (or restarts) the gradients of the parameters the warm start loaded.
+    void freezeLoaded(bool frozen);
+
     TrainConfig m_config;
+    std::optional<PretrainObjective> m_objective;
+    std::int64_t m_vocabularySize = 0; ///< pre-training: the token head's outputs
+    std::optional<WarmStartReport> m_warmStartReport;
+    std::vector<torch::Tensor> m_loadedParameters; ///< frozen for config.freezeEpochs
     Dataset m_train;
     Dataset m_validation;
     TrainerOptions m_options;

@@ -61,6 +61,10 @@ struct EvalReport
     std::vector<std::string> classNames;              ///< of the evaluated dataset
     /// Up to kMaxMistakes wrong predictions, most confident first (ties: lower index first).
     std::vector<Misclassification> mistakes;
+    /// A pre-training run's evaluation (TrainConfig::objective, "masked_tokens" or
+    /// "next_token"): loss and accuracy are per predicted token and there are no per-class
+    /// figures. Empty for a classifier.
+    std::string tokenObjective;
 };
 
 enum class TrainOutcome

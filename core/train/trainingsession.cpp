@@ -15,9 +15,12 @@
 #include "core/train/environmentinfo.h"
 #include "core/train/modelevaluation.h"
 #include "core/train/outcomestatus.h"
+#include "core/train/pretraining.h"
+#include "core/train/runmodel.h"
 #include "core/train/runrecorder.h"
 #include "core/train/textrundata.h"
 #include "core/train/trainer.h"
+#include "core/train/warmstart.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
 
@@ -33,6 +36,15 @@ namespace {
 /// The run param holding the augmentation pipeline's JSON, so a resumed run augments as the
 /// run began even when the file changed since.
 const char *const kPipelineParam = "augmentation_pipeline";
+
+/// What a fine-tuned run took from its parent (JSON arrays of tensor names; "name: reason" for
+/// the skipped ones); the loaded parameters are frozen again when the run is resumed.
+const char *const kLoadedParam = "finetune.loaded";
+const char *const kLoadedParametersParam = "finetune.loaded_parameters";
+const char *const kNewParam = "finetune.new";
+const char *const kSkippedParam = "finetune.skipped";
+
+Artifact chooseEvaluationCheckpoint(const RunStore &store, std::int64_t runId);
 
 struct SessionData
 {
@@ -176,6 +188,8 @@ struct TrainingSession::Impl
     SessionData data;
     std::shared_ptr<const AugmentPipeline> augmentation;
     std::unique_ptr<Trainer> trainer;
+    std::shared_ptr<const WarmStart> warmStart;
+    std::vector<std::string> loadedParameters; ///< resumed fine-tuning: what stays frozen
     std::unique_ptr<RunRecorder> recorder;
     std::vector<TrainerObserver *> observers;
     double wallOffset = 0.0;
@@ -202,6 +216,8 @@ struct TrainingSession::Impl
         trainerOptions.trainSampleIndices = data.trainIndices;
         trainerOptions.kernels.cachePath = workspace.kernelCachePath();
         trainerOptions.hooks = options.hooks;
+        trainerOptions.warmStart = warmStart;
+        trainerOptions.loadedParameterNames = loadedParameters;
         auto created = std::make_unique<Trainer>(config, data.train, data.validation,
                                                  std::move(trainerOptions));
         std::lock_guard<std::mutex> lock(controlMutex);
@@ -275,10 +291,33 @@ std::int64_t TrainingSession::prepare()
     if (!pipelineJson.is_null())
         d->augmentation =
             std::make_shared<const AugmentPipeline>(AugmentPipeline::fromJson(pipelineJson));
-    d->data = loadData(d->config);
-    if (d->data.vocabulary)
-        model["vocab_size"] = d->data.vocabulary->size();
     d->openStore();
+    std::optional<Vocabulary> parentVocabulary;
+    if (d->config.initFromRun > 0) {
+        const std::int64_t parent = d->config.initFromRun;
+        const RunRecord parentRecord = existingRun(*d->store, parent);
+        if (parentRecord.status == RunStatus::Running)
+            throw ConfigError("Run " + std::to_string(parent) +
+                              " is still training; fine-tune from it once it has ended");
+        const TrainConfig parentConfig = storedConfig(*d->store, parentRecord);
+        if (isTextRun(parentConfig) != isTextRun(d->config))
+            throw ConfigError("Run " + std::to_string(parent) + " trained on " +
+                              (isTextRun(parentConfig) ? "text" : "images or tables") +
+                              "; this run's dataset " + d->config.dataset + " holds " +
+                              (isTextRun(d->config) ? "text" : "images or tables"));
+        d->warmStart = std::make_shared<const WarmStart>(WarmStart::fromCheckpoint(
+            parent, parentConfig, chooseEvaluationCheckpoint(*d->store, parent), d->config));
+        // Token ids must mean the words they meant to the parent: its vocabulary, its table.
+        if (isTextRun(parentConfig)) {
+            parentVocabulary = readRunVocabulary(*d->store, parent);
+            model["vocab_size"] = specVocabularySize(parentConfig);
+        }
+    }
+    d->data = loadData(d->config, parentVocabulary ? &*parentVocabulary : nullptr);
+    // One row more than the vocabulary: the [MASK] token of masked-token pre-training, so a
+    // pre-trained encoder and the classifiers fine-tuned from it share one embedding table.
+    if (d->data.vocabulary && !parentVocabulary)
+        model["vocab_size"] = d->data.vocabulary->size() + 1;
 
     RunRecord record;
     record.name = d->options.runName.empty() ? defaultRunName(d->config) : d->options.runName;
@@ -298,11 +337,20 @@ std::int64_t TrainingSession::prepare()
         params[kPipelineParam] = pipelineJson.dump();
     for (const auto &[key, value] : d->options.params)
         params[key] = value;
+    if (d->warmStart)
+        params[kParentRunParam] = std::to_string(d->config.initFromRun);
     d->runId = d->store->createRun(record, params);
     try {
         if (d->data.vocabulary)
             saveRunVocabulary(*d->store, d->workspace, d->runId, *d->data.vocabulary);
         d->createTrainer();
+        if (const WarmStartReport *report = d->trainer->warmStartReport())
+            d->store->setParams(
+                d->runId,
+                {{kLoadedParam, nlohmann::json(report->loaded).dump()},
+                 {kLoadedParametersParam, nlohmann::json(report->loadedParameters).dump()},
+                 {kNewParam, nlohmann::json(report->fresh).dump()},
+                 {kSkippedParam, nlohmann::json(report->skipped).dump()}});
     } catch (const std::exception &e) {
         d->store->setStatus(d->runId, RunStatus::Failed, e.what());
         throw;
@@ -387,6 +435,12 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
     resolveDeviceName(d.config.device);
     d.augmentation = storedPipeline(*d.store, runId, d.config);
     d.data = loadRunData(*d.store, runId, d.config);
+    if (d.config.initFromRun > 0 && d.config.freezeEpochs > 0) {
+        const auto params = d.store->params(runId);
+        if (const auto found = params.find(kLoadedParametersParam); found != params.end())
+            d.loadedParameters =
+                nlohmann::json::parse(found->second).get<std::vector<std::string>>();
+    }
     d.createTrainer();
     if (!checkpoints.empty()) {
         const Artifact &checkpoint = checkpoints.front();
@@ -490,13 +544,19 @@ EvalReport TrainingSession::evaluateCheckpoint(const TrainConfig &config,
                           " do not fit the model of its training part");
     const torch::Device device(resolveDeviceName(config.device));
     // The weights come from the checkpoint; the seed only makes the build cheap to reason about.
-    torch::nn::Sequential model =
-        buildModel(config.model, train.sampleShape(), train.numClasses(), config.seed);
+    torch::nn::Sequential model = buildRunModel(config, train.sampleShape(), train.numClasses());
     model->to(device);
     const CheckpointHeader header =
         Checkpoint::load(checkpoint.path, config, train.sampleShape(), train.numClasses(), *model,
                          nullptr, device, checkpoint.sha256);
     const BatchSource source(evaluated, header.normalization, device);
+    if (const std::optional<PretrainObjective> objective = pretrainObjectiveOf(config)) {
+        EvalReport report =
+            evaluatePretraining(model, source, *objective, specVocabularySize(config),
+                                std::max<std::int64_t>(config.batchSize, 256), config.seed);
+        report.classNames = evaluated.classNames.empty() ? train.classNames : evaluated.classNames;
+        return report;
+    }
     EvalReport report =
         evaluateModel(model, source, config.loss, std::max<std::int64_t>(config.batchSize, 256),
                       train.numClasses());

@@ -19,3 +19,6 @@ modelforge_add_test(tests_core tst_augmentedtraining TORCH)
 modelforge_add_test(tests_core tst_traininghooks TORCH)
 # Text datasets through the training session: vocabulary, split, stored runs.
 modelforge_add_test(tests_core tst_texttraining TORCH)
+# Self-supervised pre-training of text encoders, and fine-tuning from another run.
+modelforge_add_test(tests_core tst_pretraining TORCH)
+modelforge_add_test(tests_core tst_finetune TORCH)

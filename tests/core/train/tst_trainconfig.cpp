@@ -49,6 +49,9 @@ mf::TrainConfig customConfig()
     c.text.tokenizer = "icu_words";
     c.text.lowerCase = false;
     c.text.nfkc = true;
+    c.objective = "classify";
+    c.initFromRun = 7;
+    c.freezeEpochs = 1;
     return c;
 }
 
@@ -119,18 +122,39 @@ private Q_SLOTS:
         QCOMPARE(back.text.tokenizer, original.text.tokenizer);
         QCOMPARE(back.text.lowerCase, original.text.lowerCase);
         QCOMPARE(back.text.nfkc, original.text.nfkc);
+        QCOMPARE(back.objective, original.objective);
+        QCOMPARE(back.initFromRun, original.initFromRun);
+        QCOMPARE(back.freezeEpochs, original.freezeEpochs);
         QCOMPARE(json(back), j);
     }
 
     void snakeCaseKeys()
     {
         const json j = mf::TrainConfig{};
-        for (const char *key : {"dataset", "model", "loss", "optimizer", "schedule", "l1", "l2",
-                                "clip_grad_norm", "epochs", "batch_size", "validation_fraction",
-                                "early_stopping_patience", "early_stopping_metric", "seed",
-                                "threads", "device", "normalize", "augmentation", "text"})
+        for (const char *key : {"dataset",
+                                "model",
+                                "loss",
+                                "optimizer",
+                                "schedule",
+                                "l1",
+                                "l2",
+                                "clip_grad_norm",
+                                "epochs",
+                                "batch_size",
+                                "validation_fraction",
+                                "early_stopping_patience",
+                                "early_stopping_metric",
+                                "seed",
+                                "threads",
+                                "device",
+                                "normalize",
+                                "augmentation",
+                                "text",
+                                "objective",
+                                "init_from_run",
+                                "freeze_epochs"})
             QVERIFY2(j.contains(key), key);
-        QCOMPARE(j.size(), std::size_t(19));
+        QCOMPARE(j.size(), std::size_t(22));
         for (const char *key :
              {"max_vocab", "min_frequency", "sequence_length", "tokenizer", "lower_case", "nfkc"})
             QVERIFY2(j.at("text").contains(key), key);
