@@ -4,6 +4,8 @@
 
 #include "app/cli/texttable.h"
 
+#include <cmath>
+
 namespace mf::cli {
 
 namespace {
@@ -24,11 +26,14 @@ nlohmann::json toJson(const EvalReport &report)
                            {"precision", report.precision[c]},
                            {"recall", report.recall[c]},
                            {"f1", report.f1[c]}});
-    return {{"loss", report.loss},
-            {"accuracy", report.accuracy},
-            {"samples", report.samples},
-            {"classes", classes},
-            {"confusion", report.confusion}};
+    nlohmann::json out{{"loss", report.loss},
+                       {"accuracy", report.accuracy},
+                       {"samples", report.samples},
+                       {"classes", classes},
+                       {"confusion", report.confusion}};
+    if (!report.tokenObjective.empty())
+        out["objective"] = report.tokenObjective;
+    return out;
 }
 
 nlohmann::json toJson(const RunRecord &run)
@@ -104,6 +109,17 @@ const char *outcomeName(TrainOutcome outcome)
 void printEvalReport(std::ostream &out, const EvalReport &report)
 {
     const auto &classNames = report.classNames;
+    if (report.tokenObjective == "masked_tokens") {
+        out << "masked-token loss " << formatNumber(report.loss, 4) << "  accuracy "
+            << formatNumber(report.accuracy, 4) << "  (" << report.samples << " documents)\n";
+        return;
+    }
+    if (report.tokenObjective == "next_token") {
+        out << "next-token loss " << formatNumber(report.loss, 4) << "  perplexity "
+            << formatNumber(std::exp(report.loss), 2) << "  accuracy "
+            << formatNumber(report.accuracy, 4) << "  (" << report.samples << " documents)\n";
+        return;
+    }
     out << "loss " << formatNumber(report.loss, 4) << "  accuracy "
         << formatNumber(report.accuracy, 4) << "  (" << report.samples << " samples)\n\n";
     TextTable perClass({"class", "precision", "recall", "f1"});

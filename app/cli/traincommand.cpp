@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <iostream>
 
 namespace mf::cli {
@@ -102,8 +103,16 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
                       << "\n";
         if (!train.kernels.note.empty())
             std::cerr << train.kernels.note << "\n";
+        const std::string &objective = result.validation.tokenObjective;
         if (result.validation.samples > 0)
-            std::cout << "validation loss " << formatNumber(result.validation.loss, 4)
+            std::cout << "validation "
+                      << (objective == "masked_tokens" ? "masked-token "
+                          : objective == "next_token"  ? "next-token (perplexity " +
+                                                            formatNumber(std::exp(
+                                                                result.validation.loss), 2) +
+                                                            ") "
+                                                       : "")
+                      << "loss " << formatNumber(result.validation.loss, 4)
                       << "  accuracy " << formatNumber(result.validation.accuracy, 4) << "  (best "
                       << formatNumber(train.bestValAccuracy, 4) << " at epoch " << train.bestEpoch
                       << ")\n";

@@ -177,9 +177,22 @@ TrainOptions::TrainOptions(CLI::App &command)
                [](TrainConfig &c, const bool &v) { c.text.lowerCase = v; });
     flag<bool>(command, "--nfkc", "Text: NFKC-normalise before tokenising",
                [](TrainConfig &c, const bool &v) { c.text.nfkc = v; });
+    flag<std::string>(command, "--objective",
+                      "Text: classify (default), or pre-train the encoder on the text alone, "
+                      "labels unused: masked_tokens (transformer, bidirectional rnn/gru/lstm) or "
+                      "next_token (unidirectional rnn/gru/lstm)",
+                      [](TrainConfig &c, const std::string &v) { c.objective = v; });
     for (const char *name : {"--max-vocab", "--min-frequency", "--sequence-length", "--tokenizer",
-                             "--lower-case", "--nfkc"})
+                             "--lower-case", "--nfkc", "--objective"})
         command.get_option(name)->group(kTextGroup);
+
+    flag<std::int64_t>(command, "--init-from",
+                       "Fine-tune from run: start from that run's best checkpoint, parameters "
+                       "matched by name and shape (a text run reuses its vocabulary)",
+                       [](TrainConfig &c, const std::int64_t &v) { c.initFromRun = v; });
+    flag<int>(command, "--freeze-epochs",
+              "With --init-from: epochs during which the loaded parameters stay frozen",
+              [](TrainConfig &c, const int &v) { c.freezeEpochs = v; });
 }
 
 TrainConfig TrainOptions::resolve() const

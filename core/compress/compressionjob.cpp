@@ -84,6 +84,11 @@ Source loadSource(std::int64_t runId, const SessionOptions &options)
                               "that finished training");
         source.record = *record;
         source.config = nlohmann::json::parse(record->configJson).get<TrainConfig>();
+        if (source.config.pretraining())
+            throw ConfigError("Run " + std::to_string(runId) + " pre-trains a text encoder (" +
+                              source.config.objective +
+                              "); it predicts tokens, not classes. Compress a run fine-tuned "
+                              "from it");
     }
     source.config.device = "cpu";
     source.checkpoint = TrainingSession::evaluationCheckpoint(runId, options);
