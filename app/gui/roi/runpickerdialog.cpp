@@ -188,10 +188,11 @@ void RunPickerDialog::loadVariants()
                 if (!run || run->status != RunStatus::Finished)
                     continue;
                 const auto params = store->params(id);
+                // Runs fine-tuned from this one are children too, but no variants of it.
                 const auto technique = params.find(kCompressionParam);
-                addRun(m_variants, *run,
-                       technique == params.end() ? QString()
-                                                 : QString::fromStdString(technique->second));
+                if (technique == params.end())
+                    continue;
+                addRun(m_variants, *run, QString::fromStdString(technique->second));
             }
     } catch (const std::exception &e) {
         error = QString::fromUtf8(e.what());
