@@ -1,9 +1,11 @@
 #include "core/train/textrundata.h"
 
+#include "core/augment/pipelinefile.h"
 #include "core/data/datasetsplit.h"
 #include "core/models/modelspec.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
+#include "core/text/textpipelinefile.h"
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
@@ -65,14 +67,28 @@ void checkModelFitsDataset(const TrainConfig &config)
                               config.dataset +
                               " is a text dataset: use rnn, gru, lstm, bag, textcnn or "
                               "transformer");
-        if (!config.augmentation.empty())
-            throw ConfigError("augmentation: " + config.augmentation +
-                              " is an image augmentation pipeline, but " + config.dataset +
-                              " is a text dataset; remove the augmentation");
     } else if (textModel) {
         throw ConfigError("Model type \"" + type + "\" takes text, but " + config.dataset +
                           " is not a text dataset (a .csv with a \"text\" column, .tsv, .jsonl "
                           "or an aclImdb-style folder)");
+    }
+}
+
+nlohmann::json readTextAugmentation(const TrainConfig &config)
+{
+    if (config.augmentation.empty())
+        return nullptr;
+    try {
+        return loadTextAugmentPipeline(config.augmentation).toJson();
+    } catch (const ConfigError &error) {
+        std::string hint;
+        try {
+            loadAugmentPipeline(config.augmentation);
+            hint = " (it is an image pipeline; " + config.dataset +
+                   " is a text dataset: save a pipeline from the Augment page's text panel)";
+        } catch (const ConfigError &) {
+        }
+        throw ConfigError(std::string("augmentation: ") + error.what() + hint);
     }
 }
 
@@ -126,6 +142,7 @@ TextRunData loadTextRunData(const TrainConfig &config, const Vocabulary *stored)
     data.train = all.subset(split.trainIndices);
     data.validation = all.subset(split.validationIndices);
     data.trainIndices = split.trainIndices;
+    data.trainTexts = std::make_shared<const std::vector<std::string>>(bundle.train.texts);
     if (bundle.test)
         data.test = encodeTextDataset(*bundle.test, data.vocabulary, config.text);
     return data;

@@ -7,6 +7,7 @@
 #include "core/text/vocabulary.h"
 #include "core/train/trainconfig.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -22,9 +23,14 @@ extern const char *const kVocabularyArtifact;
 bool isTextRun(const TrainConfig &config);
 
 /// Throws mf::ConfigError before anything is loaded when the model type does not take the
-/// dataset's kind (an image model on text, a text model on images or tables), or when a text
-/// run names an augmentation pipeline (those are image pipelines).
+/// dataset's kind (an image model on text, a text model on images or tables).
 void checkModelFitsDataset(const TrainConfig &config);
+
+/// A text run's augmentation: reads and checks the text pipeline file config.augmentation names
+/// (core/text/textpipelinefile.h) and returns its JSON, or null JSON when it names none. Throws
+/// mf::ConfigError "augmentation: <file>: <key>: <reason>", saying when the file holds an image
+/// pipeline instead.
+nlohmann::json readTextAugmentation(const TrainConfig &config);
 
 TokenizerOptions tokenizerOptions(const TextConfig &config);
 
@@ -41,6 +47,8 @@ struct TextRunData
     std::optional<Dataset> test;
     torch::Tensor trainIndices; ///< each training document's index in the loaded training part
     Vocabulary vocabulary;
+    /// The raw documents of the loaded training part, by index (what text augmentation reads).
+    std::shared_ptr<const std::vector<std::string>> trainTexts;
 };
 
 /// Loads config.dataset, splits off the validation documents exactly as splitDataset() splits

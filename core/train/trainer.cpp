@@ -11,6 +11,7 @@
 #include "core/train/modelevaluation.h"
 #include "core/train/optimizerfactory.h"
 #include "core/train/runmodel.h"
+#include "core/train/textbatchaugmenter.h"
 #include "core/train/traininghooks.h"
 #include "core/util/allocatortuning.h"
 #include "core/util/error.h"
@@ -347,7 +348,15 @@ TrainResult Trainer::run()
                 return finish(TrainOutcome::Stopped);
             }
             PhaseClock phase;
-            const BatchSource::Batch batch = m_trainSource->batch(order, b, batchSize, epoch);
+            BatchSource::Batch batch = m_trainSource->batch(order, b, batchSize, epoch);
+            if (m_options.textAugmentation) {
+                const torch::Tensor rows =
+                    order.narrow(0, b * batchSize, batch.labels.size(0)).to(torch::kCPU);
+                const torch::Tensor &indices = m_options.trainSampleIndices;
+                batch.inputs = (*m_options.textAugmentation)(
+                                   indices.defined() ? indices.index_select(0, rows) : rows, epoch)
+                                   .to(m_device);
+            }
             phase.lap(result.phases.data);
             m_currentValidation.reset();
             for (torch::Tensor &parameter : m_parameters)

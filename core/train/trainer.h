@@ -25,6 +25,7 @@ namespace mf {
 
 class AugmentPipeline;
 class BatchSource;
+class TextBatchAugmenter;
 class LrSchedule;
 struct TrainingHooks;
 
@@ -53,6 +54,10 @@ struct TrainerOptions
     /// Without a warm start: the names of the parameters to freeze for config.freezeEpochs (a
     /// resumed fine-tuning run, whose weights come from its own checkpoint).
     std::vector<std::string> loadedParameterNames;
+    /// A text run's augmentation: each training batch is drawn through it, by the sample
+    /// indices of trainSampleIndices (row r is sample r when those are undefined) and the epoch.
+    /// Null: the encoded documents as they are.
+    std::shared_ptr<const TextBatchAugmenter> textAugmentation;
 };
 
 /// Trains one model on one dataset split. Construction validates the config (and the

@@ -10,6 +10,7 @@
 #include "core/store/runstore.h"
 #include "core/store/storeaccess.h"
 #include "core/store/workspace.h"
+#include "core/text/textaugmentpipeline.h"
 #include "core/train/batchsource.h"
 #include "core/train/checkpoint.h"
 #include "core/train/environmentinfo.h"
@@ -18,6 +19,7 @@
 #include "core/train/pretraining.h"
 #include "core/train/runmodel.h"
 #include "core/train/runrecorder.h"
+#include "core/train/textbatchaugmenter.h"
 #include "core/train/textrundata.h"
 #include "core/train/trainer.h"
 #include "core/train/warmstart.h"
@@ -53,6 +55,7 @@ struct SessionData
     std::optional<Dataset> test;
     torch::Tensor trainIndices;           ///< each training sample's index in bundle.train
     std::optional<Vocabulary> vocabulary; ///< text runs only
+    std::shared_ptr<const std::vector<std::string>> trainTexts; ///< text runs only
 };
 
 /// A text run's data is encoded with `storedVocabulary` when given, else with a vocabulary
@@ -62,13 +65,15 @@ SessionData loadData(const TrainConfig &config, const Vocabulary *storedVocabula
     SessionData data;
     if (isTextRun(config)) {
         TextRunData text = loadTextRunData(config, storedVocabulary);
-        data = {std::move(text.train), std::move(text.validation), std::move(text.test),
-                std::move(text.trainIndices), std::move(text.vocabulary)};
+        data = {std::move(text.train),      std::move(text.validation),
+                std::move(text.test),       std::move(text.trainIndices),
+                std::move(text.vocabulary), std::move(text.trainTexts)};
     } else {
         DatasetBundle bundle = loadDataset(config.dataset);
         SplitDatasets split = splitDataset(bundle.train, config.validationFraction, config.seed);
-        data = {std::move(split.train), std::move(split.validation), std::move(bundle.test),
-                std::move(split.trainIndices), std::nullopt};
+        data = {std::move(split.train), std::move(split.validation),
+                std::move(bundle.test), std::move(split.trainIndices),
+                std::nullopt,           nullptr};
     }
     if (data.validation.size() == 0)
         throw ConfigError("validation_fraction " + std::to_string(config.validationFraction) +
@@ -151,9 +156,11 @@ void verifyChecksum(const Artifact &artifact)
                             ": the checkpoint was changed after it was written");
 }
 
-/// The pipeline stored with a run whose config names one; null otherwise.
-std::shared_ptr<const AugmentPipeline> storedPipeline(const RunStore &store, std::int64_t runId,
-                                                      const TrainConfig &config)
+/// The pipeline (an AugmentPipeline or a TextAugmentPipeline) stored with a run whose config
+/// names one; null otherwise.
+template <typename Pipeline>
+std::shared_ptr<const Pipeline> storedPipelineOf(const RunStore &store, std::int64_t runId,
+                                                 const TrainConfig &config)
 {
     if (config.augmentation.empty())
         return nullptr;
@@ -164,8 +171,8 @@ std::shared_ptr<const AugmentPipeline> storedPipeline(const RunStore &store, std
         throw DataError(store.path(), where,
                         "the augmentation pipeline stored with the run is missing");
     try {
-        return std::make_shared<const AugmentPipeline>(
-            AugmentPipeline::fromJson(nlohmann::json::parse(found->second)));
+        return std::make_shared<const Pipeline>(
+            Pipeline::fromJson(nlohmann::json::parse(found->second)));
     } catch (const nlohmann::json::exception &e) {
         throw DataError(store.path(), where,
                         std::string("the stored augmentation pipeline is not valid JSON: ") +
@@ -187,6 +194,7 @@ struct TrainingSession::Impl
     std::int64_t runId = 0;
     SessionData data;
     std::shared_ptr<const AugmentPipeline> augmentation;
+    std::shared_ptr<const TextAugmentPipeline> textAugmentation; ///< text runs
     std::unique_ptr<Trainer> trainer;
     std::shared_ptr<const WarmStart> warmStart;
     std::vector<std::string> loadedParameters; ///< resumed fine-tuning: what stays frozen
@@ -218,6 +226,10 @@ struct TrainingSession::Impl
         trainerOptions.hooks = options.hooks;
         trainerOptions.warmStart = warmStart;
         trainerOptions.loadedParameterNames = loadedParameters;
+        if (textAugmentation)
+            trainerOptions.textAugmentation = std::make_shared<const TextBatchAugmenter>(
+                textAugmentation, data.trainTexts, *data.vocabulary, tokenizerOptions(config.text),
+                config.text.sequenceLength, config.seed);
         auto created = std::make_unique<Trainer>(config, data.train, data.validation,
                                                  std::move(trainerOptions));
         std::lock_guard<std::mutex> lock(controlMutex);
@@ -287,10 +299,17 @@ std::int64_t TrainingSession::prepare()
     d->config.requireValid();
     checkModelFitsDataset(d->config);
     const std::string device = resolveDeviceName(d->config.device);
-    const nlohmann::json pipelineJson = readAugmentation(d->config);
-    if (!pipelineJson.is_null())
-        d->augmentation =
-            std::make_shared<const AugmentPipeline>(AugmentPipeline::fromJson(pipelineJson));
+    const bool text = isTextRun(d->config);
+    const nlohmann::json pipelineJson =
+        text ? readTextAugmentation(d->config) : readAugmentation(d->config);
+    if (!pipelineJson.is_null()) {
+        if (text)
+            d->textAugmentation = std::make_shared<const TextAugmentPipeline>(
+                TextAugmentPipeline::fromJson(pipelineJson));
+        else
+            d->augmentation =
+                std::make_shared<const AugmentPipeline>(AugmentPipeline::fromJson(pipelineJson));
+    }
     d->openStore();
     std::optional<Vocabulary> parentVocabulary;
     if (d->config.initFromRun > 0) {
@@ -433,7 +452,10 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
     if (!checkpoints.empty())
         verifyChecksum(checkpoints.front());
     resolveDeviceName(d.config.device);
-    d.augmentation = storedPipeline(*d.store, runId, d.config);
+    if (isTextRun(d.config))
+        d.textAugmentation = storedPipelineOf<TextAugmentPipeline>(*d.store, runId, d.config);
+    else
+        d.augmentation = storedPipelineOf<AugmentPipeline>(*d.store, runId, d.config);
     d.data = loadRunData(*d.store, runId, d.config);
     if (d.config.initFromRun > 0 && d.config.freezeEpochs > 0) {
         const auto params = d.store->params(runId);

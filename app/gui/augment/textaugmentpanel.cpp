@@ -4,6 +4,7 @@
 #include "app/gui/augment/textpipelinemodel.h"
 #include "core/text/textaugmentpipeline.h"
 #include "core/text/textdataset.h"
+#include "core/text/textpipelinefile.h"
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
 #include "widgets/noticelabel.h"
@@ -65,28 +66,6 @@ QLabel *boldLabel(const QString &text)
     font.setBold(true);
     label->setFont(font);
     return label;
-}
-
-/// Reads a text pipeline file; mf::ConfigError starting with the path otherwise.
-TextAugmentPipeline readTextPipeline(const std::string &path)
-{
-    std::string text;
-    try {
-        text = readWholeFile(path);
-    } catch (const Error &error) {
-        throw ConfigError(error.what());
-    }
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error &error) {
-        throw ConfigError(path + ": byte " + std::to_string(error.byte) + ": not valid JSON");
-    }
-    try {
-        return TextAugmentPipeline::fromJson(json);
-    } catch (const ConfigError &error) {
-        throw ConfigError(path + ": " + error.what());
-    }
 }
 
 QString displayName(const QString &path)
@@ -606,7 +585,7 @@ void TextAugmentPanel::show(const TextPreviewResult &result)
 bool TextAugmentPanel::loadPipeline(const QString &path)
 {
     try {
-        m_model->setPipeline(readTextPipeline(QFile::encodeName(path).toStdString()));
+        m_model->setPipeline(loadTextAugmentPipeline(QFile::encodeName(path).toStdString()));
     } catch (const Error &error) {
         showMessage(
             tr("The text pipeline was not loaded: %1").arg(QString::fromStdString(error.what())),

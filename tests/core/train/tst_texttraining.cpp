@@ -1,6 +1,8 @@
 #include "core/models/modelspec.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
+#include "core/text/textaugmentpipeline.h"
+#include "core/train/textbatchaugmenter.h"
 #include "core/train/textrundata.h"
 #include "core/train/trainingsession.h"
 #include "core/util/error.h"
@@ -249,12 +251,60 @@ private Q_SLOTS:
 
         TrainConfig augmented = textConfig(csv);
         augmented.augmentation = m_dir.path().toStdString() + "/flip.json";
+        writeFile(augmented.augmentation, R"({"operations": [{"op": "horizontal_flip"}]})");
         try {
             TrainingSession(augmented, workspace("kinds")).prepare();
             QFAIL("an image augmentation was applied to text");
         } catch (const ConfigError &e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains("is a text dataset"), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains("it is an image pipeline"), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains("flip.json"), e.what());
         }
+    }
+
+    void textAugmentationDrawsEachEpochAndSample()
+    {
+        const TextAugmentPipeline pipeline = TextAugmentPipeline::fromJson(nlohmann::json::parse(
+            R"({"level": "word", "operations": [{"op": "random_swap", "alpha": 0.3},
+                                                 {"op": "random_deletion", "alpha": 0.2}]})"));
+        const auto texts =
+            std::make_shared<const std::vector<std::string>>(std::vector<std::string>{
+                "the movie was good and the plot was fine", "a bad film with a bad ending"});
+        const Vocabulary vocabulary = Vocabulary::build(std::vector<std::vector<std::string>>{
+            Tokenizer().tokenize((*texts)[0]), Tokenizer().tokenize((*texts)[1])});
+        const TextBatchAugmenter augmenter(std::make_shared<const TextAugmentPipeline>(pipeline),
+                                           texts, vocabulary, TokenizerOptions{}, 12, 42);
+        const torch::Tensor indices = torch::tensor(std::vector<std::int64_t>{1, 0});
+        const torch::Tensor epoch1 = augmenter(indices, 1);
+        QCOMPARE(epoch1.sizes().vec(), (std::vector<std::int64_t>{2, 12}));
+        for (std::int64_t row = 0; row < 2; ++row) {
+            const std::int64_t sample = indices[row].item<std::int64_t>();
+            // What the Augment page previews for (seed, epoch, sample), encoded as training does.
+            const std::vector<std::int64_t> expected = vocabulary.encodeText(
+                pipeline.apply((*texts)[static_cast<std::size_t>(sample)], 42, 1, sample),
+                Tokenizer(), 12);
+            QVERIFY(epoch1[row].equal(torch::tensor(expected)));
+        }
+        QVERIFY(augmenter(indices, 1).equal(epoch1));
+        QVERIFY(!augmenter(indices, 2).equal(epoch1));
+    }
+
+    void textRunsTrainThroughATextPipeline()
+    {
+        const std::string csv = m_dir.path().toStdString() + "/eda.csv";
+        writeCsv(csv, 120, 5);
+        TrainConfig config = textConfig(csv);
+        config.augmentation = m_dir.path().toStdString() + "/eda.json";
+        writeFile(config.augmentation,
+                  R"({"level": "word", "operations": [{"op": "random_swap", "alpha": 0.2}]})");
+        const SessionOptions options = workspace("eda");
+        const SessionResult result = TrainingSession(config, options).run();
+        QCOMPARE(result.train.outcome, TrainOutcome::Finished);
+        QVERIFY(result.validation.accuracy > 0.9);
+        const RunStore store(Workspace{options.workspaceDir}.databasePath());
+        const auto stored =
+            nlohmann::json::parse(store.params(result.runId).at("augmentation_pipeline"));
+        QCOMPARE(stored.at("operations").at(0).at("op").get<std::string>(),
+                 std::string("random_swap"));
     }
 };
 
