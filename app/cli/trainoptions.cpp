@@ -182,8 +182,12 @@ TrainOptions::TrainOptions(CLI::App &command)
                       "labels unused: masked_tokens (transformer, bidirectional rnn/gru/lstm) or "
                       "next_token (unidirectional rnn/gru/lstm)",
                       [](TrainConfig &c, const std::string &v) { c.objective = v; });
+    flag<std::string>(command, "--word-vectors",
+                      "Text: initialise the embedding from a GloVe/word2vec text file (its "
+                      "width must be the model's embedding_dim)",
+                      [](TrainConfig &c, const std::string &v) { c.text.wordVectors = v; });
     for (const char *name : {"--max-vocab", "--min-frequency", "--sequence-length", "--tokenizer",
-                             "--lower-case", "--nfkc", "--objective"})
+                             "--lower-case", "--nfkc", "--word-vectors", "--objective"})
         command.get_option(name)->group(kTextGroup);
 
     flag<std::int64_t>(command, "--init-from",

@@ -48,6 +48,10 @@ struct TextConfig
     std::string tokenizer = "words";   ///< words (CJK per character) or icu_words
     bool lowerCase = true;
     bool nfkc = false;
+    /// A word-vector file (GloVe / word2vec text format, core/models/text/wordvectors.h) whose
+    /// vectors initialise the embedding rows of the vocabulary's words; empty: none. The run
+    /// records how many words had a vector and how many did not.
+    std::string wordVectors;
 };
 
 /// Everything that defines a training run; round-trips through JSON with every field named.

@@ -3,6 +3,7 @@
 #include "core/augment/augmentedsamples.h"
 #include "core/models/generatordropout.h"
 #include "core/models/modelfactory.h"
+#include "core/text/vocabulary.h"
 #include "core/train/batchsource.h"
 #include "core/train/confusionmatrix.h"
 #include "core/train/environmentinfo.h"
@@ -122,6 +123,13 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
     m_model = buildRunModel(m_config, m_train.sampleShape(), m_train.numClasses());
     setDropoutGenerator(*m_model, m_dropoutGenerator);
     m_model->to(m_device);
+    if (!m_config.text.wordVectors.empty() && m_options.vocabulary) {
+        const torch::Tensor weight = tokenEmbedding(*m_model)->weight;
+        torch::NoGradGuard noGrad;
+        // The rows of the vocabulary; the one after them is the [MASK] token's.
+        m_wordVectorCounts = loadWordVectors(m_config.text.wordVectors, *m_options.vocabulary,
+                                             weight.narrow(0, 0, m_options.vocabulary->size()));
+    }
     if (m_options.warmStart) {
         m_warmStartReport = m_options.warmStart->apply(*m_model);
         const auto named = m_model->named_parameters();

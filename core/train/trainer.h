@@ -4,6 +4,7 @@
 #include "core/data/dataset.h"
 #include "core/data/datasetstats.h"
 #include "core/kernels/kernelplanner.h"
+#include "core/models/text/wordvectors.h"
 #include "core/train/checkpoint.h"
 #include "core/train/pretraining.h"
 #include "core/train/trainconfig.h"
@@ -26,6 +27,7 @@ namespace mf {
 class AugmentPipeline;
 class BatchSource;
 class TextBatchAugmenter;
+class Vocabulary;
 class LrSchedule;
 struct TrainingHooks;
 
@@ -58,6 +60,9 @@ struct TrainerOptions
     /// indices of trainSampleIndices (row r is sample r when those are undefined) and the epoch.
     /// Null: the encoded documents as they are.
     std::shared_ptr<const TextBatchAugmenter> textAugmentation;
+    /// A text run's vocabulary, with config.text.wordVectors set: the word vectors go into the
+    /// embedding rows of its words before a warm start (which may overwrite them) is applied.
+    std::shared_ptr<const Vocabulary> vocabulary;
 };
 
 /// Trains one model on one dataset split. Construction validates the config (and the
@@ -142,6 +147,11 @@ public:
     {
         return m_warmStartReport ? &*m_warmStartReport : nullptr;
     }
+    /// What the word-vector file of config.text.wordVectors gave; null without one.
+    const WordVectorCounts *wordVectorCounts() const
+    {
+        return m_wordVectorCounts ? &*m_wordVectorCounts : nullptr;
+    }
     /// The run's pre-training objective (TrainConfig::objective); nullopt when it classifies.
     std::optional<PretrainObjective> objective() const { return m_objective; }
     /// The kernels run() chose, before their first step; null until then.
@@ -178,6 +188,7 @@ private:
     std::optional<PretrainObjective> m_objective;
     std::int64_t m_vocabularySize = 0; ///< pre-training: the token head's outputs
     std::optional<WarmStartReport> m_warmStartReport;
+    std::optional<WordVectorCounts> m_wordVectorCounts;
     std::vector<torch::Tensor> m_loadedParameters; ///< frozen for config.freezeEpochs
     Dataset m_train;
     Dataset m_validation;

@@ -198,6 +198,7 @@ struct TrainingSession::Impl
     std::unique_ptr<Trainer> trainer;
     std::shared_ptr<const WarmStart> warmStart;
     std::vector<std::string> loadedParameters; ///< resumed fine-tuning: what stays frozen
+    bool resumed = false; ///< the weights come from the run's checkpoint, not word vectors
     std::unique_ptr<RunRecorder> recorder;
     std::vector<TrainerObserver *> observers;
     double wallOffset = 0.0;
@@ -226,6 +227,8 @@ struct TrainingSession::Impl
         trainerOptions.hooks = options.hooks;
         trainerOptions.warmStart = warmStart;
         trainerOptions.loadedParameterNames = loadedParameters;
+        if (data.vocabulary && !resumed)
+            trainerOptions.vocabulary = std::make_shared<const Vocabulary>(*data.vocabulary);
         if (textAugmentation)
             trainerOptions.textAugmentation = std::make_shared<const TextBatchAugmenter>(
                 textAugmentation, data.trainTexts, *data.vocabulary, tokenizerOptions(config.text),
@@ -363,6 +366,12 @@ std::int64_t TrainingSession::prepare()
         if (d->data.vocabulary)
             saveRunVocabulary(*d->store, d->workspace, d->runId, *d->data.vocabulary);
         d->createTrainer();
+        if (const WordVectorCounts *counts = d->trainer->wordVectorCounts())
+            d->store->setParams(
+                d->runId,
+                {{"word_vectors.found", std::to_string(counts->found)},
+                 {"word_vectors.out_of_vocabulary", std::to_string(counts->outOfVocabulary)},
+                 {"word_vectors.dimension", std::to_string(counts->dimension)}});
         if (const WarmStartReport *report = d->trainer->warmStartReport())
             d->store->setParams(
                 d->runId,
@@ -457,6 +466,7 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
     else
         d.augmentation = storedPipelineOf<AugmentPipeline>(*d.store, runId, d.config);
     d.data = loadRunData(*d.store, runId, d.config);
+    d.resumed = true;
     if (d.config.initFromRun > 0 && d.config.freezeEpochs > 0) {
         const auto params = d.store->params(runId);
         if (const auto found = params.find(kLoadedParametersParam); found != params.end())

@@ -288,6 +288,38 @@ private Q_SLOTS:
         QVERIFY(!augmenter(indices, 2).equal(epoch1));
     }
 
+    void wordVectorsInitialiseTheEmbeddingAndAreCounted()
+    {
+        const std::string csv = m_dir.path().toStdString() + "/vectors.csv";
+        writeCsv(csv, 60, 6);
+        TrainConfig config = textConfig(csv);
+        config.epochs = 1;
+        config.model["embedding_dim"] = 3;
+        config.text.wordVectors = m_dir.path().toStdString() + "/vectors.txt";
+        writeFile(config.text.wordVectors, "good 1 2 3\nbad -1 -2 -3\nunused 9 9 9\n");
+        const SessionOptions options = workspace("vectors");
+        const SessionResult result = TrainingSession(config, options).run();
+        QCOMPARE(result.train.outcome, TrainOutcome::Finished);
+        const RunStore store(Workspace{options.workspaceDir}.databasePath());
+        const auto params = store.params(result.runId);
+        QCOMPARE(params.at("word_vectors.found"), std::string("2"));
+        // good and bad had vectors; the 11 filler words did not.
+        QCOMPARE(params.at("word_vectors.out_of_vocabulary"), std::string("11"));
+        QCOMPARE(params.at("word_vectors.dimension"), std::string("3"));
+
+        // A line of the wrong width: the file, the line and the reason, and no run left RUNNING.
+        writeFile(config.text.wordVectors, "good 1 2 3\nbad -1 -2\n");
+        try {
+            TrainingSession(config, options).run();
+            QFAIL("a malformed word-vector file was read");
+        } catch (const DataError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("vectors.txt"), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains("line 2"), e.what());
+        }
+        for (const RunRecord &run : store.listRuns())
+            QVERIFY(run.status != RunStatus::Running);
+    }
+
     void textRunsTrainThroughATextPipeline()
     {
         const std::string csv = m_dir.path().toStdString() + "/eda.csv";
