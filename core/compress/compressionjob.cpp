@@ -17,6 +17,7 @@
 #include "core/train/checkpoint.h"
 #include "core/train/environmentinfo.h"
 #include "core/train/modelevaluation.h"
+#include "core/train/rundata.h"
 #include "core/train/traininghooks.h"
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
@@ -70,6 +71,7 @@ torch::nn::Sequential loadModel(const TrainConfig &config, const Dataset &train,
 Source loadSource(std::int64_t runId, const SessionOptions &options)
 {
     Source source;
+    RunData data;
     {
         RunStore store(
             Workspace{options.workspaceDir.empty() ? defaultWorkspaceDir() : options.workspaceDir}
@@ -89,15 +91,13 @@ Source loadSource(std::int64_t runId, const SessionOptions &options)
                               source.config.objective +
                               "); it predicts tokens, not classes. Compress a run fine-tuned "
                               "from it");
+        data = loadStoredRunData(store, runId, source.config);
     }
     source.config.device = "cpu";
     source.checkpoint = TrainingSession::evaluationCheckpoint(runId, options);
-    DatasetBundle bundle = loadDataset(source.config.dataset);
-    SplitDatasets split =
-        splitDataset(bundle.train, source.config.validationFraction, source.config.seed);
-    source.train = std::move(split.train);
-    source.validation = std::move(split.validation);
-    source.test = std::move(bundle.test);
+    source.train = std::move(data.train);
+    source.validation = std::move(data.validation);
+    source.test = std::move(data.test);
     source.model = loadModel(source.config, source.train, source.checkpoint, &source.normalization);
     return source;
 }

@@ -8,6 +8,7 @@
 #include "core/store/workspace.h"
 #include "core/train/batchsource.h"
 #include "core/train/modelevaluation.h"
+#include "core/train/rundata.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
 

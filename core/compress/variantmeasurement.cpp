@@ -167,9 +167,22 @@ VariantMeasurement measureVariant(const std::string &name, const ForwardFunction
     }
 
     auto generator = at::detail::createCPUGenerator(options.timingSeed);
-    const torch::Tensor single = torch::randn(batchShape(1, sampleShape), generator);
-    const torch::Tensor large =
+    torch::Tensor single = torch::randn(batchShape(1, sampleShape), generator);
+    torch::Tensor large =
         torch::randn(batchShape(VariantMeasurement::kLargeBatch, sampleShape), generator);
+    if (testSet.kind == DatasetKind::Text) {
+        // Token ids: real documents, with their real lengths (a recurrent encoder's time
+        // depends on them); without a test set, documents of <unk> filling every position.
+        const torch::Tensor rows =
+            testSet.size() > 0
+                ? torch::arange(VariantMeasurement::kLargeBatch, torch::kLong) % testSet.size()
+                : torch::Tensor();
+        large = rows.defined()
+                    ? testSet.inputs.index_select(0, rows)
+                    : torch::ones(batchShape(VariantMeasurement::kLargeBatch, sampleShape),
+                                  torch::kLong);
+        single = large.narrow(0, 0, 1).clone();
+    }
     measurement.warmup = options.warmup;
     measurement.threads = at::get_num_threads();
     measurement.batch1 =

@@ -17,6 +17,7 @@
 #include "core/train/modelevaluation.h"
 #include "core/train/outcomestatus.h"
 #include "core/train/pretraining.h"
+#include "core/train/rundata.h"
 #include "core/train/runmodel.h"
 #include "core/train/runrecorder.h"
 #include "core/train/textbatchaugmenter.h"
@@ -47,49 +48,6 @@ const char *const kNewParam = "finetune.new";
 const char *const kSkippedParam = "finetune.skipped";
 
 Artifact chooseEvaluationCheckpoint(const RunStore &store, std::int64_t runId);
-
-struct SessionData
-{
-    Dataset train;
-    Dataset validation;
-    std::optional<Dataset> test;
-    torch::Tensor trainIndices;           ///< each training sample's index in bundle.train
-    std::optional<Vocabulary> vocabulary; ///< text runs only
-    std::shared_ptr<const std::vector<std::string>> trainTexts; ///< text runs only
-};
-
-/// A text run's data is encoded with `storedVocabulary` when given, else with a vocabulary
-/// built from its training split.
-SessionData loadData(const TrainConfig &config, const Vocabulary *storedVocabulary = nullptr)
-{
-    SessionData data;
-    if (isTextRun(config)) {
-        TextRunData text = loadTextRunData(config, storedVocabulary);
-        data = {std::move(text.train),      std::move(text.validation),
-                std::move(text.test),       std::move(text.trainIndices),
-                std::move(text.vocabulary), std::move(text.trainTexts)};
-    } else {
-        DatasetBundle bundle = loadDataset(config.dataset);
-        SplitDatasets split = splitDataset(bundle.train, config.validationFraction, config.seed);
-        data = {std::move(split.train), std::move(split.validation),
-                std::move(bundle.test), std::move(split.trainIndices),
-                std::nullopt,           nullptr};
-    }
-    if (data.validation.size() == 0)
-        throw ConfigError("validation_fraction " + std::to_string(config.validationFraction) +
-                          " of the " + std::to_string(data.train.size()) + " samples of " +
-                          config.dataset + " leaves none for validation; raise it");
-    return data;
-}
-
-/// The data of stored run `runId`; a text run is encoded with the vocabulary stored with it.
-SessionData loadRunData(const RunStore &store, std::int64_t runId, const TrainConfig &config)
-{
-    if (!isTextRun(config))
-        return loadData(config);
-    const Vocabulary vocabulary = readRunVocabulary(store, runId);
-    return loadData(config, &vocabulary);
-}
 
 void flatten(const nlohmann::json &value, const std::string &key,
              std::map<std::string, std::string> &out)
@@ -192,7 +150,7 @@ struct TrainingSession::Impl
     Workspace workspace;
     std::unique_ptr<RunStore> store;
     std::int64_t runId = 0;
-    SessionData data;
+    RunData data;
     std::shared_ptr<const AugmentPipeline> augmentation;
     std::shared_ptr<const TextAugmentPipeline> textAugmentation; ///< text runs
     std::unique_ptr<Trainer> trainer;
@@ -335,7 +293,7 @@ std::int64_t TrainingSession::prepare()
             model["vocab_size"] = specVocabularySize(parentConfig);
         }
     }
-    d->data = loadData(d->config, parentVocabulary ? &*parentVocabulary : nullptr);
+    d->data = loadRunData(d->config, parentVocabulary ? &*parentVocabulary : nullptr);
     // One row more than the vocabulary: the [MASK] token of masked-token pre-training, so a
     // pre-trained encoder and the classifiers fine-tuned from it share one embedding table.
     if (d->data.vocabulary && !parentVocabulary)
@@ -465,7 +423,7 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
         d.textAugmentation = storedPipelineOf<TextAugmentPipeline>(*d.store, runId, d.config);
     else
         d.augmentation = storedPipelineOf<AugmentPipeline>(*d.store, runId, d.config);
-    d.data = loadRunData(*d.store, runId, d.config);
+    d.data = loadStoredRunData(*d.store, runId, d.config);
     d.resumed = true;
     if (d.config.initFromRun > 0 && d.config.freezeEpochs > 0) {
         const auto params = d.store->params(runId);
@@ -557,7 +515,7 @@ EvalReport TrainingSession::evaluateRun(std::int64_t runId, const SessionOptions
     const TrainConfig config = storedConfig(store, record);
     const Artifact chosen = chooseEvaluationCheckpoint(store, runId);
 
-    SessionData data = loadRunData(store, runId, config);
+    RunData data = loadStoredRunData(store, runId, config);
     if (which == EvalSplit::Test && !data.test)
         throw ConfigError("The dataset of run " + std::to_string(runId) + " (" + config.dataset +
                           ") has no test part: evaluate its validation split instead");
