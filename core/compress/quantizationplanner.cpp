@@ -44,7 +44,8 @@ QuantPlan planQuantization(const torch::nn::Sequential &source,
     if (layers.empty())
         throw ConfigError(options.mode == QuantMode::Static
                               ? "the model has no convolution or linear layer to quantise"
-                              : "the model has no linear layer to quantise dynamically");
+                              : "the model has no linear or recurrent layer to quantise "
+                                "dynamically");
     const std::vector<c10::QEngine> engines = quantEngines();
     if (engines.empty())
         throw ConfigError("this LibTorch build offers no int8 engine");

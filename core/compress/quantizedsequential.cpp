@@ -82,6 +82,12 @@ std::vector<QuantizableLayer> quantizableLayers(const torch::nn::Sequential &mod
             if (mode != QuantMode::Static)
                 continue;
             layer.convolution = true;
+        } else if (const auto rnn = childAs<RecurrentEncoderImpl>(model, i)) {
+            if (mode != QuantMode::Dynamic || rnn->options.perToken())
+                continue;
+            layer.recurrent = true;
+            layers.push_back(layer);
+            continue;
         } else if (!childAs<torch::nn::LinearImpl>(model, i)) {
             continue;
         }
@@ -180,7 +186,12 @@ QuantizedSequentialImpl::QuantizedSequentialImpl(const torch::nn::Sequential &so
         if (isStatic &&
             (calibration.input.count(layer.name) == 0 || calibration.output.count(layer.name) == 0))
             throw ConfigError("layer " + layer.name + " has no calibration for static int8");
-        if (layer.convolution) {
+        if (layer.recurrent) {
+            step.kind = StepKind::Int8Recurrent;
+            step.recurrent =
+                QuantizedRecurrentEncoder(*childAs<RecurrentEncoderImpl>(source, layer.index));
+            register_module(layer.name, step.recurrent);
+        } else if (layer.convolution) {
             step.kind = StepKind::Int8Conv;
             step.conv =
                 quantizeConv2d(foldedConvolution(source, layer), calibration.input.at(layer.name),
@@ -234,6 +245,9 @@ torch::Tensor QuantizedSequentialImpl::forward(const torch::Tensor &input)
         case StepKind::Int8Conv:
             x = step.conv->forwardQuantized(x.is_quantized() ? x : step.conv->quantizeInput(x));
             break;
+        case StepKind::Int8Recurrent:
+            x = step.recurrent->forward(x);
+            break;
         case StepKind::Int8Linear:
             if (m_mode == QuantMode::Static)
                 x = step.linear->forwardQuantized(x.is_quantized() ? x
@@ -254,6 +268,9 @@ std::vector<torch::Tensor> QuantizedSequentialImpl::weights() const
             tensors.push_back(step.conv->state().weight);
             if (step.conv->state().bias.defined())
                 tensors.push_back(step.conv->state().bias);
+        } else if (step.kind == StepKind::Int8Recurrent) {
+            for (const torch::Tensor &tensor : step.recurrent->weights())
+                tensors.push_back(tensor);
         } else if (step.kind == StepKind::Int8Linear) {
             tensors.push_back(step.linear->state().weight);
             if (step.linear->state().bias.defined())

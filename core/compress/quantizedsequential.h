@@ -3,6 +3,7 @@
 
 #include "core/compress/quantizedconv2d.h"
 #include "core/compress/quantizedlinear.h"
+#include "core/compress/quantizedrecurrent.h"
 #include "core/compress/quantparams.h"
 
 #include <torch/torch.h>
@@ -23,6 +24,7 @@ struct QuantizableLayer
     std::string name;      ///< the child's name: "conv1", "fc1", "out"
     std::size_t index = 0; ///< the child's position
     bool convolution = false;
+    bool recurrent = false;                ///< a text model's RecurrentEncoder (dynamic int8 only)
     std::optional<std::size_t> batchNorm;  ///< the BatchNorm2d right after it
     std::optional<std::size_t> reluModule; ///< the ReLU module right after it (and its norm)
     bool reluInPool = false;               ///< the MaxPool after it applies ReLU
@@ -30,7 +32,8 @@ struct QuantizableLayer
 };
 
 /// The layers of `model` that `mode` quantises: convolutions and linear layers when static,
-/// linear layers when dynamic (int8 convolutions need calibrated activations).
+/// linear layers and recurrent encoders (RNN, GRU, LSTM) when dynamic (int8 convolutions need
+/// calibrated activations).
 std::vector<QuantizableLayer> quantizableLayers(const torch::nn::Sequential &model, QuantMode mode);
 
 enum class ObserverKind
@@ -76,12 +79,13 @@ public:
 private:
     enum class StepKind
     {
-        Float,      ///< a float module
-        Int8Conv,   ///< QuantizedConv2d
-        Int8Linear, ///< QuantizedLinear, static or dynamic
-        Flatten,    ///< on quint8 as on float
-        Pool,       ///< a MaxPool: on quint8 when its ReLU is fused into the int8 layer before it
-        Skip        ///< folded or fused into the layer before, or dropout
+        Float,         ///< a float module
+        Int8Conv,      ///< QuantizedConv2d
+        Int8Linear,    ///< QuantizedLinear, static or dynamic
+        Int8Recurrent, ///< QuantizedRecurrentEncoder (dynamic)
+        Flatten,       ///< on quint8 as on float
+        Pool, ///< a MaxPool: on quint8 when its ReLU is fused into the int8 layer before it
+        Skip  ///< folded or fused into the layer before, or dropout
     };
     struct Step
     {
@@ -89,6 +93,7 @@ private:
         torch::nn::AnyModule module;
         QuantizedConv2d conv{nullptr};
         QuantizedLinear linear{nullptr};
+        QuantizedRecurrentEncoder recurrent{nullptr};
         std::int64_t poolSize = 0;
         bool poolOnInt8 = false;
     };
