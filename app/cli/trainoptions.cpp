@@ -82,6 +82,27 @@ TrainOptions::TrainOptions(CLI::App &command)
                        [](nlohmann::json &s, const std::int64_t &v) { s["pool"] = v; });
     flag<bool>(command, "--batch-norm", "CNN: batch normalisation in each conv block",
                [](nlohmann::json &s, const bool &v) { s["batch_norm"] = v; });
+    flag<std::int64_t>(command, "--embedding-dim", "Text models: width of the token embedding",
+                       [](nlohmann::json &s, const std::int64_t &v) { s["embedding_dim"] = v; });
+    flag<std::int64_t>(command, "--hidden-size", "rnn, gru, lstm: hidden state width",
+                       [](nlohmann::json &s, const std::int64_t &v) { s["hidden_size"] = v; });
+    flag<std::int64_t>(command, "--layers", "rnn, gru, lstm, transformer: stacked layers",
+                       [](nlohmann::json &s, const std::int64_t &v) { s["layers"] = v; });
+    flag<bool>(command, "--bidirectional", "rnn, gru, lstm: read the text in both directions",
+               [](nlohmann::json &s, const bool &v) { s["bidirectional"] = v; });
+    flag<std::string>(command, "--pooling", "bag: mean or max",
+                      [](nlohmann::json &s, const std::string &v) { s["pooling"] = v; });
+    flag<std::vector<std::int64_t>>(
+        command, "--kernel-sizes", "textcnn: kernel widths, e.g. 3,4,5",
+        [](nlohmann::json &s, const std::vector<std::int64_t> &v) { s["kernel_sizes"] = v; });
+    flag<std::int64_t>(command, "--filters", "textcnn: filters per kernel width",
+                       [](nlohmann::json &s, const std::int64_t &v) { s["filters"] = v; });
+    flag<std::int64_t>(command, "--heads", "transformer: attention heads",
+                       [](nlohmann::json &s, const std::int64_t &v) { s["heads"] = v; });
+    flag<std::int64_t>(command, "--ff-dim", "transformer: feed-forward width",
+                       [](nlohmann::json &s, const std::int64_t &v) { s["ff_dim"] = v; });
+    flag<std::int64_t>(command, "--max-length", "transformer: positions it has embeddings for",
+                       [](nlohmann::json &s, const std::int64_t &v) { s["max_length"] = v; });
     flag<std::string>(command, "--activation", "relu, sigmoid, tanh or gelu",
                       [](nlohmann::json &s, const std::string &v) { s["activation"] = v; });
     flag<double>(command, "--dropout", "Dropout probability",
