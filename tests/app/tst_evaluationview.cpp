@@ -386,6 +386,39 @@ private Q_SLOTS:
         view.grab().save(shotPath(m_dir, QStringLiteral("evaluation-text-mistakes.png")));
     }
 
+    void pretrainingRunShowsItsTokenFigures()
+    {
+        std::string csv = "text,label\n";
+        for (int i = 0; i < 120; ++i)
+            csv += std::string("the quick brown fox jumps number ") + std::to_string(i % 9) +
+                   (i % 2 ? ",pos\n" : ",neg\n");
+        const std::string file = m_dir.filePath(QStringLiteral("corpus.csv")).toStdString();
+        mf::testdata::writeBytes(file, csv);
+        mf::TrainConfig config;
+        config.dataset = file;
+        config.model = {{"type", "gru"}, {"embedding_dim", 8}, {"hidden_size", 8}};
+        config.objective = "next_token";
+        config.epochs = 1;
+        config.batchSize = 32;
+        config.validationFraction = 0.3;
+        config.threads = 1;
+        mf::SessionOptions options;
+        options.workspaceDir = m_workspace;
+        options.runName = "pre-training";
+        const std::int64_t run = mf::TrainingSession(config, options).run().runId;
+
+        EvaluationView view;
+        view.setWorkspaceDir(QString::fromStdString(m_workspace));
+        QVERIFY(evaluate(view, details(run)));
+        QVERIFY2(view.state() == EvaluationView::State::Ready, qPrintable(view.summaryText()));
+        QCOMPARE(view.evaluation().tokenObjective, QStringLiteral("next_token"));
+        QVERIFY2(view.summaryText().contains(QStringLiteral("perplexity")),
+                 qPrintable(view.summaryText()));
+        QVERIFY(!view.findChild<QTabWidget *>()->isVisibleTo(&view));
+        view.resize(900, 300);
+        view.grab().save(shotPath(m_dir, QStringLiteral("evaluation-pretraining.png")));
+    }
+
     void missingDatasetNamesItsPath()
     {
         EvaluationView view;

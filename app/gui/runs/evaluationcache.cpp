@@ -28,7 +28,8 @@ nlohmann::json EvaluationCache::toJson(const EvalReport &report)
             {"f1", report.f1},
             {"confusion", report.confusion},
             {"class_names", report.classNames},
-            {"mistakes", std::move(mistakes)}};
+            {"mistakes", std::move(mistakes)},
+            {"token_objective", report.tokenObjective}};
 }
 
 EvalReport EvaluationCache::fromJson(const nlohmann::json &json)
@@ -42,6 +43,7 @@ EvalReport EvaluationCache::fromJson(const nlohmann::json &json)
     report.f1 = json.at("f1").get<std::vector<double>>();
     report.confusion = json.at("confusion").get<std::vector<std::vector<std::int64_t>>>();
     report.classNames = json.at("class_names").get<std::vector<std::string>>();
+    report.tokenObjective = json.value("token_objective", std::string());
     for (const nlohmann::json &mistake : json.at("mistakes"))
         report.mistakes.push_back(
             {mistake.at("index").get<std::int64_t>(), mistake.at("true").get<std::int64_t>(),

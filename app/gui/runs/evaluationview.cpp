@@ -17,6 +17,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace mf {
 
 namespace {
@@ -82,6 +84,7 @@ EvaluationView::EvaluationView(QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     m_matrixScroll->setWidget(m_matrix);
     m_matrixScroll->setWidgetResizable(true);
@@ -222,11 +225,27 @@ void EvaluationView::onFinished(const RunEvaluation &evaluation)
         macroF1 += f1;
     if (!evaluation.f1.isEmpty())
         macroF1 /= double(evaluation.f1.size());
+    const bool tokens = !evaluation.tokenObjective.isEmpty();
     QString summary =
-        tr("Accuracy %1 · loss %2 · macro F1 %3 on %4 %5 samples")
-            .arg(locale.toString(evaluation.accuracy * 100.0, 'f', 2) + QLatin1Char('%'),
-                 locale.toString(evaluation.loss, 'g', 4), locale.toString(macroF1, 'f', 3),
-                 locale.toString(evaluation.samples), split);
+        !tokens
+            ? tr("Accuracy %1 · loss %2 · macro F1 %3 on %4 %5 samples")
+                  .arg(locale.toString(evaluation.accuracy * 100.0, 'f', 2) + QLatin1Char('%'),
+                       locale.toString(evaluation.loss, 'g', 4), locale.toString(macroF1, 'f', 3),
+                       locale.toString(evaluation.samples), split)
+        : evaluation.tokenObjective == QLatin1String("masked_tokens")
+            ? tr("Masked-token accuracy %1 · loss %2 on %3 %4 documents")
+                  .arg(locale.toString(evaluation.accuracy * 100.0, 'f', 2) + QLatin1Char('%'),
+                       locale.toString(evaluation.loss, 'g', 4),
+                       locale.toString(evaluation.samples), split)
+            : tr("Next-token accuracy %1 · loss %2 · perplexity %3 on %4 %5 documents")
+                  .arg(locale.toString(evaluation.accuracy * 100.0, 'f', 2) + QLatin1Char('%'),
+                       locale.toString(evaluation.loss, 'g', 4),
+                       locale.toString(std::exp(evaluation.loss), 'f', 2),
+                       locale.toString(evaluation.samples), split);
+    if (tokens)
+        summary += QLatin1Char('\n') + tr("A pre-training run predicts tokens, not classes: "
+                                          "fine-tune a classifier from it to get per-class "
+                                          "results.");
     summary +=
         QLatin1Char('\n') + tr("Checkpoint of epoch %1 (%2)%3")
                                 .arg(locale.toString(evaluation.checkpointEpoch),
@@ -246,6 +265,7 @@ void EvaluationView::onFinished(const RunEvaluation &evaluation)
                            split);
     m_tabs->setTabText(m_tabs->indexOf(m_gallery),
                        tr("Mistakes (%1)").arg(locale.toString(evaluation.mistakes.size())));
+    m_tabs->setVisible(!tokens);
     m_stack->setCurrentWidget(m_resultPage);
     setState(State::Ready);
     Q_EMIT evaluationShown(evaluation.runId);

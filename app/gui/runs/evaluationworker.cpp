@@ -65,6 +65,7 @@ RunEvaluation toRunEvaluation(const EvalReport &report)
     result.loss = report.loss;
     result.accuracy = report.accuracy;
     result.samples = report.samples;
+    result.tokenObjective = fromStd(report.tokenObjective);
     for (const std::string &name : report.classNames)
         result.classNames.append(fromStd(name));
     for (const auto &row : report.confusion)

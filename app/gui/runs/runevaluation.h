@@ -46,6 +46,9 @@ struct RunEvaluation
     QVector<double> f1;
     QVector<EvaluatedMistake> mistakes; ///< most confident first
     bool imagesAvailable = false;       ///< false for table datasets
+    /// A pre-training run's evaluation ("masked_tokens", "next_token"): loss and accuracy are
+    /// per predicted token and there are no classes. Empty for a classifier.
+    QString tokenObjective;
 
     /// The number of samples of each true class (row sums of the confusion matrix).
     QVector<qint64> support() const
