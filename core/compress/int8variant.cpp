@@ -130,12 +130,11 @@ EvalReport evaluateInt8Variant(std::int64_t runId, const SessionOptions &options
     const ChannelStats normalization =
         int8Normalization(params, store.path(), "run " + std::to_string(runId));
 
-    DatasetBundle bundle = loadDataset(config.dataset);
-    SplitDatasets split = splitDataset(bundle.train, config.validationFraction, config.seed);
-    if (which == EvalSplit::Test && !bundle.test)
+    const RunData split = loadStoredRunData(store, runId, config);
+    if (which == EvalSplit::Test && !split.test)
         throw ConfigError("The dataset of run " + std::to_string(runId) + " (" + config.dataset +
                           ") has no test part");
-    const Dataset &evaluated = which == EvalSplit::Test ? *bundle.test : split.validation;
+    const Dataset &evaluated = which == EvalSplit::Test ? *split.test : split.validation;
     const torch::nn::Sequential source =
         buildModel(config.model, split.train.sampleShape(), split.train.numClasses(), config.seed);
     QuantizedSequential model = loadInt8Model(source, params, file->path);

@@ -145,6 +145,42 @@ private Q_SLOTS:
         QCOMPARE(store.params(m_source).count(kCompressionParam), std::size_t(0));
     }
 
+    void aTextRunGetsADynamicInt8VariantWithItsRecurrentEncoderMeasured()
+    {
+        if (quantEngines().empty())
+            QSKIP("this LibTorch build offers no int8 engine");
+        std::string csv = "text,label\n";
+        for (int i = 0; i < 160; ++i)
+            csv += std::string(i % 2 ? "a fine film " : "a dull film ") + std::to_string(i % 5) +
+                   (i % 2 ? ",pos\n" : ",neg\n");
+        const std::string file = m_dir.path().toStdString() + "/reviews.csv";
+        testdata::writeBytes(file, csv);
+        TrainConfig config;
+        config.dataset = file;
+        config.model = {{"type", "lstm"}, {"embedding_dim", 8}, {"hidden_size", 16}};
+        config.epochs = 2;
+        config.batchSize = 16;
+        config.threads = 1;
+        config.text.sequenceLength = 6;
+        const std::int64_t source = TrainingSession(config, m_options).run().runId;
+
+        CompressionRequest request;
+        request.sourceRun = source;
+        request.quantize = QuantMode::Dynamic;
+        request.accuracyBudget = 100.0;
+        const CompressionResult result = CompressionJob(request, m_options).run();
+        QCOMPARE(result.variants.size(), std::size_t(1));
+        const CompressionVariant &int8 = result.variants[0];
+        QCOMPARE(int8.technique, std::string("int8 dynamic"));
+        // Both the LSTM and the output layer were measured in each precision; which stays
+        // int8 is this machine's call.
+        QCOMPARE(int8.layers.size(), std::size_t(2));
+        QCOMPARE(int8.layers[0].layer, std::string("encoder"));
+        QVERIFY(int8.test.samples > 0);
+        const EvalReport again = evaluateInt8Variant(int8.runId, m_options, EvalSplit::Validation);
+        QVERIFY(again.samples > 0);
+    }
+
     void badRequestsAreRefusedBeforeAnythingIsWritten_data()
     {
         QTest::addColumn<int>("which");
