@@ -11,8 +11,9 @@ class App;
 
 namespace mf::cli {
 
-/// `predict RUN|MODEL.mfmodel IMAGE... [--top K]`: each image's most likely classes and their
-/// probabilities.
+/// `predict RUN|MODEL.mfmodel (IMAGE... | --text TEXT... | --file FILE) [--top K]`: the most
+/// likely classes of each image, or of each text for a text model (a document per line of
+/// FILE), with their probabilities.
 class PredictCommand
 {
 public:
@@ -21,10 +22,15 @@ public:
     int execute();
 
 private:
+    int predictImages();
+    int predictTexts();
+
     const CliContext &m_context;
     CLI::App *m_command = nullptr;
     std::string m_model;
     std::vector<std::string> m_images;
+    std::vector<std::string> m_texts;
+    std::string m_file;
     int m_top = 3;
 };
 

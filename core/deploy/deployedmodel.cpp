@@ -4,14 +4,20 @@
 #include "core/compress/sparsemodelfile.h"
 #include "core/data/dataset.h"
 #include "core/models/modelfactory.h"
+#include "core/text/textdataset.h"
+#include "core/text/tokenizer.h"
+#include "core/text/vocabulary.h"
 #include "core/train/batchsource.h"
 #include "core/train/modelevaluation.h"
+#include "core/train/textrundata.h"
 #include "core/train/trainconfig.h"
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
 #include "core/util/shapetext.h"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace mf {
 
@@ -43,13 +49,25 @@ DeployedModel DeployedModel::fromBytes(const std::string &bytes, const std::stri
         throw DataError(name, "config", error.what());
     }
     deployed.m_loss = config.loss;
+    if (meta.textInputs) {
+        c10::IValue vocabulary;
+        if (!archive.try_read("vocabulary", vocabulary))
+            throw DataError(name, "vocabulary", "the bundle of a text model holds no vocabulary");
+        if (!vocabulary.isString())
+            throw DataError(name, "vocabulary", "not a vocabulary");
+        try {
+            deployed.m_vocabulary = std::make_shared<const Vocabulary>(
+                Vocabulary::fromJson(nlohmann::json::parse(vocabulary.toStringRef())));
+        } catch (const std::exception &error) {
+            throw DataError(name, "vocabulary",
+                            std::string("not a valid vocabulary: ") + error.what());
+        }
+        deployed.m_tokenizer = std::make_shared<const Tokenizer>(tokenizerOptions(meta.text));
+    }
 
     torch::serialize::InputArchive weights;
-    try {
-        archive.read("model", weights);
-    } catch (const c10::Error &) {
+    if (!archive.try_read("model", weights))
         throw DataError(name, "model", "the bundle holds no weights");
-    }
     torch::nn::Sequential network =
         buildModel(config.model, meta.sampleShape,
                    static_cast<std::int64_t>(meta.classNames.size()), config.seed);
@@ -76,8 +94,45 @@ DeployedModel DeployedModel::fromBytes(const std::string &bytes, const std::stri
     return deployed;
 }
 
+std::string DeployedModel::inputDescription() const
+{
+    if (m_meta.textInputs)
+        return "text";
+    return m_meta.tableInputs ? "table rows" : "images";
+}
+
+torch::Tensor DeployedModel::textIds(const std::vector<std::string> &texts) const
+{
+    if (!m_meta.textInputs)
+        throw ConfigError("The model of run " + std::to_string(m_meta.run) + " takes " +
+                          inputDescription() + ", not text");
+    const std::int64_t length = m_meta.text.sequenceLength;
+    const auto count = static_cast<std::int64_t>(texts.size());
+    torch::Tensor ids = torch::empty({count, length}, torch::kInt64);
+    std::int64_t *row = ids.data_ptr<std::int64_t>();
+    for (const std::string &text : texts) {
+        const std::vector<std::int64_t> encoded =
+            m_vocabulary->encodeText(text, *m_tokenizer, length);
+        std::copy(encoded.begin(), encoded.end(), row);
+        row += length;
+    }
+    return ids;
+}
+
+torch::Tensor DeployedModel::textProbabilities(const std::vector<std::string> &texts) const
+{
+    const torch::Tensor ids = textIds(texts);
+    if (texts.empty()) // packed sequences of a batch of none fail in torch
+        return torch::empty({0, static_cast<std::int64_t>(m_meta.classNames.size())});
+    return probabilities(ids);
+}
+
 torch::Tensor DeployedModel::probabilities(const torch::Tensor &raw) const
 {
+    if (m_meta.textInputs && !at::isIntegralType(raw.scalar_type(), false))
+        throw ConfigError("The model of run " + std::to_string(m_meta.run) +
+                          " takes text (token ids), not " +
+                          std::string(c10::toString(raw.scalar_type())) + " inputs");
     std::vector<std::int64_t> shape = raw.sizes().vec();
     if (shape.empty() ||
         std::vector<std::int64_t>(shape.begin() + 1, shape.end()) != m_meta.sampleShape)
@@ -86,13 +141,21 @@ torch::Tensor DeployedModel::probabilities(const torch::Tensor &raw) const
                           shapeText(std::vector<std::int64_t>(
                               shape.begin() + (shape.empty() ? 0 : 1), shape.end())));
     torch::NoGradGuard noGrad;
-    const torch::Tensor input = toModelInput(
-        raw, m_meta.tableInputs ? DatasetKind::Table : DatasetKind::Image, m_meta.normalization);
+    const DatasetKind kind = m_meta.textInputs    ? DatasetKind::Text
+                             : m_meta.tableInputs ? DatasetKind::Table
+                                                  : DatasetKind::Image;
+    const torch::Tensor input = toModelInput(raw, kind, m_meta.normalization);
     return torch::softmax(m_forward(input.contiguous()), 1);
 }
 
 EvalReport DeployedModel::evaluate(const Dataset &dataset) const
 {
+    if (m_meta.textInputs != (dataset.kind == DatasetKind::Text))
+        throw ConfigError("The model of run " + std::to_string(m_meta.run) + " takes " +
+                          inputDescription() + "; " + dataset.source + " holds " +
+                          (dataset.kind == DatasetKind::Text    ? "text"
+                           : dataset.kind == DatasetKind::Table ? "table rows"
+                                                                : "images"));
     if (dataset.sampleShape() != m_meta.sampleShape)
         throw ConfigError("The samples of " + dataset.source + " have shape " +
                           shapeText(dataset.sampleShape()) + "; the model takes " +
@@ -109,6 +172,18 @@ EvalReport DeployedModel::evaluate(const Dataset &dataset) const
     EvalReport report = evaluateModel(wrapper, batches, m_loss, 256, classes);
     report.classNames = m_meta.classNames;
     return report;
+}
+
+EvalReport DeployedModel::evaluateTexts(const TextDataset &texts) const
+{
+    Dataset dataset;
+    dataset.kind = DatasetKind::Text;
+    dataset.inputs = textIds(texts.texts);
+    dataset.labels = torch::tensor(texts.labels, torch::kInt64).reshape({texts.size()});
+    dataset.classNames = texts.classNames;
+    dataset.format = texts.format;
+    dataset.source = texts.source;
+    return evaluate(dataset);
 }
 
 } // namespace mf

@@ -9,6 +9,7 @@
 #include "core/store/workspace.h"
 #include "core/train/checkpoint.h"
 #include "core/train/environmentinfo.h"
+#include "core/train/textrundata.h"
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
@@ -46,7 +47,9 @@ torch::nn::Sequential loadTrained(std::int64_t runId, const SessionOptions &opti
 std::vector<std::string> classNamesOf(const TrainConfig &config, std::int64_t classes)
 {
     try {
-        std::vector<std::string> names = loadDataset(config.dataset).train.classNames;
+        std::vector<std::string> names = isTextRun(config)
+                                             ? loadTextDataset(config.dataset).train.classNames
+                                             : loadDataset(config.dataset).train.classNames;
         if (static_cast<std::int64_t>(names.size()) == classes)
             return names;
     } catch (const Error &) {
@@ -56,6 +59,17 @@ std::vector<std::string> classNamesOf(const TrainConfig &config, std::int64_t cl
     for (std::int64_t c = 0; c < classes; ++c)
         names.push_back("class " + std::to_string(c));
     return names;
+}
+
+/// The vocabulary a text run's model reads: the run's own, or for a compression variant that
+/// stored none, its source run's.
+Vocabulary bundleVocabulary(const RunStore &store, std::int64_t runId,
+                            const std::map<std::string, std::string> &params)
+{
+    const auto parent = params.find(kParentRunParam);
+    if (parent != params.end() && !artifactOfKind(store, runId, kVocabularyArtifact))
+        return readRunVocabulary(store, std::stoll(parent->second));
+    return readRunVocabulary(store, runId);
 }
 
 } // namespace
@@ -70,6 +84,11 @@ std::string ModelBundle::exportRun(std::int64_t runId, const SessionOptions &opt
     if (!record)
         throw ConfigError("There is no run " + std::to_string(runId));
     const TrainConfig config = nlohmann::json::parse(record->configJson).get<TrainConfig>();
+    if (config.pretraining())
+        throw ConfigError("Run " + std::to_string(runId) + " pre-trains an encoder (objective " +
+                          config.objective +
+                          "): it predicts tokens, not classes; fine-tune a run from it and "
+                          "export that one");
     const std::map<std::string, std::string> params = store.params(runId);
 
     ModelBundleMeta meta;
@@ -117,10 +136,17 @@ std::string ModelBundle::exportRun(std::int64_t runId, const SessionOptions &opt
             model->save(weights);
         }
     }
-    meta.tableInputs = meta.sampleShape.size() == 1;
+    meta.textInputs = isTextRun(config);
+    meta.tableInputs = !meta.textInputs && meta.sampleShape.size() == 1;
     meta.classNames = classNamesOf(config, classes);
 
     torch::serialize::OutputArchive archive;
+    if (meta.textInputs) {
+        meta.formatVersion = ModelBundleMeta::kTextFormatVersion;
+        meta.text = config.text;
+        archive.write("vocabulary",
+                      c10::IValue(bundleVocabulary(store, runId, params).toJson().dump()));
+    }
     archive.write("meta", c10::IValue(meta.toJson()));
     archive.write("model", weights);
     std::ostringstream bytes;

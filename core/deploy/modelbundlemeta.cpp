@@ -30,6 +30,10 @@ std::string ModelBundleMeta::toJson() const
         {"exported_by", exportedBy}};
     if (testAccuracy)
         json["test_accuracy"] = *testAccuracy;
+    if (textInputs) {
+        json["text_inputs"] = true;
+        json["text"] = text;
+    }
     return json.dump();
 }
 
@@ -74,11 +78,21 @@ ModelBundleMeta ModelBundleMeta::fromJson(const std::string &text, const std::st
         key = "test_accuracy";
         if (json.contains(key))
             meta.testAccuracy = json.at(key).get<double>();
+        key = "text_inputs";
+        meta.textInputs = json.value(key, false);
+        if (meta.textInputs) {
+            key = "text";
+            meta.text = json.at(key).get<TextConfig>();
+            if (meta.sampleShape != std::vector<std::int64_t>{meta.text.sequenceLength})
+                throw DataError(file, key, "the sequence length does not match the input shape");
+        }
         if (meta.classNames.empty() || meta.sampleShape.empty())
             throw DataError(file, "meta", "it names no classes or no input shape");
         return meta;
     } catch (const nlohmann::json::exception &error) {
         throw DataError(file, key, std::string("missing or of the wrong type: ") + error.what());
+    } catch (const ConfigError &error) {
+        throw DataError(file, key, error.what());
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/datasetstats.h"
+#include "core/train/trainconfig.h"
 
 #include <cstdint>
 #include <map>
@@ -14,15 +15,21 @@ namespace mf {
 /// the network, feed it inputs as its run did, and name its predictions.
 struct ModelBundleMeta
 {
-    static constexpr int kFormatVersion = 1;
+    /// The newest format this build reads. Version 2 adds text models (textInputs, text and the
+    /// bundle's vocabulary); image and table models are still written as version 1, which older
+    /// builds read.
+    static constexpr int kFormatVersion = 2;
+    static constexpr int kTextFormatVersion = 2;
 
-    int formatVersion = kFormatVersion;
+    int formatVersion = 1;
     std::int64_t run = 0; ///< the run it was exported from
     std::string runName;
     std::string precision;                 ///< "fp32", "fp32 sparse" or "int8"
     std::string configJson;                ///< the run's TrainConfig: model spec, dataset, loss
-    std::vector<std::int64_t> sampleShape; ///< {C, H, W} or {F}
+    std::vector<std::int64_t> sampleShape; ///< {C, H, W}, {F} or {seq_len}
     bool tableInputs = false;              ///< float features, not uint8 images
+    bool textInputs = false;               ///< token ids {seq_len}: the model classifies texts
+    TextConfig text; ///< with textInputs: how a text becomes ids (tokenizer, sequence length)
     std::vector<std::string> classNames;
     std::int64_t parameters = 0; ///< scalar parameters of the network (of its fp32 form)
     ChannelStats normalization;

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <csignal>
 
 namespace {
@@ -745,6 +746,144 @@ private Q_SLOTS:
 
         QVERIFY(mf::testdata::readBytes(storePath.toStdString()) == before);
         QCOMPARE(QDir(workspace).entryList(QDir::Files | QDir::Hidden), filesBefore);
+    }
+
+    void predictOnTypedTextGivesTheProbabilitiesOfEval()
+    {
+        // aclImdb layout; "good" or "bad" alone decides the class. The test part holds one
+        // document per class, so eval's loss is the mean of -log p(true class) of the two.
+        const QString dataset = m_dir.filePath(QStringLiteral("reviews"));
+        const QStringList filler = {QStringLiteral("the"),   QStringLiteral("movie"),
+                                    QStringLiteral("was"),   QStringLiteral("plot"),
+                                    QStringLiteral("actor"), QStringLiteral("quite"),
+                                    QStringLiteral("story"), QStringLiteral("music")};
+        for (const char *folder : {"train/pos", "train/neg", "test/pos", "test/neg"})
+            QVERIFY(QDir(dataset).mkpath(QString::fromLatin1(folder)));
+        for (int i = 0; i < 160; ++i) {
+            const bool positive = i % 2 == 0;
+            const QString text = QStringLiteral("%1 %2 %3 %4")
+                                     .arg(filler[i % 8], filler[(i / 8) % 8],
+                                          positive ? QStringLiteral("good") : QStringLiteral("bad"),
+                                          filler[(i * 3) % 8]);
+            mf::testdata::writeBytes(
+                QStringLiteral("%1/train/%2/%3.txt")
+                    .arg(dataset, positive ? QStringLiteral("pos") : QStringLiteral("neg"))
+                    .arg(i)
+                    .toStdString(),
+                text.toStdString());
+        }
+        const QString positive = QStringLiteral("The music was GOOD, the plot too");
+        const QString negative = QStringLiteral("quite a bad story");
+        mf::testdata::writeBytes((dataset + QStringLiteral("/test/pos/0.txt")).toStdString(),
+                                 positive.toStdString());
+        mf::testdata::writeBytes((dataset + QStringLiteral("/test/neg/0.txt")).toStdString(),
+                                 negative.toStdString());
+        const QString workspace = m_dir.filePath(QStringLiteral("text-workspace"));
+        const CliResult trained =
+            cliIn(workspace,
+                  {QStringLiteral("--json"), QStringLiteral("train"), QStringLiteral("--dataset"),
+                   dataset, QStringLiteral("--model"), QStringLiteral("gru"),
+                   QStringLiteral("--epochs"), QStringLiteral("4"), QStringLiteral("--batch-size"),
+                   QStringLiteral("16"), QStringLiteral("--lr"), QStringLiteral("0.01"),
+                   QStringLiteral("--sequence-length"), QStringLiteral("10"),
+                   QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--quiet")});
+        QVERIFY2(trained.exitCode == 0, trained.err.constData());
+        const QString run =
+            QString::number(jsonObject(trained.out).value(QStringLiteral("run")).toInt());
+
+        const CliResult evaluated =
+            cliIn(workspace, {QStringLiteral("--json"), QStringLiteral("eval"), run});
+        QVERIFY2(evaluated.exitCode == 0, evaluated.err.constData());
+        const double evalLoss = jsonObject(evaluated.out).value(QStringLiteral("loss")).toDouble();
+
+        /// Probability of class `name` per prediction of a `predict --json` output.
+        const auto probabilities = [this](const CliResult &result, const QString &name) {
+            QVector<double> values;
+            for (const QJsonValue prediction :
+                 jsonObject(result.out).value(QStringLiteral("predictions")).toArray())
+                for (const QJsonValue entry :
+                     prediction.toObject().value(QStringLiteral("top")).toArray())
+                    if (entry.toObject().value(QStringLiteral("name")).toString() == name)
+                        values.append(
+                            entry.toObject().value(QStringLiteral("probability")).toDouble());
+            return values;
+        };
+        const QStringList typed = {QStringLiteral("--json"),
+                                   QStringLiteral("predict"),
+                                   run,
+                                   QStringLiteral("--text"),
+                                   positive,
+                                   QStringLiteral("--text"),
+                                   negative};
+        const CliResult predicted = cliIn(workspace, typed);
+        QVERIFY2(predicted.exitCode == 0, predicted.err.constData());
+        const QVector<double> pos = probabilities(predicted, QStringLiteral("pos"));
+        const QVector<double> neg = probabilities(predicted, QStringLiteral("neg"));
+        QCOMPARE(pos.size(), 2);
+        QCOMPARE(neg.size(), 2);
+        QVERIFY(pos[0] > 0.5 && neg[1] > 0.5);
+        const double predictLoss = -(std::log(pos[0]) + std::log(neg[1])) / 2.0;
+        QVERIFY2(std::abs(predictLoss - evalLoss) < 1e-6,
+                 qPrintable(QStringLiteral("predict %1, eval %2")
+                                .arg(predictLoss, 0, 'g', 12)
+                                .arg(evalLoss, 0, 'g', 12)));
+
+        // The exported file and a file of texts (one per line) give the same numbers.
+        const QString model = m_dir.filePath(QStringLiteral("reviews.mfmodel"));
+        const CliResult exported =
+            cliIn(workspace, {QStringLiteral("export-model"), run, QStringLiteral("-o"), model});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QStringList fromFile = typed;
+        fromFile[2] = model;
+        const CliResult fileModel = cliIn({}, fromFile);
+        QVERIFY2(fileModel.exitCode == 0, fileModel.err.constData());
+        QCOMPARE(probabilities(fileModel, QStringLiteral("pos")), pos);
+        const QString texts = m_dir.filePath(QStringLiteral("texts.txt"));
+        mf::testdata::writeBytes(
+            texts.toStdString(),
+            (positive + QStringLiteral("\r\n\n") + negative + QLatin1Char('\n')).toStdString());
+        const CliResult lines = cliIn({}, {QStringLiteral("--json"), QStringLiteral("predict"),
+                                           model, QStringLiteral("--file"), texts});
+        QVERIFY2(lines.exitCode == 0, lines.err.constData());
+        QCOMPARE(probabilities(lines, QStringLiteral("pos")), pos);
+        const QJsonArray lineResults =
+            jsonObject(lines.out).value(QStringLiteral("predictions")).toArray();
+        QCOMPARE(lineResults[1].toObject().value(QStringLiteral("line")).toInt(), 3);
+        QCOMPARE(lineResults[1].toObject().value(QStringLiteral("text")).toString(), negative);
+
+        const CliResult plain =
+            cliIn({}, {QStringLiteral("predict"), model, QStringLiteral("--text"), positive,
+                       QStringLiteral("--top"), QStringLiteral("1")});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        QCOMPARE(QString::fromUtf8(plain.out).trimmed(),
+                 QStringLiteral("\"%1\":  pos %2").arg(positive).arg(pos[0], 0, 'f', 3));
+
+        // Bad input: named, with the reason.
+        const CliResult absent =
+            cliIn({}, {QStringLiteral("predict"), model, QStringLiteral("--file"),
+                       m_dir.filePath(QStringLiteral("absent.txt"))});
+        QCOMPARE(absent.exitCode, 2);
+        QVERIFY2(absent.err.contains("absent.txt"), absent.err.constData());
+        const QString empty = m_dir.filePath(QStringLiteral("empty.txt"));
+        mf::testdata::writeBytes(empty.toStdString(), "\n \n");
+        const CliResult blank =
+            cliIn({}, {QStringLiteral("predict"), model, QStringLiteral("--file"), empty});
+        QCOMPARE(blank.exitCode, 2);
+        QVERIFY2(blank.err.contains("empty.txt") && blank.err.contains("blank"),
+                 blank.err.constData());
+        const CliResult nothing = cliIn({}, {QStringLiteral("predict"), model});
+        QCOMPARE(nothing.exitCode, 2);
+        QVERIFY2(nothing.err.contains("--text"), nothing.err.constData());
+        const CliResult both =
+            cliIn({}, {QStringLiteral("predict"), model, QStringLiteral("--text"), positive,
+                       QStringLiteral("--file"), texts});
+        QCOMPARE(both.exitCode, 2);
+        const QString image = m_dir.filePath(QStringLiteral("review.png"));
+        mf::testdata::writeImageFile(image.toStdString(),
+                                     mf::testdata::makeImageSet(1, 2, 1, 8, 8, 5), 0);
+        const CliResult imageToText = cliIn({}, {QStringLiteral("predict"), model, image});
+        QCOMPARE(imageToText.exitCode, 2);
+        QVERIFY2(imageToText.err.contains("classifies texts"), imageToText.err.constData());
     }
 
     void storeThatIsNotAStoreIsBadInput()

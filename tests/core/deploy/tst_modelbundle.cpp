@@ -154,6 +154,25 @@ private Q_SLOTS:
         }
     }
 
+    void imageBundlesStayVersionOneAndRefuseText()
+    {
+        const std::string bytes = ModelBundle::exportRun(m_source, m_options);
+        torch::serialize::InputArchive archive;
+        archive.load_from(bytes.data(), bytes.size());
+        c10::IValue metaText;
+        archive.read("meta", metaText);
+        // Builds that read only version 1 still load the bundles of image and table models.
+        const nlohmann::json meta = nlohmann::json::parse(metaText.toStringRef());
+        QCOMPARE(meta.at("version").get<int>(), 1);
+        QVERIFY(!meta.contains("text_inputs") && !meta.contains("text"));
+
+        const DeployedModel model = DeployedModel::fromBytes(bytes, "run");
+        QVERIFY(!model.meta().textInputs);
+        const std::string message =
+            testdata::errorMessage([&] { model.textProbabilities({"a sentence"}); });
+        QVERIFY2(message.find("takes images, not text") != std::string::npos, message.c_str());
+    }
+
     void badFilesAreNamedWithTheReason()
     {
         const std::string garbage = path("garbage.mfmodel");
