@@ -28,6 +28,8 @@ modelforge_add_test(tests_app tst_runcomparisonview TIMEOUT 60)
 modelforge_add_test(tests_app tst_launchoptions TIMEOUT 60)
 modelforge_add_test(tests_app tst_runmetrics TIMEOUT 60)
 modelforge_add_test(tests_app tst_evaluationview TIMEOUT 120)
+# Typed text classified by a text run's model, in the Runs section.
+modelforge_add_test(tests_app tst_textpredictionview TORCH TIMEOUT 120)
 modelforge_add_test(tests_app tst_thumbnailmodel TIMEOUT 120)
 modelforge_add_test(tests_app tst_datasetscan TORCH TIMEOUT 120)
 modelforge_add_test(tests_app tst_datasetopener TIMEOUT 120)

@@ -2,6 +2,7 @@
 
 #include "app/gui/format/displayformat.h"
 #include "app/gui/runs/evaluationview.h"
+#include "app/gui/runs/textpredictionview.h"
 #include "widgets/keyvaluetable.h"
 #include "widgets/messagepanel.h"
 
@@ -44,7 +45,8 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
       m_content(new QWidget), m_title(new QLabel), m_tabs(new QTabWidget),
       m_info(new KeyValueTable), m_tags(new QLineEdit), m_notes(new QPlainTextEdit),
       m_saveNotes(new QPushButton(tr("Save notes"))), m_params(new KeyValueTable),
-      m_metrics(new KeyValueTable), m_evaluation(new EvaluationView)
+      m_metrics(new KeyValueTable), m_evaluation(new EvaluationView),
+      m_prediction(new TextPredictionView)
 {
     setObjectName(QStringLiteral("runDetailsPane"));
     QFont titleFont = m_title->font();
@@ -109,6 +111,8 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->insertTab(OverviewTab, scroll, tr("Overview"));
     m_tabs->insertTab(EvaluationTab, m_evaluation, tr("Evaluation"));
+    m_tabs->insertTab(PredictionTab, m_prediction, tr("Predict"));
+    m_tabs->setTabVisible(PredictionTab, false);
     connect(m_tabs, &QTabWidget::currentChanged, this, &RunDetailsPane::updateEvaluationActivity);
 
     auto *contentLayout = new QVBoxLayout(m_content);
@@ -149,6 +153,7 @@ void RunDetailsPane::setReadOnly(bool readOnly)
 void RunDetailsPane::setWorkspaceDir(const QString &dir)
 {
     m_evaluation->setWorkspaceDir(dir);
+    m_prediction->setWorkspaceDir(dir);
 }
 
 QString RunDetailsPane::normalizedTags(const QString &tags)
@@ -236,6 +241,12 @@ void RunDetailsPane::showDetails(const RunDetails &details)
     m_metrics->setEntries(metrics);
 
     m_evaluation->setRun(details);
+    const bool predicts = TextPredictionView::offersPrediction(details);
+    if (predicts)
+        m_prediction->setRun(details);
+    else
+        m_prediction->clear();
+    m_tabs->setTabVisible(PredictionTab, predicts);
     m_stack->setCurrentIndex(1);
     updateEvaluationActivity();
 }
@@ -246,6 +257,7 @@ void RunDetailsPane::showHint()
     saveNotes();
     m_runId = -1;
     m_evaluation->clear();
+    m_prediction->clear();
     m_message->setMessage(MessagePanel::Kind::Information, tr("No run selected"),
                           tr("Select a run to see its status, parameters and final metrics, or "
                              "several runs to compare them."));
@@ -257,6 +269,7 @@ void RunDetailsPane::showUnavailable(qint64 runId, const QString &reason)
 {
     m_runId = -1;
     m_evaluation->clear();
+    m_prediction->clear();
     m_message->setMessage(MessagePanel::Kind::Error,
                           tr("Cannot show run #%1").arg(m_locale.toString(runId)), reason);
     m_stack->setCurrentIndex(0);

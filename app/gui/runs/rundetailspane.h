@@ -17,10 +17,12 @@ namespace mf {
 class EvaluationView;
 class KeyValueTable;
 class MessagePanel;
+class TextPredictionView;
 
 /// The selected run: an overview tab with its info (status, failure reason, device, versions,
 /// times), its editable tags and notes, its parameters and final metrics, and an evaluation tab
-/// (EvaluationView); a hint when no run is selected.
+/// (EvaluationView), and for a text classifier a tab that classifies typed sentences
+/// (TextPredictionView); a hint when no run is selected.
 /// Tags are saved when their line edit loses focus or on Return, notes on focus-out or Save:
 /// the pane emits tagsEdited/notesEdited and the store write happens elsewhere.
 class RunDetailsPane : public QWidget
@@ -30,7 +32,8 @@ public:
     enum Tab
     {
         OverviewTab,
-        EvaluationTab
+        EvaluationTab,
+        PredictionTab ///< shown for text classifiers only (TextPredictionView::offersPrediction)
     };
 
     explicit RunDetailsPane(QWidget *parent = nullptr);
@@ -57,6 +60,7 @@ public:
     QPushButton *saveNotesButton() const { return m_saveNotes; }
     QTabWidget *tabs() const { return m_tabs; }
     EvaluationView *evaluationView() const { return m_evaluation; }
+    TextPredictionView *predictionView() const { return m_prediction; }
 
     void setLocale(const QLocale &locale);
     /// A store that cannot be written: tags and notes are shown but cannot be edited.
@@ -90,6 +94,7 @@ private:
     KeyValueTable *m_params;
     KeyValueTable *m_metrics;
     EvaluationView *m_evaluation;
+    TextPredictionView *m_prediction;
     qint64 m_runId = -1;
     bool m_readOnly = false;
     QString m_savedTags; ///< the tags as stored (or as last saved)
