@@ -6,8 +6,8 @@
 #include "core/compress/int8variant.h"
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
+#include "core/deploy/textevaluation.h"
 #include "core/store/workspace.h"
-#include "core/text/textdataset.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainingsession.h"
 #include "core/util/error.h"
@@ -20,36 +20,6 @@ namespace mf::cli {
 
 namespace {
 
-/// A text model's file on the text dataset `path`: its test part, or the validation split its
-/// run held out (the documents splitDataset() leaves for validation with the run's seed).
-EvalReport evaluateTextModelFile(const DeployedModel &model, const TrainConfig &config,
-                                 const std::string &path, EvalSplit split)
-{
-    TextDatasetBundle bundle = loadTextDataset(path);
-    if (split == EvalSplit::Test) {
-        if (!bundle.test)
-            throw ConfigError(path + " has no test part; use --split validation");
-        return model.evaluateTexts(*bundle.test);
-    }
-    Dataset indices;
-    indices.kind = DatasetKind::Text;
-    indices.inputs = torch::arange(bundle.train.size(), torch::kInt64).reshape({-1, 1});
-    indices.labels = torch::tensor(bundle.train.labels, torch::kInt64).reshape({-1});
-    indices.classNames = bundle.train.classNames;
-    const torch::Tensor rows = splitDataset(indices, config.validationFraction, config.seed)
-                                   .validationIndices.contiguous();
-    TextDataset validation;
-    validation.classNames = bundle.train.classNames;
-    validation.format = bundle.train.format;
-    validation.source = bundle.train.source;
-    for (std::int64_t i = 0; i < rows.numel(); ++i) {
-        const auto row = static_cast<std::size_t>(rows[i].item<std::int64_t>());
-        validation.texts.push_back(bundle.train.texts[row]);
-        validation.labels.push_back(bundle.train.labels[row]);
-    }
-    return model.evaluateTexts(validation);
-}
-
 /// An exported model evaluated on `data` (default: the dataset its run trained on).
 EvalReport evaluateModelFile(const std::string &file, const std::string &data, EvalSplit split,
                              std::string &evaluatedOn)
@@ -58,7 +28,7 @@ EvalReport evaluateModelFile(const std::string &file, const std::string &data, E
     const TrainConfig config = nlohmann::json::parse(model.meta().configJson).get<TrainConfig>();
     evaluatedOn = data.empty() ? config.dataset : data;
     if (model.meta().textInputs)
-        return evaluateTextModelFile(model, config, evaluatedOn, split);
+        return evaluateTextSplit(model, config, loadTextDataset(evaluatedOn), evaluatedOn, split);
     DatasetBundle bundle = loadDataset(evaluatedOn);
     if (split == EvalSplit::Test) {
         if (!bundle.test)

@@ -5,10 +5,13 @@
 #include "core/data/datasetsplit.h"
 #include "core/deploy/deployedmodel.h"
 #include "core/deploy/modelbundle.h"
+#include "core/deploy/textevaluation.h"
 #include "core/kernels/processormodel.h"
 #include "core/store/runstore.h"
 #include "core/store/storeaccess.h"
 #include "core/store/workspace.h"
+#include "core/text/textdataset.h"
+#include "core/train/runmodel.h"
 #include "core/train/trainconfig.h"
 #include "core/util/error.h"
 
@@ -40,6 +43,12 @@ torch::Tensor randomInputs(const ModelBundleMeta &meta, std::int64_t batch)
     std::vector<std::int64_t> shape{batch};
     shape.insert(shape.end(), meta.sampleShape.begin(), meta.sampleShape.end());
     torch::Generator generator = at::detail::createCPUGenerator(7);
+    if (meta.textInputs) {
+        // Documents filling every position with ordinary tokens: a text model's slowest case.
+        const TrainConfig config = nlohmann::json::parse(meta.configJson).get<TrainConfig>();
+        const std::int64_t ordinary = std::max<std::int64_t>(specVocabularySize(config) - 1, 3);
+        return torch::randint(2, ordinary, shape, generator, torch::kLong);
+    }
     if (meta.tableInputs)
         return torch::randn(shape, generator);
     return torch::randint(0, 256, shape, generator, torch::kUInt8);
@@ -48,6 +57,21 @@ torch::Tensor randomInputs(const ModelBundleMeta &meta, std::int64_t batch)
 void evaluate(const DeployedModel &model, const TrainConfig &config, roi::MeasuredRun &measured)
 {
     try {
+        if (model.meta().textInputs) {
+            const TextDatasetBundle texts = loadTextDataset(config.dataset);
+            const bool test = texts.test.has_value();
+            const EvalReport report =
+                evaluateTextSplit(model, config, texts, config.dataset,
+                                  test ? EvalSplit::Test : EvalSplit::Validation);
+            for (const auto &row : report.confusion)
+                measured.confusion.emplace_back(row.begin(), row.end());
+            measured.classNames = model.meta().classNames;
+            measured.accuracy = report.accuracy;
+            measured.evaluatedOn = std::string(test ? "test part" : "validation split") + " of " +
+                                   config.dataset + " (" + std::to_string(report.samples) +
+                                   " documents)";
+            return;
+        }
         DatasetBundle bundle = loadDataset(config.dataset);
         const bool test = bundle.test.has_value();
         const Dataset evaluated =
