@@ -35,7 +35,20 @@ nlohmann::json suggestStudent(const nlohmann::json &teacher,
     nlohmann::json student = teacher;
     // Divisors about 25% apart: the largest student that fits, not only a power of two.
     for (std::int64_t by = 2; by <= 1024; by = std::max(by + 1, by * 5 / 4)) {
-        if (spec.type == "mlp") {
+        if (isTextModelType(spec.type)) {
+            // The embedding table is most of a text model: narrower tokens and states. A
+            // transformer's width stays a multiple of its heads.
+            const std::int64_t width = std::max<std::int64_t>(1, spec.embeddingDim / by);
+            student["embedding_dim"] = spec.type == "transformer"
+                                           ? std::max(spec.heads, width / spec.heads * spec.heads)
+                                           : width;
+            if (spec.type == "rnn" || spec.type == "gru" || spec.type == "lstm")
+                student["hidden_size"] = std::max<std::int64_t>(1, spec.hiddenSize / by);
+            else if (spec.type == "textcnn")
+                student["filters"] = std::max<std::int64_t>(1, spec.filters / by);
+            else if (spec.type == "transformer")
+                student["ff_dim"] = std::max<std::int64_t>(1, spec.ffDim / by);
+        } else if (spec.type == "mlp") {
             student["hidden"] = divided(spec.hidden, by);
         } else if (spec.type == "resnet") {
             student["channels"] = divided(spec.channels, by);

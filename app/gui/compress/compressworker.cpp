@@ -7,6 +7,8 @@
 #include "core/models/modelfactory.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
+#include "core/text/textdataset.h"
+#include "core/train/textrundata.h"
 #include "core/train/trainconfig.h"
 #include "core/util/error.h"
 
@@ -129,9 +131,18 @@ void CompressWorker::suggestStudent(qint64 runId)
         if (!record)
             throw ConfigError("There is no run " + std::to_string(runId));
         const TrainConfig config = nlohmann::json::parse(record->configJson).get<TrainConfig>();
-        const DatasetBundle data = loadDataset(config.dataset);
-        const std::vector<std::int64_t> shape = data.train.sampleShape();
-        const std::int64_t classes = data.train.numClasses();
+        std::vector<std::int64_t> shape;
+        std::int64_t classes = 0;
+        if (isTextRun(config)) {
+            // Token ids of the run's sequence length; the classes without encoding the text.
+            shape = {config.text.sequenceLength};
+            classes =
+                static_cast<std::int64_t>(loadTextDataset(config.dataset).train.classNames.size());
+        } else {
+            const DatasetBundle data = loadDataset(config.dataset);
+            shape = data.train.sampleShape();
+            classes = data.train.numClasses();
+        }
         const std::int64_t teacher = parameterCount(*buildModel(config.model, shape, classes, 0));
         const nlohmann::json best = mf::suggestStudent(config.model, shape, classes);
         const std::int64_t bestCount = parameterCount(*buildModel(best, shape, classes, 0));
