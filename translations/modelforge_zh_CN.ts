@@ -1349,12 +1349,75 @@ This cannot be undone.</source>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
+    <message>
+        <source>Masked-token accuracy %1 · loss %2 on %3 %4 documents</source>
+        <translation>在 %3 个%4文档上：掩码词元准确率 %1 · 损失 %2</translation>
+    </message>
+    <message>
+        <source>Next-token accuracy %1 · loss %2 · perplexity %3 on %4 %5 documents</source>
+        <translation>在 %4 个%5文档上：下一词元准确率 %1 · 损失 %2 · 困惑度 %3</translation>
+    </message>
+    <message>
+        <source>A pre-training run predicts tokens, not classes: fine-tune a classifier from it to get per-class results.</source>
+        <translation>预训练运行预测的是词元而不是类别：从它微调出一个分类器，才能得到各类别的结果。</translation>
+    </message>
 </context>
 <context>
     <name>mf::EvaluationWorker</name>
     <message>
         <source>Run #%1 no longer exists.</source>
         <translation>运行 #%1 已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::FineTuneFields</name>
+    <message>
+        <source>Fine-tune from run: the model starts from that run&apos;s best checkpoint, parameters matched by name and shape; a text run also reuses its vocabulary</source>
+        <translation>从运行微调：模型从该运行的最佳检查点开始，参数按名称和形状匹配；文本运行还会沿用其词表</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Start from run</source>
+        <translation>从运行开始</translation>
+    </message>
+    <message>
+        <source>Not frozen</source>
+        <translation>不冻结</translation>
+    </message>
+    <message>
+        <source>For this many epochs only the parameters that are new (such as a classification layer) train; then all of them</source>
+        <translation>在这么多轮内只训练新增的参数（例如分类层），之后训练全部参数</translation>
+    </message>
+    <message>
+        <source>Freeze loaded parameters (epochs)</source>
+        <translation>冻结已加载参数（轮）</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>masked-token pre-training</source>
+        <translation>掩码词元预训练</translation>
+    </message>
+    <message>
+        <source>next-token pre-training</source>
+        <translation>下一词元预训练</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 trained on %2</source>
+        <translation>%1，训练数据：%2</translation>
     </message>
 </context>
 <context>
@@ -4366,6 +4429,14 @@ Sample %4 of the %5 set</source>
         <source>Made from it</source>
         <translation>由其生成</translation>
     </message>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>%1, fine-tuned: %2 tensors loaded, %3 new, %4 skipped</source>
+        <translation>%1，微调：载入 %2 个张量，新建 %3 个，跳过 %4 个</translation>
+    </message>
 </context>
 <context>
     <name>mf::RunMeasurementWorker</name>
@@ -5064,6 +5135,97 @@ Runs are read from %1</source>
     </message>
 </context>
 <context>
+    <name>mf::TextModelFields</name>
+    <message>
+        <source>Bidirectional</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>Length of the vector each token id becomes</source>
+        <translation>每个词元 ID 所变成的向量的长度</translation>
+    </message>
+    <message>
+        <source>Units of the recurrent layer (each way when bidirectional)</source>
+        <translation>循环层的单元数（双向时为每个方向）</translation>
+    </message>
+    <message>
+        <source>Stacked recurrent or encoder layers</source>
+        <translation>堆叠的循环层或编码器层数</translation>
+    </message>
+    <message>
+        <source>Also read each document from its end; needed to pre-train with masked tokens</source>
+        <translation>同时从末尾读取每个文档；用掩码词元预训练时需要</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>How the embeddings of a document&apos;s tokens become one vector</source>
+        <translation>文档各词元的嵌入如何合成一个向量</translation>
+    </message>
+    <message>
+        <source>Widths of the convolutions in tokens, comma-separated: one set of filters for each</source>
+        <translation>卷积宽度（以词元计），用逗号分隔：每个宽度一组滤波器</translation>
+    </message>
+    <message>
+        <source>Filters of each kernel width</source>
+        <translation>每种卷积核宽度的滤波器数</translation>
+    </message>
+    <message>
+        <source>Attention heads of each layer; they must divide the embedding dimension</source>
+        <translation>每层的注意力头数；必须能整除嵌入维度</translation>
+    </message>
+    <message>
+        <source>Width of each layer&apos;s feed-forward part</source>
+        <translation>每层前馈部分的宽度</translation>
+    </message>
+    <message>
+        <source>Positions the encoder learns: at least the sequence length</source>
+        <translation>编码器学习的位置数：至少为序列长度</translation>
+    </message>
+    <message>
+        <source>Embedding dimension</source>
+        <translation>嵌入维度</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>Kernel widths</source>
+        <translation>卷积核宽度</translation>
+    </message>
+    <message>
+        <source>Filters per width</source>
+        <translation>每种宽度的滤波器数</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>注意力头数</translation>
+    </message>
+    <message>
+        <source>Feed-forward width</source>
+        <translation>前馈宽度</translation>
+    </message>
+    <message>
+        <source>Maximum length</source>
+        <translation>最大长度</translation>
+    </message>
+</context>
+<context>
     <name>mf::TextPipelineModel</name>
     <message>
         <source>Synonym replacement</source>
@@ -5119,6 +5281,144 @@ Runs are read from %1</source>
     </message>
 </context>
 <context>
+    <name>mf::TextPredictionView</name>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Type a sentence to classify</source>
+        <translation>输入要分类的句子</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>未选择运行</translation>
+    </message>
+    <message>
+        <source>Select a finished text run to classify sentences with its model.</source>
+        <translation>选择一个已完成的文本运行，用它的模型对句子分类。</translation>
+    </message>
+    <message>
+        <source>Not a text classifier</source>
+        <translation>不是文本分类器</translation>
+    </message>
+    <message>
+        <source>Run #%1 does not classify text: typed sentences are classified by the runs of text models.</source>
+        <translation>运行 #%1 不对文本分类：输入的句子由文本模型的运行来分类。</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>还没有模型</translation>
+    </message>
+    <message>
+        <source>Run #%1 is still training. Type sentences once it has finished.</source>
+        <translation>运行 #%1 仍在训练。训练结束后再输入句子。</translation>
+    </message>
+    <message>
+        <source>Only finished or stopped runs classify sentences. Resume run #%1 to finish it.</source>
+        <translation>只有已完成或已停止的运行才能对句子分类。请继续运行 #%1 直至完成。</translation>
+    </message>
+    <message>
+        <source>No checkpoint</source>
+        <translation>没有检查点</translation>
+    </message>
+    <message>
+        <source>Run #%1 saved no checkpoint, so there is no model to classify sentences with.</source>
+        <translation>运行 #%1 没有保存检查点，因此没有可用于对句子分类的模型。</translation>
+    </message>
+    <message>
+        <source>Type a sentence and press Enter to see how run #%1 classifies it. The model reads it as it read its training documents: with the run&apos;s tokenizer and vocabulary, at most %2 tokens.</source>
+        <translation>输入一个句子并按回车键，查看运行 #%1 如何对它分类。模型按读取训练文档的方式读取它：使用该运行的分词器和词表，最多 %2 个词元。</translation>
+    </message>
+    <message>
+        <source>Type a sentence and press Enter to see how run #%1 classifies it.</source>
+        <translation>输入一个句子并按回车键，查看运行 #%1 如何对它分类。</translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>正在分类…</translation>
+    </message>
+    <message>
+        <source>Loading the model of run #%1…</source>
+        <translation>正在加载运行 #%1 的模型…</translation>
+    </message>
+    <message>
+        <source>Cannot classify the sentence: %1</source>
+        <translation>无法对该句子分类：%1</translation>
+    </message>
+    <message>
+        <source>“%1” is most likely %2.</source>
+        <translation>“%1”最可能是 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>mf::TextSettingsFields</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Lower case</source>
+        <translation>转为小写</translation>
+    </message>
+    <message>
+        <source>NFKC normalisation</source>
+        <translation>NFKC 规范化</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Entries of the vocabulary built from the training split, the padding and unknown tokens included; the most frequent words are kept</source>
+        <translation>由训练集构建的词表条目数，包括填充和未知词元；保留出现最频繁的词</translation>
+    </message>
+    <message>
+        <source>Vocabulary size</source>
+        <translation>词表大小</translation>
+    </message>
+    <message>
+        <source>A word seen fewer times in the training split reads as unknown</source>
+        <translation>在训练集中出现次数少于此值的词视为未知词</translation>
+    </message>
+    <message>
+        <source>Minimum frequency</source>
+        <translation>最低词频</translation>
+    </message>
+    <message>
+        <source>Tokens read of each document: longer ones are cut</source>
+        <translation>每个文档读取的词元数：更长的文档会被截断</translation>
+    </message>
+    <message>
+        <source>Sequence length</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
+        <source>Words (CJK per character)</source>
+        <translation>词（中日韩按字）</translation>
+    </message>
+    <message>
+        <source>ICU dictionary words</source>
+        <translation>ICU 词典分词</translation>
+    </message>
+    <message>
+        <source>Both split at Unicode word boundaries. Chinese and Japanese text becomes one token per character, or ICU&apos;s dictionary words.</source>
+        <translation>两者都按 Unicode 词边界切分。中文和日文文本按每字一个词元切分，或按 ICU 词典分词。</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>分词器</translation>
+    </message>
+    <message>
+        <source>Full Unicode case folding</source>
+        <translation>完整的 Unicode 大小写折叠</translation>
+    </message>
+    <message>
+        <source>Unicode NFKC: full-width letters and digits, ligatures and other compatibility forms read as their plain form</source>
+        <translation>Unicode NFKC：全角字母和数字、连字及其他兼容形式按其普通形式读取</translation>
+    </message>
+</context>
+<context>
     <name>mf::TextStatsView</name>
     <message>
         <source>Document length (tokens)</source>
@@ -5161,10 +5461,6 @@ Runs are read from %1</source>
     <message>
         <source>Data</source>
         <translation>数据</translation>
-    </message>
-    <message>
-        <source>Folder or file: MNIST, CIFAR, image folder, CSV</source>
-        <translation>文件夹或文件：MNIST、CIFAR、图像文件夹、CSV</translation>
     </message>
     <message>
         <source>File…</source>
@@ -5444,6 +5740,102 @@ Runs are read from %1</source>
         <source>Each layer&apos;s own initialisation, as PyTorch does it</source>
         <translation>各层自带的初始化方式，与 PyTorch 相同</translation>
     </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Folder or file: MNIST, CIFAR, image folder, CSV, text (CSV, TSV, JSONL, aclImdb)</source>
+        <translation>文件夹或文件：MNIST、CIFAR、图像文件夹、CSV、文本（CSV、TSV、JSONL、aclImdb）</translation>
+    </message>
+    <message>
+        <source>RNN (SimpleRNN)</source>
+        <translation>RNN（SimpleRNN）</translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <source>Bag of embeddings</source>
+        <translation>嵌入袋</translation>
+    </message>
+    <message>
+        <source>TextCNN</source>
+        <translation>TextCNN</translation>
+    </message>
+    <message>
+        <source>Transformer encoder</source>
+        <translation>Transformer 编码器</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Pre-train: masked tokens</source>
+        <translation>预训练：掩码词元</translation>
+    </message>
+    <message>
+        <source>Pre-train: next token</source>
+        <translation>预训练：下一词元</translation>
+    </message>
+    <message>
+        <source>Learn the labels</source>
+        <translation>学习标签</translation>
+    </message>
+    <message>
+        <source>Learn the text without its labels: predict hidden tokens (a Transformer, or a bidirectional RNN, GRU or LSTM)</source>
+        <translation>不用标签学习文本：预测被遮盖的词元（Transformer，或双向 RNN、GRU、LSTM）</translation>
+    </message>
+    <message>
+        <source>Learn the text without its labels: predict each next token (a one-way RNN, GRU or LSTM)</source>
+        <translation>不用标签学习文本：预测每个下一词元（单向 RNN、GRU 或 LSTM）</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>训练目标</translation>
+    </message>
+    <message>
+        <source>It starts from run %1.</source>
+        <translation>它从运行 %1 开始。</translation>
+    </message>
+    <message>
+        <source>Reads text; the dataset holds images or a table</source>
+        <translation>读取文本；但数据集是图像或表格</translation>
+    </message>
+    <message>
+        <source>Reads images or tables; the dataset is text</source>
+        <translation>读取图像或表格；但数据集是文本</translation>
+    </message>
+    <message>
+        <source>Type: %1 reads images or tables, but the dataset is text</source>
+        <translation>类型：%1 读取图像或表格，但数据集是文本</translation>
+    </message>
+    <message>
+        <source>Type: %1 reads text, but the dataset holds images or a table</source>
+        <translation>类型：%1 读取文本，但数据集是图像或表格</translation>
+    </message>
+    <message>
+        <source>Maximum length: must be at least the sequence length (%1)</source>
+        <translation>最大长度：不得小于序列长度（%1）</translation>
+    </message>
+    <message>
+        <source>Token ids are not normalised</source>
+        <translation>词元 ID 不做归一化</translation>
+    </message>
+    <message>
+        <source>None, or a text pipeline saved in Augment</source>
+        <translation>无，或在“数据增强”中保存的文本流水线</translation>
+    </message>
+    <message>
+        <source>A text pipeline (EDA) saved in the Augment section: each training document is drawn through it anew every epoch, as its preview shows</source>
+        <translation>在“数据增强”部分保存的文本流水线（EDA）：每个训练文档在每个轮次都按其预览所示重新经过它</translation>
+    </message>
 </context>
 <context>
     <name>mf::TrainPage</name>
@@ -5641,6 +6033,34 @@ Runs are read from %1</source>
         <source>Stopped at step %1 without a checkpoint: resuming the run starts it from the beginning.</source>
         <translation>已在第 %1 步停止，但没有检查点：继续此运行将从头开始。</translation>
     </message>
+    <message>
+        <source>Epoch %1: masked-token accuracy %2, masked-token loss %3 (validation).</source>
+        <translation>第 %1 轮：掩码词元准确率 %2，掩码词元损失 %3（验证集）。</translation>
+    </message>
+    <message>
+        <source>Epoch %1: next-token loss %2, perplexity %3 (validation).</source>
+        <translation>第 %1 轮：下一词元损失 %2，困惑度 %3（验证集）。</translation>
+    </message>
+    <message>
+        <source>Masked-token loss</source>
+        <translation>掩码词元损失</translation>
+    </message>
+    <message>
+        <source>Masked-token accuracy</source>
+        <translation>掩码词元准确率</translation>
+    </message>
+    <message>
+        <source>Next-token loss · perplexity %1</source>
+        <translation>下一词元损失 · 困惑度 %1</translation>
+    </message>
+    <message>
+        <source>Next-token loss</source>
+        <translation>下一词元损失</translation>
+    </message>
+    <message>
+        <source>Next-token accuracy</source>
+        <translation>下一词元准确率</translation>
+    </message>
 </context>
 <context>
     <name>mf::TrainPreset</name>
@@ -5675,6 +6095,58 @@ Runs are read from %1</source>
     <message>
         <source>A small MLP for a CSV table with a &quot;label&quot; column.</source>
         <translation>用于带有 &quot;label&quot; 列的 CSV 表格的小型 MLP。</translation>
+    </message>
+    <message>
+        <source>Source recipe: embedding 32 + SimpleRNN 32</source>
+        <translation>原书示例：32 维嵌入 + SimpleRNN 32</translation>
+    </message>
+    <message>
+        <source>The source&apos;s IMDB example: a 10,000-word vocabulary, reviews cut to 500 tokens, RMSprop; for aclImdb-style folders of two classes (train/neg, train/pos).</source>
+        <translation>原书的 IMDB 示例：10,000 词的词表，评论截断为 500 个词元，RMSprop；用于两类的 aclImdb 式文件夹（train/neg、train/pos）。</translation>
+    </message>
+    <message>
+        <source>Bidirectional GRU</source>
+        <translation>双向 GRU</translation>
+    </message>
+    <message>
+        <source>Reads each document both ways, 64 units each way, Adam 1e-3 with clipped gradients: a strong default for multi-class text.</source>
+        <translation>双向读取每个文档，每个方向 64 个单元，Adam 1e-3 并裁剪梯度：多类文本的稳妥默认选择。</translation>
+    </message>
+    <message>
+        <source>TextCNN</source>
+        <translation>TextCNN</translation>
+    </message>
+    <message>
+        <source>Kim&apos;s convolutional classifier: 64 filters each of widths 3, 4 and 5, max over time, dropout 0.5; fast on multi-class text.</source>
+        <translation>Kim 的卷积分类器：宽度 3、4、5 各 64 个滤波器，时间维最大池化，dropout 0.5；在多类文本上训练很快。</translation>
+    </message>
+    <message>
+        <source>Pre-train Transformer (masked tokens)</source>
+        <translation>预训练 Transformer（掩码词元）</translation>
+    </message>
+    <message>
+        <source>Learns the dataset&apos;s text without its labels: 15% of the tokens are hidden and predicted. Then fine-tune it with the next preset.</source>
+        <translation>不用标签学习数据集的文本：遮盖 15% 的词元并加以预测。然后用下一个预设进行微调。</translation>
+    </message>
+    <message>
+        <source>Fine-tune the pre-trained encoder</source>
+        <translation>微调预训练的编码器</translation>
+    </message>
+    <message>
+        <source>Starts from the newest masked-token pre-training run and learns the labels: the encoder stays frozen for the first epoch, while the new classification layer trains.</source>
+        <translation>从最新的掩码词元预训练运行开始学习标签：第一轮编码器保持冻结，只训练新的分类层。</translation>
+    </message>
+    <message>
+        <source>Trains on text, but the chosen dataset holds images or a table. Choose a text dataset first: a .csv with a &quot;text&quot; column, a .tsv, a .jsonl or an aclImdb-style folder.</source>
+        <translation>在文本上训练，但所选数据集是图像或表格。请先选择文本数据集：带 &quot;text&quot; 列的 .csv、.tsv、.jsonl 或 aclImdb 式文件夹。</translation>
+    </message>
+    <message>
+        <source>Trains on images or tables, but the chosen dataset is text.</source>
+        <translation>在图像或表格上训练，但所选数据集是文本。</translation>
+    </message>
+    <message>
+        <source>Needs a finished run of &quot;Pre-train Transformer (masked tokens)&quot; in this workspace: train that preset first.</source>
+        <translation>需要此工作区中一个已完成的“预训练 Transformer（掩码词元）”运行：请先训练该预设。</translation>
     </message>
 </context>
 <context>

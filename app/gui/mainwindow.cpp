@@ -75,14 +75,16 @@ MainWindow::MainWindow(const QString &workspaceDir, QWidget *parent)
         if (!m_trainPage->controller()->isBusy())
             m_trainPage->form()->setDatasetPath(path);
     });
-    connect(m_augmentPage, &AugmentPage::pipelineSaved, this, [this](const QString &path) {
+    const auto augmentWith = [this](const QString &path) {
         if (m_trainPage->controller()->isBusy())
             return;
         m_trainPage->form()->setAugmentationPath(path);
         statusBar()->showMessage(
             tr("The Train section will augment with %1.").arg(QDir::toNativeSeparators(path)),
             8000);
-    });
+    };
+    connect(m_augmentPage, &AugmentPage::pipelineSaved, this, augmentWith);
+    connect(m_augmentPage, &AugmentPage::textPipelineSaved, this, augmentWith);
     connect(m_runsPage, &RunsPage::resumeRequested, this, [this](qint64 runId) {
         if (!m_trainPage->resumeRun(runId)) {
             QMessageBox::information(

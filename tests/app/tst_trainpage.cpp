@@ -1,3 +1,4 @@
+#include "app/gui/languagesetup.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/runs/runspage.h"
 #include "app/gui/train/cudadeviceprobe.h"
@@ -7,6 +8,7 @@
 #include "app/gui/train/trainworker.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
+#include "tests/support/shotpath.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
 #include "widgets/metricchart.h"
@@ -20,13 +22,17 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QThread>
 #include <QTimer>
 #include <QtTest/QtTest>
 
 #include <nlohmann/json.hpp>
+
+#include <cmath>
 
 using namespace mf;
 
@@ -89,6 +95,34 @@ bool hasCheckpointOfStep(const QString &workspace, qint64 runId, qint64 step, qi
             return true;
     }
     return false;
+}
+
+/// `documents` short reviews of two classes; the word "great" or "awful" decides, the other words
+/// are shared filler.
+void writeReviewsCsv(const QString &path, int documents)
+{
+    const char *filler[] = {"the", "film", "plot", "was", "quite", "actors", "story", "ending"};
+    std::string csv = "text,label\n";
+    for (int i = 0; i < documents; ++i) {
+        const bool positive = i % 2 == 0;
+        std::string text;
+        for (int w = 0; w < 5; ++w)
+            text += std::string(filler[(i * 3 + w * 5) % 8]) + " ";
+        text += positive ? "great" : "awful";
+        csv += text + "," + (positive ? "pos" : "neg") + "\n";
+    }
+    testdata::writeBytes(path.toStdString(), csv);
+}
+
+bool offered(const QComboBox *box, const QString &key)
+{
+    const auto *model = qobject_cast<const QStandardItemModel *>(box->model());
+    return model->item(box->findData(key))->isEnabled();
+}
+
+void setNumber(TrainConfigForm *form, const char *key, int value)
+{
+    qobject_cast<QSpinBox *>(form->field(QString::fromLatin1(key)))->setValue(value);
 }
 
 } // namespace
@@ -453,6 +487,137 @@ private Q_SLOTS:
                  nlohmann::json::parse(saved.toStdString()));
     }
 
+    void aTextPresetTrainsToFinished()
+    {
+        const QString workspace = newWorkspace();
+        const QString reviews = m_dir.filePath(QStringLiteral("reviews.csv"));
+        writeReviewsCsv(reviews, 60);
+        TrainPage page(workspace);
+        page.resize(1280, 800);
+        page.show();
+        TrainConfigForm *form = page.form();
+        form->setDatasetPath(reviews);
+        QTRY_COMPARE_WITH_TIMEOUT(form->datasetKind(), DataKind::Text, 5000);
+        QVERIFY(form->applyPreset(QStringLiteral("text-simplernn")));
+        qobject_cast<QSpinBox *>(form->field(QStringLiteral("epochs")))->setValue(2);
+        qobject_cast<QSpinBox *>(form->field(QStringLiteral("batch_size")))->setValue(16);
+        qobject_cast<QSpinBox *>(form->field(QStringLiteral("threads")))->setValue(1);
+        QVERIFY2(page.startBlockedReason().isEmpty(), qPrintable(page.startBlockedReason()));
+        QCoreApplication::processEvents(); // lays out the rows the text model shows
+        QVERIFY(page.grab().save(mf::test::shotPath(m_dir, QStringLiteral("train-text-form.png")),
+                                 "PNG"));
+
+        QSignalSpy ended(page.controller(), &TrainController::runEnded);
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
+        QVERIFY2(report.status == RunStatus::Finished, qPrintable(page.statusText()));
+        QCOMPARE(storedStatus(workspace, report.runId), RunStatus::Finished);
+        QCOMPARE(storedMetrics(workspace, report.runId, "val_accuracy").size(), std::size_t(2));
+        RunStore store(Workspace{workspace.toStdString()}.databasePath());
+        const auto config = nlohmann::json::parse(store.run(report.runId)->configJson);
+        QCOMPARE(config["model"]["type"].get<std::string>(), std::string("rnn"));
+        QCOMPARE(config["model"]["embedding_dim"].get<int>(), 32);
+        QCOMPARE(page.lossChartTitle(), QStringLiteral("Loss"));
+        QVERIFY(page.grab().save(
+            mf::test::shotPath(m_dir, QStringLiteral("train-text-finished.png")), "PNG"));
+
+        // The finished run is offered to start from.
+        auto *source = qobject_cast<QComboBox *>(form->field(QStringLiteral("init_from_run")));
+        QTRY_VERIFY_WITH_TIMEOUT(source->findData(report.runId) > 0, 5000);
+    }
+
+    void preTrainingRunsLabelTheirCharts()
+    {
+        TrainPage page(newWorkspace());
+        TrainController *controller = page.controller();
+        const auto prepare = [controller](const char *objective) {
+            const nlohmann::json config = {{"dataset", "/data/reviews.csv"},
+                                           {"model", {{"type", "transformer"}}},
+                                           {"objective", objective}};
+            Q_EMIT controller->runPrepared(4, QByteArray::fromStdString(config.dump()), 3);
+        };
+        EpochMetrics epoch;
+        epoch.epoch = 1;
+        epoch.step = 10;
+        epoch.valLoss = std::log(20.0);
+        epoch.valAccuracy = 0.25;
+
+        prepare("masked_tokens");
+        QCOMPARE(page.lossChartTitle(), QStringLiteral("Masked-token loss"));
+        QCOMPARE(page.accuracyChartTitle(), QStringLiteral("Masked-token accuracy"));
+        Q_EMIT controller->epochEnded(epoch);
+        QVERIFY2(page.statusText().contains(QStringLiteral("masked-token accuracy")),
+                 qPrintable(page.statusText()));
+
+        prepare("next_token");
+        QCOMPARE(page.lossChartTitle(), QStringLiteral("Next-token loss"));
+        Q_EMIT controller->epochEnded(epoch);
+        // Perplexity: exp of the validation loss.
+        const QString perplexity = QLocale().toString(20.0, 'f', 2);
+        QCOMPARE(page.lossChartTitle(),
+                 QStringLiteral("Next-token loss · perplexity ") + perplexity);
+        QVERIFY2(page.statusText().contains(QStringLiteral("perplexity ") + perplexity),
+                 qPrintable(page.statusText()));
+
+        prepare("classify");
+        QCOMPARE(page.lossChartTitle(), QStringLiteral("Loss"));
+        QCOMPARE(page.accuracyChartTitle(), QStringLiteral("Accuracy"));
+    }
+
+    void aPretrainedEncoderIsFineTunedFromTheTrainPage()
+    {
+        const QString workspace = newWorkspace();
+        const QString corpus = m_dir.filePath(QStringLiteral("corpus.csv"));
+        writeReviewsCsv(corpus, 60);
+        TrainPage page(workspace);
+        page.show();
+        TrainConfigForm *form = page.form();
+        form->setDatasetPath(corpus);
+        QTRY_COMPARE_WITH_TIMEOUT(form->datasetKind(), DataKind::Text, 5000);
+        const QString fineTune = QStringLiteral("text-transformer-finetune");
+        QVERIFY(!offered(form->presetBox(), fineTune));
+
+        QVERIFY(form->applyPreset(QStringLiteral("text-transformer-pretrain")));
+        setNumber(form, "epochs", 1);
+        setNumber(form, "batch_size", 16);
+        setNumber(form, "threads", 1);
+        setNumber(form, "text.sequence_length", 16);
+        QSignalSpy ended(page.controller(), &TrainController::runEnded);
+        QVERIFY(page.startTraining());
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        const auto pretrained = ended.takeFirst().at(0).value<TrainOutcomeReport>();
+        QVERIFY2(pretrained.status == RunStatus::Finished, qPrintable(page.statusText()));
+        QCOMPARE(page.lossChartTitle(), QStringLiteral("Masked-token loss"));
+        QCOMPARE(page.accuracyChartTitle(), QStringLiteral("Masked-token accuracy"));
+
+        // Once the store lists the pre-trained encoder, the fine-tuning preset starts from it.
+        QTRY_VERIFY_WITH_TIMEOUT(offered(form->presetBox(), fineTune), 5000);
+        QVERIFY(form->applyPreset(fineTune));
+        const auto config = nlohmann::json::parse(form->configJson().toStdString());
+        QCOMPARE(config["init_from_run"].get<qint64>(), pretrained.runId);
+        QCOMPARE(config["text"]["sequence_length"].get<int>(), 16);
+        QCOMPARE(config["objective"].get<std::string>(), std::string("classify"));
+        setNumber(form, "epochs", 2);
+        setNumber(form, "batch_size", 16);
+        setNumber(form, "threads", 1);
+        QVERIFY2(page.startBlockedReason().isEmpty(), qPrintable(page.startBlockedReason()));
+        auto *scroll = page.findChild<QScrollArea *>(QStringLiteral("trainFormScroll"));
+        scroll->ensureWidgetVisible(form->field(QStringLiteral("freeze_epochs")));
+        QCoreApplication::processEvents();
+        QVERIFY(page.grab().save(
+            mf::test::shotPath(m_dir, QStringLiteral("train-text-finetune.png")), "PNG"));
+        QVERIFY(page.startTraining());
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        const auto tuned = ended.takeFirst().at(0).value<TrainOutcomeReport>();
+        QVERIFY2(tuned.status == RunStatus::Finished, qPrintable(page.statusText()));
+        QCOMPARE(page.lossChartTitle(), QStringLiteral("Loss"));
+        RunStore store(Workspace{workspace.toStdString()}.databasePath());
+        const auto stored = nlohmann::json::parse(store.run(tuned.runId)->configJson);
+        QCOMPARE(stored["init_from_run"].get<qint64>(), pretrained.runId);
+        QCOMPARE(stored["freeze_epochs"].get<int>(), 1);
+    }
+
     void closingDuringTrainingAsksAndStops()
     {
         const QString workspace = newWorkspace();
@@ -485,6 +650,27 @@ private Q_SLOTS:
         QVERIFY(report.hasCheckpoint);
         QCOMPARE(report.checkpointStep, report.steps);
         QVERIFY(hasCheckpointOfStep(workspace, report.runId, report.steps, kBatchesOfOne));
+    }
+
+    // Last: the translators stay installed.
+    void theTextFieldsReadInChinese()
+    {
+        QVERIFY(LanguageSetup::apply(*QCoreApplication::instance(), QStringLiteral("zh_CN")));
+        const QString reviews = m_dir.filePath(QStringLiteral("reviews-zh.csv"));
+        writeReviewsCsv(reviews, 20);
+        TrainPage page(newWorkspace());
+        page.resize(1280, 800);
+        page.show();
+        TrainConfigForm *form = page.form();
+        form->setDatasetPath(reviews);
+        QTRY_COMPARE_WITH_TIMEOUT(form->datasetKind(), DataKind::Text, 5000);
+        QVERIFY(form->applyPreset(QStringLiteral("text-bigru")));
+        QCOMPARE(form->fieldLabel(QStringLiteral("text.max_vocab")), QString::fromUtf8("词表大小"));
+        QCOMPARE(form->fieldLabel(QStringLiteral("model.embedding_dim")),
+                 QString::fromUtf8("嵌入维度"));
+        QCoreApplication::processEvents();
+        QVERIFY(page.grab().save(
+            mf::test::shotPath(m_dir, QStringLiteral("train-text-form-zh_CN.png")), "PNG"));
     }
 };
 

@@ -20,6 +20,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <nlohmann/json.hpp>
+
 namespace mf {
 
 namespace {
@@ -27,6 +29,16 @@ namespace {
 QString fromStd(const std::string &text)
 {
     return QString::fromStdString(text);
+}
+
+/// The length of the JSON array stored as param `key` (0 when absent or not an array).
+qint64 jsonArraySize(const std::map<std::string, std::string> &params, const char *key)
+{
+    const auto found = params.find(key);
+    if (found == params.end())
+        return 0;
+    const nlohmann::json array = nlohmann::json::parse(found->second, nullptr, false);
+    return array.is_array() ? qint64(array.size()) : 0;
 }
 
 QGroupBox *group(const QString &title, QWidget *content, QWidget *parent)
@@ -205,10 +217,16 @@ void RunDetailsPane::showDetails(const RunDetails &details)
         const auto technique = details.params.find(kCompressionParam);
         const QString parent = tr("#%1 %2").arg(m_locale.toString(qint64(details.parent->id)),
                                                 fromStd(details.parent->name));
-        info.append(
-            {tr("Made from"), technique == details.params.end()
-                                  ? parent
-                                  : tr("%1, by %2").arg(parent, fromStd(technique->second))});
+        QString made = parent;
+        if (technique != details.params.end())
+            made = tr("%1, by %2").arg(parent, fromStd(technique->second));
+        else if (details.params.count("finetune.loaded") > 0)
+            made = tr("%1, fine-tuned: %2 tensors loaded, %3 new, %4 skipped")
+                       .arg(parent,
+                            m_locale.toString(jsonArraySize(details.params, "finetune.loaded")),
+                            m_locale.toString(jsonArraySize(details.params, "finetune.new")),
+                            m_locale.toString(jsonArraySize(details.params, "finetune.skipped")));
+        info.append({tr("Made from"), made});
     }
     if (!details.children.empty()) {
         QStringList children;

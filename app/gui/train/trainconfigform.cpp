@@ -1,9 +1,14 @@
 #include "app/gui/train/trainconfigform.h"
 
 #include "app/gui/samples/sampledatasets.h"
+#include "app/gui/train/finetunefields.h"
+#include "app/gui/train/integerlist.h"
+#include "app/gui/train/textmodelfields.h"
+#include "app/gui/train/textsettingsfields.h"
 #include "app/gui/train/trainpresets.h"
 #include "core/data/datasetlayout.h"
 #include "core/models/modelspec.h"
+#include "core/text/textdataset.h"
 #include "core/train/trainconfig.h"
 
 #include <QAbstractButton>
@@ -22,6 +27,7 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStyle>
 #include <QThreadPool>
 #include <QToolButton>
@@ -74,34 +80,6 @@ QString dataOf(const QComboBox *box)
     return box->currentData().toString();
 }
 
-QString listText(const nlohmann::json &array)
-{
-    QStringList parts;
-    if (array.is_array())
-        for (const auto &v : array)
-            parts.append(QString::fromStdString(v.dump()));
-    return parts.join(QStringLiteral(", "));
-}
-
-/// "32, 64" as a JSON array of integers; `ok` false when a part is not a whole number.
-nlohmann::json listJson(const QString &text, bool &ok)
-{
-    ok = true;
-    nlohmann::json array = nlohmann::json::array();
-    const QStringList parts =
-        text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
-    for (const QString &part : parts) {
-        bool partOk = false;
-        const long long value = part.toLongLong(&partOk);
-        if (!partOk) {
-            ok = false;
-            return nlohmann::json::array();
-        }
-        array.push_back(value);
-    }
-    return array;
-}
-
 const char *layersKeyOf(const std::string &type)
 {
     if (type == "mlp")
@@ -111,11 +89,39 @@ const char *layersKeyOf(const std::string &type)
     return "conv";
 }
 
-/// The form field a validation message is about, from the key it starts with.
-QString fieldKeyOf(const QString &problem)
+/// A text type's spec without vocab_size: the run's vocabulary sets it.
+nlohmann::json modelDefaults(const std::string &type)
+{
+    nlohmann::json spec = defaultModelSpec(type);
+    spec.erase("vocab_size");
+    return spec;
+}
+
+/// Offers item `index` of `box` (enables it) when `whyNot` is empty; else disables it and says
+/// why in its tooltip.
+void offerItem(QComboBox *box, int index, const QString &whyNot)
+{
+    auto *model = qobject_cast<QStandardItemModel *>(box->model());
+    if (QStandardItem *item = model ? model->item(index) : nullptr)
+        item->setEnabled(whyNot.isEmpty());
+    if (!whyNot.isEmpty())
+        box->setItemData(index, whyNot, Qt::ToolTipRole);
+}
+
+} // namespace
+
+QString TrainConfigForm::fieldKeyOf(const QString &problem) const
 {
     static const QRegularExpression keyPattern(QStringLiteral("^([a-z_0-9]+(\\.[a-z_0-9]+)*)"));
     const QString key = keyPattern.match(problem).captured(1);
+    if (key.startsWith(QLatin1String("model.")) && textModelChosen()) {
+        const QString specKey = key.mid(6).section(QLatin1Char('.'), 0, 0);
+        const QString field = m_textModel->fieldKeyOf(specKey.toStdString());
+        if (!field.isEmpty())
+            return field;
+        const QString shared = QStringLiteral("model.") + specKey; // dropout, activation, init
+        return m_fields.contains(shared) ? shared : QStringLiteral("model.type");
+    }
     if (key.startsWith(QLatin1String("model.fc")))
         return QStringLiteral("model.fc");
     if (key.startsWith(QLatin1String("model.blocks")))
@@ -125,16 +131,16 @@ QString fieldKeyOf(const QString &problem)
     return key;
 }
 
-} // namespace
-
 TrainConfigForm::TrainConfigForm(QWidget *parent) : QWidget(parent)
 {
     m_preset = new QComboBox;
     m_presetDescription = new QLabel;
     m_presetDescription->setWordWrap(true);
     m_presetDescription->setStyleSheet(QStringLiteral("color: palette(mid);"));
-    for (const TrainPreset &preset : trainPresets())
+    for (const TrainPreset &preset : trainPresets()) {
         m_preset->addItem(preset.title, preset.key);
+        m_preset->setItemData(m_preset->count() - 1, preset.description, Qt::ToolTipRole);
+    }
     m_preset->addItem(tr("Custom"), QString());
 
     m_problemLabel = new QLabel;
@@ -148,13 +154,23 @@ TrainConfigForm::TrainConfigForm(QWidget *parent) : QWidget(parent)
     layout->addLayout(presetRow);
     layout->addWidget(m_presetDescription);
     layout->addWidget(createDataGroup());
+    m_text = std::make_unique<TextSettingsFields>();
+    for (const auto &[key, editor] : m_text->fields())
+        addField(key, editor);
+    layout->addWidget(m_text->group());
     layout->addWidget(createModelGroup());
+    auto *fineTuning = new QGroupBox(tr("Fine-tuning"));
+    m_fineTune = std::make_unique<FineTuneFields>(new QFormLayout(fineTuning));
+    for (const auto &[key, editor] : m_fineTune->fields())
+        addField(key, editor);
+    layout->addWidget(fineTuning);
     layout->addWidget(createOptimizerGroup());
     layout->addWidget(createRunGroup());
     layout->addWidget(m_problemLabel);
     layout->addStretch(1);
 
     connectEdits();
+    updateOffers();
     connect(m_preset, &QComboBox::activated, this, [this](int index) {
         const QString key = m_preset->itemData(index).toString();
         if (!key.isEmpty())
@@ -179,6 +195,10 @@ void TrainConfigForm::fitNarrowPanes()
     // 1280x800 window's pane. Rows wrap their field under the label instead, and combos elide.
     for (QFormLayout *form : findChildren<QFormLayout *>())
         form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    // The Model group hides the rows of the types not chosen. Qt 6.4's QFormLayout computes the
+    // wrapped (height-for-width) layout with stale row indices of hidden rows, which leaves rows
+    // shown later with no height; unwrapped rows are laid out right, and these are short.
+    m_modelForm->setRowWrapPolicy(QFormLayout::DontWrapRows);
     for (QComboBox *box : findChildren<QComboBox *>()) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(10);
@@ -197,7 +217,8 @@ QWidget *TrainConfigForm::createDataGroup()
     auto *form = new QFormLayout(group);
 
     m_dataset = new QLineEdit;
-    m_dataset->setPlaceholderText(tr("Folder or file: MNIST, CIFAR, image folder, CSV"));
+    m_dataset->setPlaceholderText(
+        tr("Folder or file: MNIST, CIFAR, image folder, CSV, text (CSV, TSV, JSONL, aclImdb)"));
     auto *datasetFile = new QToolButton;
     datasetFile->setText(tr("File…"));
     auto *datasetFolder = new QToolButton;
@@ -214,25 +235,27 @@ QWidget *TrainConfigForm::createDataGroup()
     m_augmentation = new QLineEdit;
     m_augmentation->setPlaceholderText(tr("None, or a pipeline saved in Augment"));
     m_augmentation->setClearButtonEnabled(true);
-    auto *augmentationBrowse = new QToolButton;
-    augmentationBrowse->setText(tr("Browse…"));
-    connect(augmentationBrowse, &QToolButton::clicked, this, &TrainConfigForm::browseAugmentation);
+    m_augmentationBrowse = new QToolButton;
+    m_augmentationBrowse->setText(tr("Browse…"));
+    connect(m_augmentationBrowse, &QToolButton::clicked, this,
+            &TrainConfigForm::browseAugmentation);
     auto *augmentationRow = new QHBoxLayout;
     augmentationRow->addWidget(m_augmentation, 1);
-    augmentationRow->addWidget(augmentationBrowse);
+    augmentationRow->addWidget(m_augmentationBrowse);
     form->addRow(tr("Augmentation"), augmentationRow);
     addField(QStringLiteral("augmentation"), m_augmentation);
     if (!supportsAugmentation()) {
         m_augmentation->setEnabled(false);
-        augmentationBrowse->setEnabled(false);
+        m_augmentationBrowse->setEnabled(false);
     }
 
     m_validation = numberBox(0.01, 0.9, 2, 0.05);
     form->addRow(tr("Validation split"), m_validation);
     addField(QStringLiteral("validation_fraction"), m_validation);
     m_normalize = new QCheckBox(tr("Normalise each channel"));
-    m_normalize->setToolTip(tr("Subtract the training split's per-channel mean and divide by its "
-                               "standard deviation"));
+    m_normalizeTip = tr("Subtract the training split's per-channel mean and divide by its "
+                        "standard deviation");
+    m_normalize->setToolTip(m_normalizeTip);
     form->addRow(QString(), m_normalize);
     addField(QStringLiteral("normalize"), m_normalize);
     return group;
@@ -242,12 +265,38 @@ QWidget *TrainConfigForm::createModelGroup()
 {
     auto *group = new QGroupBox(tr("Model"));
     auto *form = new QFormLayout(group);
+    m_modelForm = form;
     m_modelType = new QComboBox;
     m_modelType->addItem(tr("MLP"), QStringLiteral("mlp"));
     m_modelType->addItem(tr("CNN"), QStringLiteral("cnn"));
     m_modelType->addItem(tr("ResNet"), QStringLiteral("resnet"));
+    m_modelType->insertSeparator(m_modelType->count());
+    m_modelType->addItem(tr("RNN (SimpleRNN)"), QStringLiteral("rnn"));
+    m_modelType->addItem(tr("GRU"), QStringLiteral("gru"));
+    m_modelType->addItem(tr("LSTM"), QStringLiteral("lstm"));
+    m_modelType->addItem(tr("Bag of embeddings"), QStringLiteral("bag"));
+    m_modelType->addItem(tr("TextCNN"), QStringLiteral("textcnn"));
+    m_modelType->addItem(tr("Transformer encoder"), QStringLiteral("transformer"));
     form->addRow(tr("Type"), m_modelType);
     addField(QStringLiteral("model.type"), m_modelType);
+    m_objective = new QComboBox;
+    m_objective->addItem(tr("Classify"), QStringLiteral("classify"));
+    m_objective->addItem(tr("Pre-train: masked tokens"), QStringLiteral("masked_tokens"));
+    m_objective->addItem(tr("Pre-train: next token"), QStringLiteral("next_token"));
+    m_objective->setItemData(0, tr("Learn the labels"), Qt::ToolTipRole);
+    m_objective->setItemData(1,
+                             tr("Learn the text without its labels: predict hidden tokens (a "
+                                "Transformer, or a bidirectional RNN, GRU or LSTM)"),
+                             Qt::ToolTipRole);
+    m_objective->setItemData(2,
+                             tr("Learn the text without its labels: predict each next token (a "
+                                "one-way RNN, GRU or LSTM)"),
+                             Qt::ToolTipRole);
+    form->addRow(tr("Objective"), m_objective);
+    addField(QStringLiteral("objective"), m_objective);
+    m_textModel = std::make_unique<TextModelFields>(form);
+    for (const auto &[key, editor] : m_textModel->fields())
+        addField(key, editor);
     m_layers = new QLineEdit;
     m_layers->setToolTip(tr("MLP: hidden widths; CNN: channels of each conv block; ResNet: "
                             "channels of each stage. Comma-separated."));
@@ -443,10 +492,11 @@ void TrainConfigForm::connectEdits()
             return;
         // A new type starts from that type's defaults, so no key of the old one lingers.
         const std::string type = dataOf(m_modelType).toStdString();
-        const nlohmann::json spec = defaultModelSpec(type);
+        const nlohmann::json spec = modelDefaults(type);
         m_loading = true;
-        m_layers->setText(listText(spec.value(layersKeyOf(type), nlohmann::json::array())));
-        m_fc->setText(listText(spec.value("fc", nlohmann::json::array())));
+        m_layers->setText(integerListText(spec.value(layersKeyOf(type), nlohmann::json::array())));
+        m_fc->setText(integerListText(spec.value("fc", nlohmann::json::array())));
+        m_textModel->load(spec);
         m_loading = false;
         nlohmann::json base = m_baseJson.isEmpty()
                                   ? nlohmann::json::object()
@@ -463,12 +513,112 @@ bool TrainConfigForm::applyPreset(const QString &key)
     for (const TrainPreset &preset : trainPresets()) {
         if (preset.key != key)
             continue;
-        setConfigJson(keepingTheData(preset.configJson));
+        if (!presetUnavailableReason(preset, m_datasetKind, m_sources).isEmpty())
+            return false;
+        QByteArray json = preset.configJson;
+        QString description = preset.description;
+        if (preset.fineTunesPretrained) {
+            const FineTuneSource *source = newestPretrainedEncoder(m_sources);
+            json = withPretrainedEncoder(json, *source);
+            description += QLatin1Char(' ') + tr("It starts from run %1.").arg(source->runId);
+        }
+        setConfigJson(keepingTheData(json));
         m_preset->setCurrentIndex(m_preset->findData(key));
-        m_presetDescription->setText(preset.description);
+        m_presetDescription->setText(description);
         return true;
     }
     return false;
+}
+
+void TrainConfigForm::setFineTuneSources(const FineTuneSources &sources)
+{
+    m_sources = sources;
+    const bool wasLoading = m_loading;
+    m_loading = true; // new choices are no edit of the configuration
+    m_fineTune->setSources(sources);
+    m_loading = wasLoading;
+    updateOffers();
+}
+
+void TrainConfigForm::updateOffers()
+{
+    for (const TrainPreset &preset : trainPresets()) {
+        const int index = m_preset->findData(preset.key);
+        const QString whyNot = presetUnavailableReason(preset, m_datasetKind, m_sources);
+        offerItem(m_preset, index, whyNot);
+        if (whyNot.isEmpty())
+            m_preset->setItemData(index, preset.description, Qt::ToolTipRole);
+    }
+    for (int i = 0; i < m_modelType->count(); ++i) {
+        const QString type = m_modelType->itemData(i).toString();
+        if (type.isEmpty())
+            continue; // the separator
+        const bool text = isTextModelType(type.toStdString());
+        QString whyNot;
+        if (text && m_datasetKind == DataKind::ImagesOrTables)
+            whyNot = tr("Reads text; the dataset holds images or a table");
+        else if (!text && m_datasetKind == DataKind::Text)
+            whyNot = tr("Reads images or tables; the dataset is text");
+        offerItem(m_modelType, i, whyNot);
+        if (whyNot.isEmpty())
+            m_modelType->setItemData(i, QVariant(), Qt::ToolTipRole);
+    }
+}
+
+bool TrainConfigForm::textModelChosen() const
+{
+    return isTextModelType(dataOf(m_modelType).toStdString());
+}
+
+void TrainConfigForm::setDatasetKind(DataKind kind)
+{
+    if (kind == m_datasetKind)
+        return;
+    m_datasetKind = kind;
+    updateOffers();
+}
+
+void TrainConfigForm::fitModelToDataset()
+{
+    if (m_datasetKind == DataKind::Unknown)
+        return;
+    const bool wantText = m_datasetKind == DataKind::Text;
+    if (textModelChosen() == wantText)
+        return;
+    const QByteArray current = QByteArray::fromStdString(
+        nlohmann::json::parse(configJson().toStdString())["model"].dump());
+    (wantText ? m_imageModel : m_textModelSpec) = current;
+    QByteArray spec = wantText ? m_textModelSpec : m_imageModel;
+    if (spec.isEmpty())
+        spec = QByteArray::fromStdString(modelDefaults(wantText ? "gru" : "mlp").dump());
+    m_loading = true;
+    showModel(spec);
+    if (!wantText)
+        selectData(m_objective, QStringLiteral("classify"));
+    m_preset->setCurrentIndex(m_preset->findData(QString()));
+    m_presetDescription->clear();
+    m_loading = false;
+    updateEnabledFields();
+}
+
+void TrainConfigForm::showModel(const QByteArray &specJson)
+{
+    const nlohmann::json model = nlohmann::json::parse(specJson.toStdString());
+    nlohmann::json base = m_baseJson.isEmpty() ? nlohmann::json::object()
+                                               : nlohmann::json::parse(m_baseJson.toStdString());
+    base["model"] = model;
+    m_baseJson = QByteArray::fromStdString(base.dump());
+    const std::string type = model.value("type", std::string("cnn"));
+    m_modelType->setCurrentIndex(qMax(0, m_modelType->findData(QString::fromStdString(type))));
+    m_layers->setText(integerListText(model.value(layersKeyOf(type), nlohmann::json::array())));
+    m_fc->setText(integerListText(model.value("fc", nlohmann::json::array())));
+    m_blocks->setValue(int(model.value("blocks", 1)));
+    m_batchNorm->setChecked(model.value("batch_norm", false));
+    selectData(m_activation, QString::fromStdString(model.value("activation", "relu")));
+    m_dropout->setValue(model.value("dropout", 0.0));
+    const nlohmann::json init = model.value("init", nlohmann::json::object());
+    selectData(m_init, QString::fromStdString(init.value("scheme", "default")));
+    m_textModel->load(model);
 }
 
 QByteArray TrainConfigForm::keepingTheData(const QByteArray &presetJson) const
@@ -509,18 +659,11 @@ bool TrainConfigForm::setConfigJson(const QByteArray &json, QString *error)
     m_augmentation->setText(QString::fromStdString(j.value("augmentation", std::string())));
     m_validation->setValue(config.validationFraction);
     m_normalize->setChecked(config.normalize);
+    m_text->load(j["text"]);
 
-    const nlohmann::json &model = config.model;
-    const std::string type = model.value("type", std::string("cnn"));
-    m_modelType->setCurrentIndex(qMax(0, m_modelType->findData(QString::fromStdString(type))));
-    m_layers->setText(listText(model.value(layersKeyOf(type), nlohmann::json::array())));
-    m_fc->setText(listText(model.value("fc", nlohmann::json::array())));
-    m_blocks->setValue(int(model.value("blocks", 1)));
-    m_batchNorm->setChecked(model.value("batch_norm", false));
-    selectData(m_activation, QString::fromStdString(model.value("activation", "relu")));
-    m_dropout->setValue(model.value("dropout", 0.0));
-    const nlohmann::json init = model.value("init", nlohmann::json::object());
-    selectData(m_init, QString::fromStdString(init.value("scheme", "default")));
+    showModel(QByteArray::fromStdString(config.model.dump()));
+    selectData(m_objective, QString::fromStdString(config.objective));
+    m_fineTune->load(config.initFromRun, config.freezeEpochs);
 
     selectData(m_loss, QString::fromStdString(config.loss));
     selectData(m_optimizer, QString::fromStdString(config.optimizer.name));
@@ -559,28 +702,40 @@ QByteArray TrainConfigForm::configJson() const
 {
     nlohmann::json j = m_baseJson.isEmpty() ? nlohmann::json(TrainConfig{})
                                             : nlohmann::json::parse(m_baseJson.toStdString());
+    const std::string type = dataOf(m_modelType).toStdString();
+    const bool text = isTextModelType(type);
     j["dataset"] = m_dataset->text().trimmed().toStdString();
+    // An image pipeline for image runs, a text (EDA) pipeline for text runs.
     if (supportsAugmentation())
         j["augmentation"] = m_augmentation->text().trimmed().toStdString();
     j["validation_fraction"] = m_validation->value();
     j["normalize"] = m_normalize->isChecked();
+    j["text"] = m_text->json();
+    j["objective"] = dataOf(m_objective).toStdString();
+    j["init_from_run"] = m_fineTune->initFromRun();
+    j["freeze_epochs"] = m_fineTune->freezeEpochs();
 
-    const std::string type = dataOf(m_modelType).toStdString();
     nlohmann::json &model = j["model"];
     if (!model.is_object() || model.value("type", std::string()) != type)
-        model = defaultModelSpec(type);
-    bool layersOk = true, fcOk = true;
-    nlohmann::json layers = listJson(m_layers->text(), layersOk);
-    nlohmann::json fc = listJson(m_fc->text(), fcOk);
-    // Text that is no list becomes a string, so validation names the key.
-    model[layersKeyOf(type)] = layersOk ? layers : nlohmann::json(m_layers->text().toStdString());
-    if (type == "cnn") {
-        model["fc"] = fcOk ? fc : nlohmann::json(m_fc->text().toStdString());
-        model["batch_norm"] = m_batchNorm->isChecked();
+        model = modelDefaults(type);
+    if (text) {
+        model.erase("vocab_size");
+        m_textModel->write(model);
+        if (type == "textcnn" || type == "transformer")
+            model["activation"] = dataOf(m_activation).toStdString();
+        else
+            model.erase("activation"); // the recurrent and bag types have none
+    } else {
+        // Text that is no list becomes a string, so validation names the key.
+        model[layersKeyOf(type)] = integerListJson(m_layers->text());
+        if (type == "cnn") {
+            model["fc"] = integerListJson(m_fc->text());
+            model["batch_norm"] = m_batchNorm->isChecked();
+        }
+        if (type == "resnet")
+            model["blocks"] = m_blocks->value();
+        model["activation"] = dataOf(m_activation).toStdString();
     }
-    if (type == "resnet")
-        model["blocks"] = m_blocks->value();
-    model["activation"] = dataOf(m_activation).toStdString();
     model["dropout"] = m_dropout->value();
     model["init"]["scheme"] = dataOf(m_init).toStdString();
 
@@ -630,17 +785,34 @@ void TrainConfigForm::revalidate()
         add(QString::fromUtf8(e.what()));
     }
     const QString dataset = m_dataset->text().trimmed();
-    if (!dataset.isEmpty() && !QFileInfo::exists(dataset)) {
-        add(tr("dataset: %1 does not exist").arg(dataset));
-    } else if (!dataset.isEmpty() && dataset != m_layoutPath) {
-        // Whether it holds a layout the engine reads is checked off the GUI thread; the
-        // answer revalidates.
+    if (dataset.isEmpty() || !QFileInfo::exists(dataset)) {
+        m_layoutPath.clear();
+        setDatasetKind(DataKind::Unknown);
+        if (!dataset.isEmpty())
+            add(tr("dataset: %1 does not exist").arg(dataset));
+    } else if (dataset != m_layoutPath) {
+        // Whether it holds a layout the engine reads, and whether it is text, is checked off
+        // the GUI thread; the answer revalidates.
         m_layoutPath = dataset;
         m_layoutProblem.clear();
+        setDatasetKind(DataKind::Unknown);
         m_layoutTimer.start();
     } else if (!m_layoutProblem.isEmpty()) {
         add(m_layoutProblem, QStringLiteral("dataset"));
     }
+    const QString type = dataOf(m_modelType);
+    if (m_datasetKind == DataKind::Text && !textModelChosen())
+        add(tr("Type: %1 reads images or tables, but the dataset is text")
+                .arg(m_modelType->currentText()),
+            QStringLiteral("model.type"));
+    else if (m_datasetKind == DataKind::ImagesOrTables && textModelChosen())
+        add(tr("Type: %1 reads text, but the dataset holds images or a table")
+                .arg(m_modelType->currentText()),
+            QStringLiteral("model.type"));
+    if (type == QLatin1String("transformer") && m_text->sequenceLength() > m_textModel->maxLength())
+        add(tr("Maximum length: must be at least the sequence length (%1)")
+                .arg(m_text->sequenceLength()),
+            QStringLiteral("model.max_length"));
     const QString augmentation = m_augmentation->text().trimmed();
     if (!augmentation.isEmpty() && !QFileInfo(augmentation).isFile())
         add(tr("augmentation: %1 is not a file").arg(augmentation));
@@ -659,27 +831,42 @@ void TrainConfigForm::checkDatasetLayoutInBackground()
     const QString path = m_layoutPath;
     const QPointer<TrainConfigForm> form(this);
     QThreadPool::globalInstance()->start([form, path] {
+        const std::string file = QFile::encodeName(path).toStdString();
+        bool text = false;
+        try {
+            text = isTextDatasetPath(file);
+        } catch (const std::exception &) {
+            text = false; // an unreadable header: the layout check says why
+        }
         QString problem;
         try {
-            checkDatasetLayout(QFile::encodeName(path).toStdString());
+            if (!text)
+                checkDatasetLayout(file);
         } catch (const std::exception &e) {
             problem = QString::fromUtf8(e.what());
         }
         QMetaObject::invokeMethod(
             qApp,
-            [form, path, problem] {
+            [form, path, problem, text] {
                 if (form)
-                    form->onDatasetLayoutChecked(path, problem);
+                    form->onDatasetLayoutChecked(path, problem, text);
             },
             Qt::QueuedConnection);
     });
 }
 
-void TrainConfigForm::onDatasetLayoutChecked(const QString &path, const QString &problem)
+void TrainConfigForm::onDatasetLayoutChecked(const QString &path, const QString &problem, bool text)
 {
-    if (path != m_layoutPath || problem == m_layoutProblem)
+    if (path != m_layoutPath)
+        return;
+    const DataKind kind = !problem.isEmpty() ? DataKind::Unknown
+                          : text             ? DataKind::Text
+                                             : DataKind::ImagesOrTables;
+    if (problem == m_layoutProblem && kind == m_datasetKind)
         return;
     m_layoutProblem = problem;
+    setDatasetKind(kind);
+    fitModelToDataset();
     revalidate();
 }
 
@@ -767,6 +954,30 @@ void TrainConfigForm::updateEnabledFields()
     m_fc->setEnabled(type == QLatin1String("cnn"));
     m_batchNorm->setEnabled(type == QLatin1String("cnn"));
     m_blocks->setEnabled(type == QLatin1String("resnet"));
+    // A text model shows the text fields and hides what only images and tables use.
+    const bool text = textModelChosen();
+    for (QWidget *imageOnly :
+         {static_cast<QWidget *>(m_layers), static_cast<QWidget *>(m_fc),
+          static_cast<QWidget *>(m_blocks), static_cast<QWidget *>(m_batchNorm)})
+        m_modelForm->setRowVisible(imageOnly, !text);
+    m_textModel->showFor(type);
+    m_text->group()->setVisible(text);
+    m_normalize->setEnabled(!text);
+    m_normalize->setToolTip(text ? tr("Token ids are not normalised") : m_normalizeTip);
+    m_modelForm->setRowVisible(m_objective,
+                               text || dataOf(m_objective) != QLatin1String("classify"));
+    m_activation->setEnabled(!text || type == QLatin1String("textcnn") ||
+                             type == QLatin1String("transformer"));
+    const bool augment = supportsAugmentation();
+    m_augmentation->setEnabled(augment);
+    m_augmentationBrowse->setEnabled(augment);
+    m_augmentation->setPlaceholderText(text ? tr("None, or a text pipeline saved in Augment")
+                                            : tr("None, or a pipeline saved in Augment"));
+    m_augmentation->setToolTip(text ? tr("A text pipeline (EDA) saved in the Augment section: "
+                                         "each training document is drawn through it anew "
+                                         "every epoch, as its preview shows")
+                                    : QString());
+    m_fineTune->updateEnabled();
     const QString optimizer = dataOf(m_optimizer);
     m_momentum->setEnabled(optimizer == QLatin1String("momentum") ||
                            optimizer == QLatin1String("nesterov") ||

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "app/gui/train/datakind.h"
+#include "app/gui/train/finetunesource.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QString>
@@ -7,18 +10,29 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QToolButton;
 
 namespace mf {
+
+class FineTuneFields;
+class TextModelFields;
+class TextSettingsFields;
 
 /// The Train section's form over every field of a training configuration. The configuration
 /// travels as TrainConfig JSON, so this header stays free of core types. Each edit re-checks the
 /// whole configuration; fields named by a problem are marked, and problems() says why.
+/// A text model type shows the text fields (TextSettingsFields, TextModelFields) and the
+/// objective, and hides what only images use. Once the dataset's kind is known, the model types
+/// and presets of the other kind are disabled, and a model of the other kind is switched.
 class TrainConfigForm : public QWidget
 {
     Q_OBJECT
@@ -42,11 +56,19 @@ public:
     /// The config keys ("optimizer.learning_rate") whose fields are marked invalid.
     QStringList invalidKeys() const;
 
-    /// The editor of a config key ("dataset", "model.layers", "optimizer.learning_rate"...).
+    /// The editor of a config key ("dataset", "model.layers", "optimizer.learning_rate",
+    /// "text.max_vocab"...); "model.layers" is the image types' layer widths and
+    /// "model.encoder_layers" the text types' number of layers.
     QWidget *field(const QString &key) const { return m_fields.value(key); }
     QComboBox *presetBox() const { return m_preset; }
-    /// Selects a preset by key and loads it; false for an unknown key.
+    /// Selects a preset by key and loads it; false for an unknown key or a preset that is not
+    /// offered now (presetUnavailableReason).
     bool applyPreset(const QString &key);
+    /// The kind of the chosen dataset, once it has been checked in the background.
+    DataKind datasetKind() const { return m_datasetKind; }
+    /// The runs "Start from run" offers, newest first (FineTuneSourceLoader reads them); the
+    /// fine-tune preset starts from one of them.
+    void setFineTuneSources(const FineTuneSources &sources);
     /// Offers CUDA GPUs 0 … devices-1 beside the CPU (CudaDeviceProbe counts them).
     void setCudaDeviceCount(int devices);
     QComboBox *deviceBox() const { return m_device; }
@@ -68,7 +90,16 @@ private:
     void addField(const QString &key, QWidget *editor);
     void fitNarrowPanes();
     void checkDatasetLayoutInBackground();
-    void onDatasetLayoutChecked(const QString &path, const QString &problem);
+    void onDatasetLayoutChecked(const QString &path, const QString &problem, bool text);
+    void setDatasetKind(DataKind kind);
+    /// After the dataset's kind became known: a model of the other kind gives way to the one
+    /// last used for this kind (or a default).
+    void fitModelToDataset();
+    /// Shows model spec `specJson` in the fields (and keeps its other keys).
+    void showModel(const QByteArray &specJson);
+    void updateOffers();
+    bool textModelChosen() const;
+    QString fieldKeyOf(const QString &problem) const;
     /// `presetJson` with this form's data fields (dataset where the preset has none,
     /// augmentation, validation split, normalisation) in place of the preset's.
     QByteArray keepingTheData(const QByteArray &presetJson) const;
@@ -94,8 +125,12 @@ private:
     QLineEdit *m_dataset;
     QLineEdit *m_augmentation;
     QDoubleSpinBox *m_validation;
+    QToolButton *m_augmentationBrowse;
     QCheckBox *m_normalize;
+    QString m_normalizeTip;
+    QFormLayout *m_modelForm;
     QComboBox *m_modelType;
+    QComboBox *m_objective;
     QLineEdit *m_layers;
     QLineEdit *m_fc;
     QSpinBox *m_blocks;
@@ -129,6 +164,15 @@ private:
     QSpinBox *m_threads;
     QComboBox *m_device;
     QLabel *m_problemLabel;
+    std::unique_ptr<TextSettingsFields> m_text;
+    std::unique_ptr<TextModelFields> m_textModel;
+    std::unique_ptr<FineTuneFields> m_fineTune;
+    FineTuneSources m_sources;
+    DataKind m_datasetKind = DataKind::Unknown; ///< of m_layoutPath
+    /// The model spec last used for images or tables, and for text: what a change of the
+    /// dataset's kind returns to.
+    QByteArray m_imageModel;
+    QByteArray m_textModelSpec;
     QByteArray m_baseJson; ///< keys the form has no field for survive a round trip
 };
 

@@ -2,10 +2,12 @@
 
 #include "app/gui/format/displayformat.h"
 #include "app/gui/train/cudadeviceprobe.h"
+#include "app/gui/train/finetunesourceloader.h"
 #include "app/gui/train/trainconfigform.h"
 #include "core/store/runrecord.h"
 #include "core/util/atomicfile.h"
 #include "widgets/messagepanel.h"
+#include "widgets/metricchart.h"
 #include "widgets/metricdashboard.h"
 
 #include <QDir>
@@ -61,6 +63,14 @@ QString bytesText(std::int64_t bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+QString objectiveOf(const QByteArray &configJson)
+{
+    const nlohmann::json config = nlohmann::json::parse(configJson.toStdString(), nullptr, false);
+    if (config.is_object() && config.contains("objective") && config["objective"].is_string())
+        return QString::fromStdString(config["objective"].get<std::string>());
+    return QStringLiteral("classify");
+}
+
 } // namespace
 
 TrainPage::TrainPage(const QString &workspaceDir, QWidget *parent)
@@ -69,7 +79,8 @@ TrainPage::TrainPage(const QString &workspaceDir, QWidget *parent)
       m_dashboardHolder(new QWidget), m_runTitle(new QLabel), m_status(new QLabel),
       m_progressDetail(new QLabel), m_usage(new QLabel), m_blocked(new QLabel),
       m_progress(new QProgressBar), m_start(new QPushButton), m_pause(new QPushButton),
-      m_stop(new QPushButton), m_showInRuns(new QPushButton), m_usageTimer(new QTimer(this))
+      m_stop(new QPushButton), m_showInRuns(new QPushButton), m_usageTimer(new QTimer(this)),
+      m_sourceLoader(new FineTuneSourceLoader(this))
 {
     setObjectName(QStringLiteral("trainPage"));
     auto *probe = new CudaDeviceProbe({}, this);
@@ -131,8 +142,12 @@ TrainPage::TrainPage(const QString &workspaceDir, QWidget *parent)
     connect(m_controller, &TrainController::storedRun, this, &TrainPage::onStoredRun);
     connect(m_controller, &TrainController::loadFailed, this,
             [this](qint64, const QString &reason) { m_status->setText(reason); });
+    connect(m_sourceLoader, &FineTuneSourceLoader::loaded, m_form,
+            &TrainConfigForm::setFineTuneSources);
     connect(m_usageTimer, &QTimer::timeout, this, &TrainPage::sampleUsage);
     m_usageTimer->start(kUsageIntervalMs);
+    labelCharts(m_objective);
+    refreshFineTuneSources();
     sampleUsage();
     showDashboard(false);
     onStateChanged(TrainController::State::Idle);
@@ -203,7 +218,22 @@ QWidget *TrainPage::createControls()
 
 bool TrainPage::setWorkspace(const QString &dir)
 {
-    return m_controller->setWorkspaceDir(dir);
+    if (!m_controller->setWorkspaceDir(dir))
+        return false;
+    refreshFineTuneSources();
+    return true;
+}
+
+void TrainPage::refreshFineTuneSources()
+{
+    m_sourceLoader->load(m_controller->workspaceDir());
+}
+
+void TrainPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The Runs section may have deleted runs, or a CLI run finished, while the page was hidden.
+    refreshFineTuneSources();
 }
 
 QString TrainPage::startBlockedReason() const
@@ -266,6 +296,7 @@ void TrainPage::resetLiveView(const QString &title)
     m_wall = 0.0;
     m_outcome.reset();
     m_shownRunId = 0;
+    labelCharts(QStringLiteral("classify"));
     m_runTitle->setText(title);
     m_progress->setValue(0);
     m_progressDetail->clear();
@@ -326,6 +357,7 @@ void TrainPage::onRunPrepared(qint64 runId, const QByteArray &configJson, int ep
 {
     m_shownRunId = runId;
     m_epochs = epochs;
+    labelCharts(objectiveOf(configJson));
     QString name;
     try {
         const nlohmann::json config = nlohmann::json::parse(configJson.toStdString());
@@ -390,10 +422,23 @@ void TrainPage::onEpoch(const EpochMetrics &epoch)
     m_dashboard->addSamples(QStringLiteral("val_accuracy"), tr("validation accuracy"),
                             sample(epoch.valAccuracy), sparse);
     const QLocale locale;
-    m_status->setText(tr("Epoch %1: validation accuracy %2, validation loss %3.")
-                          .arg(epoch.epoch)
-                          .arg(DisplayFormat::percentText(epoch.valAccuracy, locale))
-                          .arg(locale.toString(epoch.valLoss, 'f', 4)));
+    const QString accuracy = DisplayFormat::percentText(epoch.valAccuracy, locale);
+    const QString loss = locale.toString(epoch.valLoss, 'f', 4);
+    if (m_objective == QLatin1String("masked_tokens")) {
+        m_status->setText(tr("Epoch %1: masked-token accuracy %2, masked-token loss %3 "
+                             "(validation).")
+                              .arg(epoch.epoch)
+                              .arg(accuracy, loss));
+    } else if (m_objective == QLatin1String("next_token")) {
+        labelCharts(m_objective, epoch.valLoss);
+        m_status->setText(tr("Epoch %1: next-token loss %2, perplexity %3 (validation).")
+                              .arg(epoch.epoch)
+                              .arg(loss, locale.toString(std::exp(epoch.valLoss), 'f', 2)));
+    } else {
+        m_status->setText(tr("Epoch %1: validation accuracy %2, validation loss %3.")
+                              .arg(epoch.epoch)
+                              .arg(accuracy, loss));
+    }
     Q_EMIT runsChanged();
 }
 
@@ -444,6 +489,11 @@ void TrainPage::onStoredRun(qint64 runId, const QString &name, RunStatus status,
     m_shownRunId = runId;
     QString error;
     m_form->setConfigJson(configJson, &error);
+    double lastValLoss = -1.0;
+    for (const HistoryPoint &p : points)
+        if (p.key == QLatin1String("val_loss"))
+            lastValLoss = p.value;
+    labelCharts(objectiveOf(configJson), lastValLoss);
     onHistory(points);
     int epochs = 0;
     for (const HistoryPoint &p : points)
@@ -511,6 +561,27 @@ void TrainPage::sampleUsage()
                          .arg(bytesText(s.residentBytes)));
 }
 
+void TrainPage::labelCharts(const QString &objective, double valLoss)
+{
+    m_objective = objective;
+    if (objective == QLatin1String("masked_tokens")) {
+        m_lossTitle = tr("Masked-token loss");
+        m_accuracyTitle = tr("Masked-token accuracy");
+    } else if (objective == QLatin1String("next_token")) {
+        // Perplexity is exp of the mean next-token cross-entropy: the number of tokens the model
+        // is as unsure between as if it picked uniformly among them.
+        m_lossTitle = valLoss >= 0.0 ? tr("Next-token loss · perplexity %1")
+                                           .arg(QLocale().toString(std::exp(valLoss), 'f', 2))
+                                     : tr("Next-token loss");
+        m_accuracyTitle = tr("Next-token accuracy");
+    } else {
+        m_lossTitle = QCoreApplication::translate("mf::MetricDashboard", "Loss");
+        m_accuracyTitle = QCoreApplication::translate("mf::MetricDashboard", "Accuracy");
+    }
+    m_dashboard->chart(MetricDashboard::LossPanel)->setTitle(m_lossTitle);
+    m_dashboard->chart(MetricDashboard::AccuracyPanel)->setTitle(m_accuracyTitle);
+}
+
 void TrainPage::onRunEnded(const TrainOutcomeReport &report)
 {
     m_outcome = report.status;
@@ -546,6 +617,8 @@ void TrainPage::onRunEnded(const TrainOutcomeReport &report)
     }
     m_status->setText(text);
     updateButtons();
+    if (report.status == RunStatus::Finished)
+        refreshFineTuneSources();
     Q_EMIT runsChanged();
 }
 

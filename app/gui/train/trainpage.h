@@ -14,13 +14,15 @@ class QTimer;
 
 namespace mf {
 
+class FineTuneSourceLoader;
 class MessagePanel;
 class MetricDashboard;
 class TrainConfigForm;
 
 /// The Train section: the run configuration on the left; on the right the controls, progress
 /// (epoch, step, ETA), the process's CPU and memory, and live loss, accuracy, learning-rate and
-/// throughput charts fed by the TrainController's coalesced signals.
+/// throughput charts fed by the TrainController's coalesced signals. The charts of a pre-training
+/// run say what its loss and accuracy measure (masked tokens; next tokens, with the perplexity).
 class TrainPage : public QWidget
 {
     Q_OBJECT
@@ -43,6 +45,11 @@ public:
     QString statusText() const;
     QString titleText() const; ///< the heading above the dashboard
     QString progressText() const;
+    /// The titles of the loss and accuracy charts, which follow the shown run's objective.
+    QString lossChartTitle() const { return m_lossTitle; }
+    QString accuracyChartTitle() const { return m_accuracyTitle; }
+    /// Re-reads the runs the form offers to start from (after the store changed elsewhere).
+    void refreshFineTuneSources();
 
     /// Starts the configured run (as the Start button does); false when it cannot start.
     bool startTraining();
@@ -53,6 +60,9 @@ public:
 
     bool saveConfig(const QString &path, QString *error);
     bool loadConfig(const QString &path, QString *error);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 Q_SIGNALS:
     /// A run was created, ended, or changed status: the Runs section should refresh.
@@ -77,6 +87,9 @@ private:
     void updateProgress();
     void sampleUsage();
     void resetLiveView(const QString &title);
+    /// Titles the loss and accuracy charts for a run of TrainConfig objective `objective`;
+    /// `valLoss` (when >= 0) gives a next-token run's perplexity.
+    void labelCharts(const QString &objective, double valLoss = -1.0);
     void showDashboard(bool show);
     void saveConfigInteractively();
     void loadConfigInteractively();
@@ -97,7 +110,11 @@ private:
     QPushButton *m_stop;
     QPushButton *m_showInRuns;
     QTimer *m_usageTimer;
+    FineTuneSourceLoader *m_sourceLoader;
     ProcessUsage m_processUsage;
+    QString m_objective = QStringLiteral("classify"); ///< of the shown run
+    QString m_lossTitle;
+    QString m_accuracyTitle;
 
     // Progress of the live run.
     int m_epochs = 0;
