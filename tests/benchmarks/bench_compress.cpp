@@ -1,6 +1,8 @@
 // Int8 inference against fp32 and against PyTorch's own int8 (torch.ao.quantization, peer
-// script), on the 2-conv Fashion-MNIST CNN (static int8) and the MLP 784-1024-1024-10 (dynamic
-// int8): median and p95 milliseconds of a forward pass at batch 1 and 64, the engine and the
+// script), on the 2-conv Fashion-MNIST CNN (static int8), the MLP 784-1024-1024-10 (dynamic
+// int8) and a bidirectional LSTM text classifier (dynamic int8 of the LSTM and the output
+// layer; 64-token documents, vocabulary 20000, embedding 64, hidden 128): median and p95
+// milliseconds of a forward pass at batch 1 and 64, the engine and the
 // per-layer precision the planner chose with its reasons, and the size of the saved model.
 // Random weights and inputs: only time and size are compared here. Not a pass/fail test.
 //
@@ -38,10 +40,9 @@ struct Latency
     double p95 = 0.0;
 };
 
-Latency latency(const Forward &forward, std::int64_t batch, int repetitions)
+Latency latencyOn(const Forward &forward, const torch::Tensor &input, int repetitions)
 {
     torch::NoGradGuard noGrad;
-    const torch::Tensor input = torch::randn({batch, 1, 28, 28});
     for (int i = 0; i < 5; ++i)
         forward(input);
     std::vector<double> samples;
@@ -56,6 +57,11 @@ Latency latency(const Forward &forward, std::int64_t batch, int repetitions)
     // p95 by nearest rank: the smallest sample with at least 95% of the samples at or below it.
     const auto rank = static_cast<std::size_t>(std::ceil(0.95 * double(samples.size())));
     return {samples[samples.size() / 2], samples[std::max<std::size_t>(rank, 1) - 1]};
+}
+
+Latency latency(const Forward &forward, std::int64_t batch, int repetitions)
+{
+    return latencyOn(forward, torch::randn({batch, 1, 28, 28}), repetitions);
 }
 
 std::uintmax_t savedBytes(const std::shared_ptr<torch::nn::Module> &module, const std::string &name)
@@ -146,6 +152,59 @@ void benchModel(const char *title, const nlohmann::json &spec, mf::QuantMode mod
                 fp32Bytes / 1024.0, int8Bytes / 1024.0, int8Bytes / fp32Bytes);
 }
 
+constexpr std::int64_t kVocabulary = 20000;
+constexpr std::int64_t kTokens = 64;
+
+/// Full-length documents of ordinary tokens: the recurrent encoder's slowest case.
+torch::Tensor documents(std::int64_t batch)
+{
+    return torch::randint(2, kVocabulary, {batch, kTokens}, torch::kLong);
+}
+
+void benchText(const nlohmann::json &peerFp32, const nlohmann::json &peerInt8)
+{
+    const nlohmann::json spec = {{"type", "lstm"},
+                                 {"vocab_size", kVocabulary},
+                                 {"embedding_dim", 64},
+                                 {"hidden_size", 128},
+                                 {"bidirectional", true}};
+    torch::nn::Sequential model = mf::buildModel(spec, {kTokens}, 2, 1);
+    model->eval();
+    std::printf("bidirectional LSTM text classifier, %lld tokens (dynamic int8), median / p95\n",
+                static_cast<long long>(kTokens));
+    const torch::Tensor one = documents(1);
+    const torch::Tensor batch = documents(64);
+    const Forward fp32 = [&](const torch::Tensor &x) { return model->forward(x); };
+    const Latency fp32Batch = latencyOn(fp32, batch, 20);
+    printRow("fp32", latencyOn(fp32, one, 100), fp32Batch, peerFp32, fp32Batch.median);
+    mf::QuantPlannerOptions options;
+    options.mode = mf::QuantMode::Dynamic;
+    mf::QuantPlan plan = mf::planQuantization(model, {}, batch, options);
+    for (const auto &[engine, millis] : plan.engineMillis) {
+        mf::setQuantEngine(mf::quantEngineFromName(engine));
+        mf::QuantizedSequential every(model, mf::QuantMode::Dynamic,
+                                      std::set<std::string>{"encoder", "out"}, mf::Calibration{});
+        const Forward forward = [&](const torch::Tensor &x) { return every->forward(x); };
+        printRow(("int8 LSTM and output, " + engine).c_str(), latencyOn(forward, one, 100),
+                 latencyOn(forward, batch, 20),
+                 peerInt8.is_object() ? peerInt8.value(engine, nlohmann::json()) : nlohmann::json(),
+                 fp32Batch.median);
+    }
+    mf::setQuantEngine(plan.engine);
+    std::printf("  planner: engine %s;", mf::quantEngineName(plan.engine));
+    for (const mf::QuantLayerDecision &decision : plan.layers)
+        std::printf(" %s %s (%s);", decision.layer.c_str(), decision.int8 ? "int8" : "fp32",
+                    decision.reason.c_str());
+    std::printf("\n");
+    mf::QuantizedSequential every(model, mf::QuantMode::Dynamic,
+                                  std::set<std::string>{"encoder", "out"}, mf::Calibration{});
+    const double fp32Bytes = double(savedBytes(model.ptr(), "lstm-fp32"));
+    const double int8Bytes = double(savedBytes(every.ptr(), "lstm-int8"));
+    std::printf("  saved file: fp32 %.0f KiB, int8 LSTM and output %.0f KiB (%.3f of fp32; the "
+                "fp32 embedding is most of it)\n\n",
+                fp32Bytes / 1024.0, int8Bytes / 1024.0, int8Bytes / fp32Bytes);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -169,5 +228,6 @@ int main(int argc, char **argv)
                field("cnn"));
     benchModel("MLP 784-1024-1024-10", {{"type", "mlp"}, {"hidden", {1024, 1024}}},
                mf::QuantMode::Dynamic, field("mlp_fp32"), field("mlp"));
+    benchText(field("lstm_fp32"), field("lstm"));
     return 0;
 }

@@ -4,9 +4,13 @@ way (median and p95 of forward passes after warm-up, without gradients, random w
 inputs: only time is compared here).
 - static int8 of the 2-conv Fashion-MNIST CNN (conv+ReLU and linear+ReLU fused, per-channel
   weights, min/max calibration on 8 random batches) on each engine the build offers;
-- dynamic int8 of the MLP 784-1024-1024-10 (quantize_dynamic on nn.Linear).
+- dynamic int8 of the MLP 784-1024-1024-10 (quantize_dynamic on nn.Linear);
+- dynamic int8 of a bidirectional LSTM text classifier (embedding 20000 x 64, hidden 128,
+  64-token documents packed as ModelForge packs them; quantize_dynamic on nn.LSTM and
+  nn.Linear).
 Prints one JSON object: {"threads", "engines", "cnn": {engine: {"1": [med, p95], "64": ...}},
-"cnn_fp32": {...}, "mlp": {...}, "mlp_fp32": {...}} in milliseconds."""
+"cnn_fp32": {...}, "mlp": {...}, "mlp_fp32": {...}, "lstm": {...}, "lstm_fp32": {...}} in
+milliseconds."""
 import argparse
 import json
 import time
@@ -44,8 +48,23 @@ def mlp():
                          nn.ReLU(), nn.Linear(1024, 10))
 
 
-def timing(model, shape, repetitions):
-    x = torch.randn(shape)
+class LstmClassifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embedding = nn.Embedding(20000, 64, padding_idx=0)
+        self.rnn = nn.LSTM(64, 128, batch_first=True, bidirectional=True)
+        self.out = nn.Linear(256, 2)
+
+    def forward(self, ids):
+        lengths = (ids != 0).sum(1).clamp(min=1)
+        packed = nn.utils.rnn.pack_padded_sequence(self.embedding(ids), lengths, batch_first=True,
+                                                   enforce_sorted=False)
+        _, (h, _) = self.rnn(packed)
+        return self.out(torch.cat([h[-2], h[-1]], 1))
+
+
+def timing(model, shape, repetitions, tokens=False):
+    x = torch.randint(2, 20000, shape) if tokens else torch.randn(shape)
     with torch.no_grad():
         for _ in range(5):
             model(x)
@@ -63,6 +82,11 @@ def both_batches(model):
     return {"1": timing(model, (1, 1, 28, 28), 200), "64": timing(model, (64, 1, 28, 28), 40)}
 
 
+def text_batches(model):
+    return {"1": timing(model, (1, 64), 100, tokens=True),
+            "64": timing(model, (64, 64), 20, tokens=True)}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=0)
@@ -76,6 +100,9 @@ def main():
     result["cnn_fp32"] = both_batches(cnn)
     net = mlp().eval()
     result["mlp_fp32"] = both_batches(net)
+    lstm = LstmClassifier().eval()
+    result["lstm_fp32"] = text_batches(lstm)
+    result["lstm"] = {}
     for engine in engines:
         torch.backends.quantized.engine = engine
         model = Cnn().eval()
@@ -91,6 +118,8 @@ def main():
         result["cnn"][engine] = both_batches(model)
         dynamic = tq.quantize_dynamic(net, {nn.Linear}, dtype=torch.qint8)
         result["mlp"][engine] = both_batches(dynamic)
+        quantized = tq.quantize_dynamic(lstm, {nn.LSTM, nn.Linear}, dtype=torch.qint8)
+        result["lstm"][engine] = text_batches(quantized)
     print(json.dumps(result))
 
 
