@@ -519,6 +519,7 @@ private Q_SLOTS:
         QCOMPARE(config["model"]["type"].get<std::string>(), std::string("rnn"));
         QCOMPARE(config["model"]["embedding_dim"].get<int>(), 32);
         QCOMPARE(page.lossChartTitle(), QStringLiteral("Loss"));
+        QTest::qWait(600); // the charts repaint at their own pace
         QVERIFY(page.grab().save(
             mf::test::shotPath(m_dir, QStringLiteral("train-text-finished.png")), "PNG"));
 
