@@ -72,6 +72,18 @@ TokenTask tokenTask(PretrainObjective objective, const torch::Tensor &ids, std::
     return maskTokens(ids, vocabSize - 1, generator);
 }
 
+std::pair<torch::Tensor, torch::Tensor> predictTokens(torch::nn::Sequential &model,
+                                                      const TokenTask &task)
+{
+    torch::Tensor x = task.inputs;
+    const auto end = model->end();
+    for (auto layer = model->begin(); layer + 1 != end; ++layer)
+        x = layer->forward(x);
+    const torch::Tensor predicted = task.targets.ne(kIgnoredToken);
+    const torch::Tensor states = x.index({predicted}); // [M, H]
+    return {(end - 1)->forward(states), task.targets.index({predicted})};
+}
+
 torch::Tensor tokenLoss(const torch::Tensor &logits, const torch::Tensor &targets)
 {
     namespace F = torch::nn::functional;
@@ -101,12 +113,12 @@ EvalReport evaluatePretraining(torch::nn::Sequential &model, const BatchSource &
     for (std::int64_t b = 0; b < batches; ++b) {
         const BatchSource::Batch batch = source.batch(b, batchSize);
         const TokenTask task = tokenTask(objective, batch.inputs, vocabSize, seed, 0, b);
-        const torch::Tensor logits = model->forward(task.inputs);
-        const auto [hits, count] = tokenHits(logits, task.targets);
+        const auto [logits, targets] = predictTokens(model, task);
+        const auto [hits, count] = tokenHits(logits, targets);
         const std::int64_t n = count.item<std::int64_t>();
         if (n == 0)
             continue;
-        lossSum += tokenLoss(logits, task.targets).item<double>() * static_cast<double>(n);
+        lossSum += tokenLoss(logits, targets).item<double>() * static_cast<double>(n);
         right += hits.item<std::int64_t>();
         predicted += n;
     }

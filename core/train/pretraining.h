@@ -54,7 +54,15 @@ TokenTask nextTokenTask(const torch::Tensor &ids);
 TokenTask tokenTask(PretrainObjective objective, const torch::Tensor &ids, std::int64_t vocabSize,
                     std::uint64_t seed, int epoch, std::int64_t batch);
 
-/// Mean cross-entropy of `logits` ([B, L, V]) over the predicted positions of `targets`.
+/// The logits [M, V] of the M predicted positions of `task` (targets not kIgnoredToken) and
+/// their targets [M]: `model` (encoder, ..., token head) runs up to its last layer on all the
+/// tokens and the head only where a token is predicted, 15 % of them when masking, instead of
+/// a [B, L, V] product that is mostly thrown away.
+std::pair<torch::Tensor, torch::Tensor> predictTokens(torch::nn::Sequential &model,
+                                                      const TokenTask &task);
+
+/// Mean cross-entropy of `logits` ([B, L, V] or [M, V]) over the predicted positions of
+/// `targets`.
 torch::Tensor tokenLoss(const torch::Tensor &logits, const torch::Tensor &targets);
 
 /// {right, predicted}: int64 scalars on the logits' device.

@@ -376,7 +376,12 @@ TrainResult Trainer::run()
                                  b);
             const torch::Tensor inputs =
                 inLayout(m_objective ? task.inputs : batch.inputs, m_layout);
-            const torch::Tensor logits = m_model->forward(inputs);
+            torch::Tensor logits;
+            if (m_objective)
+                std::tie(logits, task.targets) =
+                    predictTokens(m_model, {inputs, task.targets}); // predicted positions only
+            else
+                logits = m_model->forward(inputs);
             torch::Tensor loss = m_objective ? tokenLoss(logits, task.targets)
                                  : m_options.hooks && m_options.hooks->loss
                                      ? m_options.hooks->loss(inputs, logits, batch.labels)
