@@ -291,6 +291,13 @@ std::int64_t TrainingSession::prepare()
         if (isTextRun(parentConfig)) {
             parentVocabulary = readRunVocabulary(*d->store, parent);
             model["vocab_size"] = specVocabularySize(parentConfig);
+            // The parent's tokenizer too: its vocabulary holds the tokens it made. (The sequence
+            // length stays this run's own.)
+            d->config.text.tokenizer = parentConfig.text.tokenizer;
+            d->config.text.lowerCase = parentConfig.text.lowerCase;
+            d->config.text.nfkc = parentConfig.text.nfkc;
+            d->config.text.maxVocab = parentConfig.text.maxVocab;
+            d->config.text.minFrequency = parentConfig.text.minFrequency;
         }
     }
     d->data = loadRunData(d->config, parentVocabulary ? &*parentVocabulary : nullptr);

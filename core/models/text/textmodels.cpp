@@ -60,8 +60,9 @@ torch::nn::Sequential buildTextModel(const ModelSpec &spec,
     } else if (spec.type == "transformer") {
         if (length > spec.maxLength)
             throw ConfigError("model.max_length: the samples have " + std::to_string(length) +
-                              " tokens, more than max_length (" + std::to_string(spec.maxLength) +
-                              ")");
+                              " tokens (text.sequence_length), more than max_length (" +
+                              std::to_string(spec.maxLength) +
+                              "): raise max_length or lower the sequence length");
         net->push_back("encoder", TransformerTextEncoder(TransformerTextEncoderOptions(
                                                              spec.vocabSize, spec.embeddingDim)
                                                              .maxLength(spec.maxLength)
