@@ -26,6 +26,9 @@ packages=(
 if [ "${MODELFORGE_BENCH_DEPS:-0}" = 1 ]; then
   # peers the benchmarks compare against
   packages+=(python3-torch python3-torchvision)
+  # the text benchmarks: the TF-IDF + logistic-regression baseline, and their data (short
+  # English texts by category; Chinese poems for a CJK case), see tests/benchmarks/bench_text.py
+  packages+=(python3-sklearn fortunes fortunes-zh)
 fi
 
 missing=()
