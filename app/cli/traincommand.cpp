@@ -107,13 +107,12 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
         if (result.validation.samples > 0)
             std::cout << "validation "
                       << (objective == "masked_tokens" ? "masked-token "
-                          : objective == "next_token"  ? "next-token (perplexity " +
-                                                            formatNumber(std::exp(
-                                                                result.validation.loss), 2) +
-                                                            ") "
-                                                       : "")
-                      << "loss " << formatNumber(result.validation.loss, 4)
-                      << "  accuracy " << formatNumber(result.validation.accuracy, 4) << "  (best "
+                          : objective == "next_token"
+                              ? "next-token (perplexity " +
+                                    formatNumber(std::exp(result.validation.loss), 2) + ") "
+                              : "")
+                      << "loss " << formatNumber(result.validation.loss, 4) << "  accuracy "
+                      << formatNumber(result.validation.accuracy, 4) << "  (best "
                       << formatNumber(train.bestValAccuracy, 4) << " at epoch " << train.bestEpoch
                       << ")\n";
         if (train.outcome == TrainOutcome::Stopped) {
