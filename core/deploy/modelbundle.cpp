@@ -61,17 +61,6 @@ std::vector<std::string> classNamesOf(const TrainConfig &config, std::int64_t cl
     return names;
 }
 
-/// The vocabulary a text run's model reads: the run's own, or for a compression variant that
-/// stored none, its source run's.
-Vocabulary bundleVocabulary(const RunStore &store, std::int64_t runId,
-                            const std::map<std::string, std::string> &params)
-{
-    const auto parent = params.find(kParentRunParam);
-    if (parent != params.end() && !artifactOfKind(store, runId, kVocabularyArtifact))
-        return readRunVocabulary(store, std::stoll(parent->second));
-    return readRunVocabulary(store, runId);
-}
-
 } // namespace
 
 std::string ModelBundle::exportRun(std::int64_t runId, const SessionOptions &options)
@@ -144,8 +133,7 @@ std::string ModelBundle::exportRun(std::int64_t runId, const SessionOptions &opt
     if (meta.textInputs) {
         meta.formatVersion = ModelBundleMeta::kTextFormatVersion;
         meta.text = config.text;
-        archive.write("vocabulary",
-                      c10::IValue(bundleVocabulary(store, runId, params).toJson().dump()));
+        archive.write("vocabulary", c10::IValue(modelVocabulary(store, runId).toJson().dump()));
     }
     archive.write("meta", c10::IValue(meta.toJson()));
     archive.write("model", weights);

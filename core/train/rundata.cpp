@@ -2,8 +2,6 @@
 
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
-#include "core/store/runrecord.h"
-#include "core/store/runstore.h"
 #include "core/train/textrundata.h"
 #include "core/util/error.h"
 
@@ -35,21 +33,7 @@ RunData loadStoredRunData(const RunStore &store, std::int64_t runId, const Train
 {
     if (!isTextRun(config))
         return loadRunData(config);
-    std::int64_t owner = runId;
-    bool hasVocabulary = false;
-    for (const Artifact &artifact : store.artifacts(runId))
-        hasVocabulary = hasVocabulary || artifact.kind == kVocabularyArtifact;
-    if (!hasVocabulary) {
-        const auto params = store.params(runId);
-        if (const auto parent = params.find(kParentRunParam); parent != params.end()) {
-            try {
-                owner = std::stoll(parent->second);
-            } catch (const std::logic_error &) {
-                // Not a run id: readRunVocabulary() below names the run that lacks one.
-            }
-        }
-    }
-    const Vocabulary vocabulary = readRunVocabulary(store, owner);
+    const Vocabulary vocabulary = modelVocabulary(store, runId);
     return loadRunData(config, &vocabulary);
 }
 

@@ -3,6 +3,7 @@
 #include "core/augment/pipelinefile.h"
 #include "core/data/datasetsplit.h"
 #include "core/models/modelspec.h"
+#include "core/store/runrecord.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
 #include "core/text/textpipelinefile.h"
@@ -163,6 +164,24 @@ void saveRunVocabulary(RunStore &store, const Workspace &workspace, std::int64_t
     artifact.sha256 = sha256OfFile(path);
     artifact.createdAtMs = RunStore::nowMs();
     store.addArtifact(artifact);
+}
+
+Vocabulary modelVocabulary(const RunStore &store, std::int64_t runId)
+{
+    const std::vector<Artifact> artifacts = store.artifacts(runId);
+    const bool own = std::any_of(artifacts.begin(), artifacts.end(),
+                                 [](const Artifact &a) { return a.kind == kVocabularyArtifact; });
+    if (!own) {
+        const auto params = store.params(runId);
+        if (const auto parent = params.find(kParentRunParam); parent != params.end()) {
+            try {
+                return readRunVocabulary(store, std::stoll(parent->second));
+            } catch (const std::logic_error &) {
+                // Not a run id: the run's own (missing) vocabulary is the one to name below.
+            }
+        }
+    }
+    return readRunVocabulary(store, runId);
 }
 
 Vocabulary readRunVocabulary(const RunStore &store, std::int64_t runId)

@@ -66,4 +66,8 @@ void saveRunVocabulary(RunStore &store, const Workspace &workspace, std::int64_t
 /// store when the run has no vocabulary artifact.
 Vocabulary readRunVocabulary(const RunStore &store, std::int64_t runId);
 
+/// The vocabulary run `runId`'s model reads: readRunVocabulary() of the run, or, for a variant
+/// stored without one (an int8 variant), of its parent (kParentRunParam).
+Vocabulary modelVocabulary(const RunStore &store, std::int64_t runId);
+
 } // namespace mf
