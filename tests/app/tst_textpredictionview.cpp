@@ -11,7 +11,7 @@
 #include "core/deploy/modelbundle.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
-#include "tests/core/deploy/textrunfixture.h"
+#include "tests/support/textrunfixture.h"
 #include "tests/support/shotpath.h"
 #include "tests/support/testsuite.h"
 

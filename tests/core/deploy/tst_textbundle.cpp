@@ -8,7 +8,7 @@
 #include "core/store/workspace.h"
 #include "core/train/textrundata.h"
 #include "core/util/error.h"
-#include "tests/core/deploy/textrunfixture.h"
+#include "tests/support/textrunfixture.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
 

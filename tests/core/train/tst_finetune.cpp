@@ -7,6 +7,7 @@
 #include "core/train/trainingsession.h"
 #include "core/util/error.h"
 #include "tests/support/testsuite.h"
+#include "tests/support/textrunfixture.h"
 
 #include <QtTest/QtTest>
 
@@ -18,23 +19,6 @@ using namespace mf;
 using nlohmann::json;
 
 namespace {
-
-/// Documents of filler words and "good" or "bad", which alone decides the label.
-void writeReviews(const std::string &path, int count, std::uint32_t seed)
-{
-    static const std::vector<std::string> filler = {"the",  "movie", "was",   "plot",  "actor",
-                                                    "film", "scene", "music", "story", "ending"};
-    std::mt19937 random(seed);
-    std::ofstream out(path);
-    out << "text,label\n";
-    for (int i = 0; i < count; ++i) {
-        const bool positive = i % 2 == 0;
-        for (int w = 0; w < 3; ++w)
-            out << filler[random() % filler.size()] << " ";
-        out << (positive ? "good" : "bad") << " " << filler[random() % filler.size()]
-            << (positive ? ",pos\n" : ",neg\n");
-    }
-}
 
 json transformer(std::int64_t dim)
 {
@@ -99,7 +83,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_csv = m_dir.path().toStdString() + "/reviews.csv";
-        writeReviews(m_csv, 120, 1);
+        textrunfixture::writeReviewsCsv(m_csv, 120, 1);
         m_options.workspaceDir = m_dir.path().toStdString() + "/ws";
         const SessionResult pretrained =
             TrainingSession(config(transformer(16), "masked_tokens"), m_options).run();

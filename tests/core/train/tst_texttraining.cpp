@@ -8,6 +8,7 @@
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
+#include "tests/support/textrunfixture.h"
 
 #include <QtTest/QtTest>
 
@@ -19,37 +20,12 @@ using namespace mf;
 
 namespace {
 
-/// Filler words plus "good" or "bad", which alone decides the label.
-std::string review(std::mt19937 &random, bool positive)
-{
-    static const std::vector<std::string> filler = {"the",   "movie", "was",   "plot",
-                                                    "actor", "quite", "story", "film",
-                                                    "scene", "music", "ending"};
-    std::uniform_int_distribution<std::size_t> pick(0, filler.size() - 1);
-    std::string text;
-    for (int i = 0; i < 3; ++i)
-        text += filler[pick(random)] + " ";
-    text += positive ? "good" : "bad";
-    for (int i = 0; i < 2; ++i)
-        text += " " + filler[pick(random)];
-    return text;
-}
+using textrunfixture::review;
 
 void writeFile(const std::filesystem::path &path, const std::string &text)
 {
     std::filesystem::create_directories(path.parent_path());
     std::ofstream(path) << text;
-}
-
-void writeCsv(const std::string &path, int count, std::uint32_t seed)
-{
-    std::mt19937 random(seed);
-    std::string csv = "text,label\n";
-    for (int i = 0; i < count; ++i) {
-        const bool positive = i % 2 == 0;
-        csv += review(random, positive) + (positive ? ",pos\n" : ",neg\n");
-    }
-    writeFile(path, csv);
 }
 
 /// aclImdb layout: <dir>/{train,test}/{pos,neg}/<i>.txt.
@@ -111,7 +87,7 @@ private Q_SLOTS:
     void csvRunTrainsAndStoresItsVocabulary()
     {
         const std::string csv = m_dir.path().toStdString() + "/reviews.csv";
-        writeCsv(csv, 200, 1);
+        textrunfixture::writeReviewsCsv(csv, 200, 1);
         const SessionOptions options = workspace("csv");
         TrainingSession session(textConfig(csv), options);
         const SessionResult result = session.run();
@@ -196,7 +172,7 @@ private Q_SLOTS:
     void splitBuildsTheVocabularyFromTrainingDocumentsOnly()
     {
         const std::string csv = m_dir.path().toStdString() + "/split.csv";
-        writeCsv(csv, 50, 3);
+        textrunfixture::writeReviewsCsv(csv, 50, 3);
         TrainConfig config = textConfig(csv);
         config.text.sequenceLength = 4; // the reviews have 6 words: the rest is cut off
         const TextRunData data = loadTextRunData(config);
@@ -229,7 +205,7 @@ private Q_SLOTS:
     void modelAndDatasetKindsMustMatch()
     {
         const std::string csv = m_dir.path().toStdString() + "/kinds.csv";
-        writeCsv(csv, 40, 4);
+        textrunfixture::writeReviewsCsv(csv, 40, 4);
         TrainConfig imageModel = textConfig(csv);
         imageModel.model = {{"type", "mlp"}, {"hidden", {8}}};
         try {
@@ -291,7 +267,7 @@ private Q_SLOTS:
     void wordVectorsInitialiseTheEmbeddingAndAreCounted()
     {
         const std::string csv = m_dir.path().toStdString() + "/vectors.csv";
-        writeCsv(csv, 60, 6);
+        textrunfixture::writeReviewsCsv(csv, 60, 6);
         TrainConfig config = textConfig(csv);
         config.epochs = 1;
         config.model["embedding_dim"] = 3;
@@ -323,7 +299,7 @@ private Q_SLOTS:
     void textRunsTrainThroughATextPipeline()
     {
         const std::string csv = m_dir.path().toStdString() + "/eda.csv";
-        writeCsv(csv, 120, 5);
+        textrunfixture::writeReviewsCsv(csv, 120, 5);
         TrainConfig config = textConfig(csv);
         config.augmentation = m_dir.path().toStdString() + "/eda.json";
         writeFile(config.augmentation,
