@@ -344,6 +344,30 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(QString::fromStdString(cachePath(m_withoutTest, false))));
     }
 
+private:
+    /// One short epoch on `csv`, written to `name` in the test folder.
+    mf::TrainConfig briefTextRun(const QString &name, const std::string &csv) const
+    {
+        const std::string file = m_dir.filePath(name).toStdString();
+        mf::testdata::writeBytes(file, csv);
+        mf::TrainConfig config;
+        config.dataset = file;
+        config.epochs = 1;
+        config.batchSize = 32;
+        config.validationFraction = 0.3;
+        config.threads = 1;
+        return config;
+    }
+
+    std::int64_t trainRun(const mf::TrainConfig &config, const char *name) const
+    {
+        mf::SessionOptions options;
+        options.workspaceDir = m_workspace;
+        options.runName = name;
+        return mf::TrainingSession(config, options).run().runId;
+    }
+
+private Q_SLOTS:
     void textRunShowsItsMistakesAsDocuments()
     {
         // Two classes a word decides, trained too briefly to be right every time.
@@ -351,20 +375,10 @@ private Q_SLOTS:
         for (int i = 0; i < 200; ++i)
             csv += std::string(i % 2 ? "a fine great film number " : "a dull awful film number ") +
                    std::to_string(i % 7) + (i % 2 ? ",pos\n" : ",neg\n");
-        const std::string file = m_dir.filePath(QStringLiteral("reviews.csv")).toStdString();
-        mf::testdata::writeBytes(file, csv);
-        mf::TrainConfig config;
-        config.dataset = file;
+        mf::TrainConfig config = briefTextRun(QStringLiteral("reviews.csv"), csv);
         config.model = {{"type", "bag"}, {"embedding_dim", 4}};
         config.optimizer.learningRate = 1e-4;
-        config.epochs = 1;
-        config.batchSize = 32;
-        config.validationFraction = 0.3;
-        config.threads = 1;
-        mf::SessionOptions options;
-        options.workspaceDir = m_workspace;
-        options.runName = "text";
-        const std::int64_t run = mf::TrainingSession(config, options).run().runId;
+        const std::int64_t run = trainRun(config, "text");
 
         EvaluationView view;
         view.setWorkspaceDir(QString::fromStdString(m_workspace));
@@ -392,20 +406,10 @@ private Q_SLOTS:
         for (int i = 0; i < 120; ++i)
             csv += std::string("the quick brown fox jumps number ") + std::to_string(i % 9) +
                    (i % 2 ? ",pos\n" : ",neg\n");
-        const std::string file = m_dir.filePath(QStringLiteral("corpus.csv")).toStdString();
-        mf::testdata::writeBytes(file, csv);
-        mf::TrainConfig config;
-        config.dataset = file;
+        mf::TrainConfig config = briefTextRun(QStringLiteral("corpus.csv"), csv);
         config.model = {{"type", "gru"}, {"embedding_dim", 8}, {"hidden_size", 8}};
         config.objective = "next_token";
-        config.epochs = 1;
-        config.batchSize = 32;
-        config.validationFraction = 0.3;
-        config.threads = 1;
-        mf::SessionOptions options;
-        options.workspaceDir = m_workspace;
-        options.runName = "pre-training";
-        const std::int64_t run = mf::TrainingSession(config, options).run().runId;
+        const std::int64_t run = trainRun(config, "pre-training");
 
         EvaluationView view;
         view.setWorkspaceDir(QString::fromStdString(m_workspace));
