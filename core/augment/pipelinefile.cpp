@@ -2,17 +2,14 @@
 
 #include "core/util/atomicfile.h"
 #include "core/util/error.h"
+#include "core/util/jsonconfigfile.h"
 
 namespace mf {
 
-AugmentPipeline parseAugmentPipeline(const std::string &text, const std::string &path)
+namespace {
+
+AugmentPipeline pipelineFrom(const nlohmann::json &json, const std::string &path)
 {
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error &error) {
-        throw ConfigError(path + ": byte " + std::to_string(error.byte) + ": not valid JSON");
-    }
     try {
         return AugmentPipeline::fromJson(json);
     } catch (const ConfigError &error) {
@@ -20,15 +17,16 @@ AugmentPipeline parseAugmentPipeline(const std::string &text, const std::string 
     }
 }
 
+} // namespace
+
+AugmentPipeline parseAugmentPipeline(const std::string &text, const std::string &path)
+{
+    return pipelineFrom(parseJsonConfig(text, path), path);
+}
+
 AugmentPipeline loadAugmentPipeline(const std::string &path)
 {
-    std::string text;
-    try {
-        text = readWholeFile(path);
-    } catch (const Error &error) {
-        throw ConfigError(error.what()); // "<path>: cannot open: <reason>"
-    }
-    return parseAugmentPipeline(text, path);
+    return pipelineFrom(readJsonConfigFile(path), path);
 }
 
 void saveAugmentPipeline(const std::string &path, const AugmentPipeline &pipeline)
