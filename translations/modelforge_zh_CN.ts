@@ -5417,6 +5417,14 @@ Runs are read from %1</source>
         <source>Unicode NFKC: full-width letters and digits, ligatures and other compatibility forms read as their plain form</source>
         <translation>Unicode NFKC：全角字母和数字、连字及其他兼容形式按其普通形式读取</translation>
     </message>
+    <message>
+        <source>Punctuation as tokens</source>
+        <translation>标点作为词元</translation>
+    </message>
+    <message>
+        <source>Each punctuation mark or symbol becomes a token of its own instead of only separating words; short texts often say much through quotes, dashes and question marks</source>
+        <translation>每个标点或符号各自成为一个词元，而不只是分隔单词；短文本的许多信息就在引号、破折号和问号里</translation>
+    </message>
 </context>
 <context>
     <name>mf::TextStatsView</name>

@@ -198,6 +198,10 @@ TrainOptions::TrainOptions(CLI::App &command)
                [](TrainConfig &c, const bool &v) { c.text.lowerCase = v; });
     flag<bool>(command, "--nfkc", "Text: NFKC-normalise before tokenising",
                [](TrainConfig &c, const bool &v) { c.text.nfkc = v; });
+    flag<bool>(command, "--punctuation",
+               "Text: each punctuation mark or symbol is a token too (default: they only "
+               "separate words)",
+               [](TrainConfig &c, const bool &v) { c.text.punctuation = v; });
     flag<std::string>(command, "--objective",
                       "Text: classify (default), or pre-train the encoder on the text alone, "
                       "labels unused: masked_tokens (transformer, bidirectional rnn/gru/lstm) or "
@@ -207,8 +211,9 @@ TrainOptions::TrainOptions(CLI::App &command)
                       "Text: initialise the embedding from a GloVe/word2vec text file (its "
                       "width must be the model's embedding_dim)",
                       [](TrainConfig &c, const std::string &v) { c.text.wordVectors = v; });
-    for (const char *name : {"--max-vocab", "--min-frequency", "--sequence-length", "--tokenizer",
-                             "--lower-case", "--nfkc", "--word-vectors", "--objective"})
+    for (const char *name :
+         {"--max-vocab", "--min-frequency", "--sequence-length", "--tokenizer", "--lower-case",
+          "--nfkc", "--punctuation", "--word-vectors", "--objective"})
         command.get_option(name)->group(kTextGroup);
 
     flag<std::int64_t>(command, "--init-from",

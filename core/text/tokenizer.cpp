@@ -127,9 +127,32 @@ private:
             if (breaker.getRuleStatus() >= UBRK_WORD_NONE_LIMIT &&
                 hasWordCharacter(start + from, start + to))
                 add(start + from, start + to);
+            else if (m_options.punctuation)
+                addSymbols(start + from, start + to);
         // The iterator outlives the text: leave it on one that lives as long.
         static const icu::UnicodeString kNoText;
         breaker.setText(kNoText);
+    }
+
+    /// Each punctuation or symbol character of a segment that is not a word, with the marks
+    /// that follow it (an emoji's variation selector), as a token.
+    void addSymbols(std::int32_t start, std::int32_t end)
+    {
+        for (std::int32_t i = start; i < end;) {
+            const std::int32_t character = i;
+            const UChar32 c = next(i, end);
+            if (!(U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_S_MASK)) || c == 0xFFFD)
+                continue;
+            for (std::int32_t after = i; after < end && continuesCharacter(next(after, end));)
+                i = after;
+            std::string token;
+            if (unicode::isApostrophe(c))
+                token = "'";
+            else
+                for (std::int32_t k = character; k < i;)
+                    utf8::append(token, static_cast<char32_t>(next(k, i)));
+            m_tokens.push_back(std::move(token));
+        }
     }
 
     /// Not a run of underscores only, which ICU calls a word.

@@ -30,12 +30,18 @@ struct TokenizerOptions
     /// lowerCase), "ﬁ" -> "fi", "①" -> "1". Off by default: it changes what the text says
     /// (superscripts, fractions, compatibility ideographs), which a vocabulary may depend on.
     bool nfkc = false;
+    /// Punctuation and symbols become tokens too, one character each (with its combining
+    /// marks), as BERT's basic tokenizer does: "Wait... what?!" -> wait, ., ., ., what, ?, !.
+    /// Short texts often say as much in their punctuation (quotes, dialogue dashes, "Q:") as in
+    /// a word. Spaces, controls and U+FFFD still only separate.
+    bool punctuation = false;
 };
 
 /// Splits UTF-8 text into tokens by ICU's word boundaries (Segmentation): the segments of
 /// letters, digits, kana or ideographs become tokens, case-folded unless asked otherwise; an
 /// apostrophe inside a word is written as ' ("don’t" -> "don't"). Everything else (punctuation,
-/// symbols, emoji, spaces, U+FFFD for invalid bytes) separates tokens.
+/// symbols, emoji, spaces, U+FFFD for invalid bytes) separates tokens, unless
+/// TokenizerOptions::punctuation makes each punctuation or symbol character a token as well.
 /// Threading: const members may run on several threads at once (each thread keeps its own ICU
 /// break iterator).
 class Tokenizer
@@ -47,6 +53,7 @@ public:
     bool lowerCase() const { return m_options.lowerCase; }
     Segmentation segmentation() const { return m_options.segmentation; }
     bool nfkc() const { return m_options.nfkc; }
+    bool punctuation() const { return m_options.punctuation; }
     const TokenizerOptions &options() const { return m_options; }
 
     std::vector<std::string> tokenize(std::string_view text) const;

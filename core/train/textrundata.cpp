@@ -98,6 +98,7 @@ TokenizerOptions tokenizerOptions(const TextConfig &config)
     TokenizerOptions options;
     options.lowerCase = config.lowerCase;
     options.nfkc = config.nfkc;
+    options.punctuation = config.punctuation;
     options.segmentation =
         config.tokenizer == "icu_words" ? Segmentation::Words : Segmentation::CjkCharacters;
     return options;

@@ -68,7 +68,7 @@ void readText(const nlohmann::json &j, const std::string &prefix, TextConfig &c)
 {
     const SpecReader r(j, prefix);
     r.rejectUnknown({"max_vocab", "min_frequency", "sequence_length", "tokenizer", "lower_case",
-                     "nfkc", "word_vectors"});
+                     "nfkc", "punctuation", "word_vectors"});
     constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
     constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
     c.maxVocab = r.integer("max_vocab", c.maxVocab, kMin, kMax);
@@ -77,6 +77,7 @@ void readText(const nlohmann::json &j, const std::string &prefix, TextConfig &c)
     c.tokenizer = r.text("tokenizer", c.tokenizer);
     c.lowerCase = r.boolean("lower_case", c.lowerCase);
     c.nfkc = r.boolean("nfkc", c.nfkc);
+    c.punctuation = r.boolean("punctuation", c.punctuation);
     c.wordVectors = r.text("word_vectors", c.wordVectors);
 }
 
@@ -229,6 +230,7 @@ void to_json(nlohmann::json &j, const TextConfig &c)
                        {"tokenizer", c.tokenizer},
                        {"lower_case", c.lowerCase},
                        {"nfkc", c.nfkc},
+                       {"punctuation", c.punctuation},
                        {"word_vectors", c.wordVectors}};
 }
 

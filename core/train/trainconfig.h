@@ -48,6 +48,7 @@ struct TextConfig
     std::string tokenizer = "words";   ///< words (CJK per character) or icu_words
     bool lowerCase = true;
     bool nfkc = false;
+    bool punctuation = false; ///< punctuation and symbols as tokens (TokenizerOptions)
     /// A word-vector file (GloVe / word2vec text format, core/models/text/wordvectors.h) whose
     /// vectors initialise the embedding rows of the vocabulary's words; empty: none. The run
     /// records how many words had a vector and how many did not.

@@ -296,6 +296,7 @@ std::int64_t TrainingSession::prepare()
             d->config.text.tokenizer = parentConfig.text.tokenizer;
             d->config.text.lowerCase = parentConfig.text.lowerCase;
             d->config.text.nfkc = parentConfig.text.nfkc;
+            d->config.text.punctuation = parentConfig.text.punctuation;
             d->config.text.maxVocab = parentConfig.text.maxVocab;
             d->config.text.minFrequency = parentConfig.text.minFrequency;
         }

@@ -237,10 +237,11 @@ private Q_SLOTS:
         form.setDatasetPath(csv);
         QTRY_COMPARE_WITH_TIMEOUT(form.datasetKind(), DataKind::Text, 5000);
         QCOMPARE(configOf(form)["model"]["type"].get<std::string>(), std::string("gru"));
-        for (const char *key : {"text.max_vocab", "text.min_frequency", "text.sequence_length",
-                                "text.tokenizer", "text.lower_case", "text.nfkc", "objective",
-                                "model.embedding_dim", "model.hidden_size", "model.encoder_layers",
-                                "model.bidirectional", "init_from_run", "freeze_epochs"})
+        for (const char *key :
+             {"text.max_vocab", "text.min_frequency", "text.sequence_length", "text.tokenizer",
+              "text.lower_case", "text.nfkc", "text.punctuation", "objective",
+              "model.embedding_dim", "model.hidden_size", "model.encoder_layers",
+              "model.bidirectional", "init_from_run", "freeze_epochs"})
             QVERIFY2(shown(form, key), key);
         for (const char *key : {"model.layers", "model.fc", "model.blocks", "model.batch_norm",
                                 "model.heads", "model.kernel_sizes"})
@@ -265,6 +266,7 @@ private Q_SLOTS:
         tokenizer->setCurrentIndex(tokenizer->findData(QStringLiteral("icu_words")));
         fieldOf<QCheckBox>(form, "text.lower_case")->setChecked(false);
         fieldOf<QCheckBox>(form, "text.nfkc")->setChecked(true);
+        fieldOf<QCheckBox>(form, "text.punctuation")->setChecked(true);
         fieldOf<QSpinBox>(form, "model.embedding_dim")->setValue(32);
         fieldOf<QSpinBox>(form, "model.encoder_layers")->setValue(3);
         fieldOf<QSpinBox>(form, "model.heads")->setValue(8);
@@ -282,6 +284,7 @@ private Q_SLOTS:
         QCOMPARE(config.text.tokenizer, std::string("icu_words"));
         QVERIFY(!config.text.lowerCase);
         QVERIFY(config.text.nfkc);
+        QVERIFY(config.text.punctuation);
         QCOMPARE(config.objective, std::string("masked_tokens"));
         QCOMPARE(QString::fromStdString(config.augmentation), eda);
         const nlohmann::json expected = {{"type", "transformer"}, {"embedding_dim", 32},

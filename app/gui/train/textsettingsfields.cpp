@@ -37,7 +37,8 @@ TextSettingsFields::TextSettingsFields()
     : m_group(new QGroupBox(tr("Text"))), m_maxVocab(countBox(0, 1 << 24)),
       m_minFrequency(countBox(1, std::numeric_limits<int>::max())),
       m_sequenceLength(countBox(1, 1 << 20)), m_tokenizer(new QComboBox),
-      m_lowerCase(new QCheckBox(tr("Lower case"))), m_nfkc(new QCheckBox(tr("NFKC normalisation")))
+      m_lowerCase(new QCheckBox(tr("Lower case"))), m_nfkc(new QCheckBox(tr("NFKC normalisation"))),
+      m_punctuation(new QCheckBox(tr("Punctuation as tokens")))
 {
     auto *form = new QFormLayout(m_group);
     m_maxVocab->setSpecialValueText(tr("No limit"));
@@ -61,6 +62,10 @@ TextSettingsFields::TextSettingsFields()
     m_nfkc->setToolTip(tr("Unicode NFKC: full-width letters and digits, ligatures and other "
                           "compatibility forms read as their plain form"));
     form->addRow(QString(), m_nfkc);
+    m_punctuation->setToolTip(tr("Each punctuation mark or symbol becomes a token of its own "
+                                 "instead of only separating words; short texts often say "
+                                 "much through quotes, dashes and question marks"));
+    form->addRow(QString(), m_punctuation);
 }
 
 QVector<QPair<QString, QWidget *>> TextSettingsFields::fields() const
@@ -70,7 +75,8 @@ QVector<QPair<QString, QWidget *>> TextSettingsFields::fields() const
             {QStringLiteral("text.sequence_length"), m_sequenceLength},
             {QStringLiteral("text.tokenizer"), m_tokenizer},
             {QStringLiteral("text.lower_case"), m_lowerCase},
-            {QStringLiteral("text.nfkc"), m_nfkc}};
+            {QStringLiteral("text.nfkc"), m_nfkc},
+            {QStringLiteral("text.punctuation"), m_punctuation}};
 }
 
 void TextSettingsFields::load(const nlohmann::json &text)
@@ -87,6 +93,7 @@ void TextSettingsFields::load(const nlohmann::json &text)
     m_tokenizer->setCurrentIndex(m_tokenizer->findData(tokenizer));
     m_lowerCase->setChecked(config.lowerCase);
     m_nfkc->setChecked(config.nfkc);
+    m_punctuation->setChecked(config.punctuation);
 }
 
 nlohmann::json TextSettingsFields::json() const
@@ -98,6 +105,7 @@ nlohmann::json TextSettingsFields::json() const
     config.tokenizer = m_tokenizer->currentData().toString().toStdString();
     config.lowerCase = m_lowerCase->isChecked();
     config.nfkc = m_nfkc->isChecked();
+    config.punctuation = m_punctuation->isChecked();
     return config;
 }
 

@@ -44,6 +44,7 @@ private:
     QComboBox *m_tokenizer;
     QCheckBox *m_lowerCase;
     QCheckBox *m_nfkc;
+    QCheckBox *m_punctuation;
 };
 
 } // namespace mf

@@ -76,6 +76,46 @@ private Q_SLOTS:
         QCOMPARE(tokenizer(mf::Segmentation::Words).tokenize(text.toStdString()), tokens);
     }
 
+    void punctuationTokens_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<Strings>("tokens");
+        QTest::addColumn<Strings>("words"); // the same text without the option
+        QTest::newRow("each mark alone")
+            << "Wait... what?!" << Strings{"wait", ".", ".", ".", "what", "?", "!"}
+            << Strings{"wait", "what"};
+        QTest::newRow("words keep their inner marks")
+            << "I can't: 3.14, e-mail" << Strings{"i", "can't", ":", "3.14", ",", "e", "-", "mail"}
+            << Strings{"i", "can't", "3.14", "e", "mail"};
+        QTest::newRow("quotes; apostrophes as '")
+            << "\"Hi\" ‘x’ «y»" << Strings{"\"", "hi", "\"", "'", "x", "'", "«", "y", "»"}
+            << Strings{"hi", "x", "y"};
+        QTest::newRow("symbols, an emoji with its selector")
+            << "$5 + 2 = ☺\uFE0F" << Strings{"$", "5", "+", "2", "=", "☺\uFE0F"}
+            << Strings{"5", "2"};
+        QTest::newRow("underscores alone")
+            << "a __ b" << Strings{"a", "_", "_", "b"} << Strings{"a", "b"};
+        QTest::newRow("spaces, controls and U+FFFD only separate")
+            << "a\t\u00A0b \uFFFD c" << Strings{"a", "b", "c"} << Strings{"a", "b", "c"};
+        QTest::newRow("CJK punctuation")
+            << "你好，世界。" << Strings{"你", "好", "，", "世", "界", "。"}
+            << Strings{"你", "好", "世", "界"};
+    }
+
+    void punctuationTokens()
+    {
+        QFETCH(QString, text);
+        QFETCH(Strings, tokens);
+        QFETCH(Strings, words);
+        mf::TokenizerOptions options;
+        options.punctuation = true;
+        const mf::Tokenizer withPunctuation(options);
+        QVERIFY(withPunctuation.punctuation());
+        QCOMPARE(withPunctuation.tokenize(text.toStdString()), tokens);
+        QVERIFY(!mf::Tokenizer().punctuation());
+        QCOMPARE(mf::Tokenizer().tokenize(text.toStdString()), words);
+    }
+
     void chineseDictionaryWords()
     {
         const std::string text = "我们在北京大学学习。";

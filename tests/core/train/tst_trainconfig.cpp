@@ -49,6 +49,7 @@ mf::TrainConfig customConfig()
     c.text.tokenizer = "icu_words";
     c.text.lowerCase = false;
     c.text.nfkc = true;
+    c.text.punctuation = true;
     c.objective = "classify";
     c.initFromRun = 7;
     c.freezeEpochs = 1;
@@ -122,6 +123,7 @@ private Q_SLOTS:
         QCOMPARE(back.text.tokenizer, original.text.tokenizer);
         QCOMPARE(back.text.lowerCase, original.text.lowerCase);
         QCOMPARE(back.text.nfkc, original.text.nfkc);
+        QCOMPARE(back.text.punctuation, original.text.punctuation);
         QCOMPARE(back.objective, original.objective);
         QCOMPARE(back.initFromRun, original.initFromRun);
         QCOMPARE(back.freezeEpochs, original.freezeEpochs);
@@ -155,8 +157,8 @@ private Q_SLOTS:
                                 "freeze_epochs"})
             QVERIFY2(j.contains(key), key);
         QCOMPARE(j.size(), std::size_t(22));
-        for (const char *key :
-             {"max_vocab", "min_frequency", "sequence_length", "tokenizer", "lower_case", "nfkc"})
+        for (const char *key : {"max_vocab", "min_frequency", "sequence_length", "tokenizer",
+                                "lower_case", "nfkc", "punctuation"})
             QVERIFY2(j.at("text").contains(key), key);
         QCOMPARE(j.at("text").at("max_vocab").get<std::int64_t>(), std::int64_t(20000));
         QCOMPARE(j.at("text").at("sequence_length").get<std::int64_t>(), std::int64_t(128));
@@ -190,6 +192,7 @@ private Q_SLOTS:
         QCOMPARE(c.text.tokenizer, std::string("words"));
         QVERIFY(c.text.lowerCase);
         QVERIFY(!c.text.nfkc);
+        QVERIFY(!c.text.punctuation);
         const auto partial =
             json::parse(R"({"text": {"sequence_length": 32}})").get<mf::TrainConfig>();
         QCOMPARE(partial.text.sequenceLength, std::int64_t(32));
