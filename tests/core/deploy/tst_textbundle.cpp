@@ -8,9 +8,9 @@
 #include "core/store/workspace.h"
 #include "core/train/textrundata.h"
 #include "core/util/error.h"
-#include "tests/support/textrunfixture.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
+#include "tests/support/textrunfixture.h"
 
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -66,7 +66,8 @@ private:
     QTemporaryDir m_dir;
     SessionOptions m_options;
     std::string m_csv;
-    std::map<std::string, std::int64_t> m_runs; ///< by model type
+    static constexpr const char *kPunctuated = "bag, punctuation tokens";
+    std::map<std::string, std::int64_t> m_runs; ///< by model type, and kPunctuated
 
     std::string path(const std::string &name) const
     {
@@ -82,13 +83,20 @@ private Q_SLOTS:
         m_options.workspaceDir = path("ws");
         for (const std::string type : {"bag", "gru"})
             m_runs[type] = textrunfixture::trainTextRun(m_csv, type, m_options.workspaceDir);
+        // Punctuation tokens change how many tokens "GOOD!!!" is, so a typed sentence only
+        // matches eval when the file carries the setting.
+        TrainConfig punctuated = textrunfixture::textRunConfig(m_csv, "bag");
+        punctuated.text.punctuation = true;
+        SessionOptions options;
+        options.workspaceDir = m_options.workspaceDir;
+        m_runs[kPunctuated] = TrainingSession(punctuated, options).run().runId;
     }
 
     void aTypedSentenceGetsTheProbabilitiesOfEval_data()
     {
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("text");
-        for (const char *type : {"bag", "gru"}) {
+        for (const char *type : {"bag", "gru", kPunctuated}) {
             const auto row = [type](const char *name, const std::string &text) {
                 QTest::newRow(qPrintable(QStringLiteral("%1: %2").arg(type, name)))
                     << QString::fromLatin1(type) << QString::fromStdString(text);
@@ -164,6 +172,11 @@ private Q_SLOTS:
         QCOMPARE(meta.text.sequenceLength, std::int64_t(12));
         QCOMPARE(meta.text.tokenizer, std::string("words"));
         QVERIFY(meta.text.lowerCase);
+        QVERIFY(!meta.text.punctuation);
+        QVERIFY(DeployedModel::fromBytes(ModelBundle::exportRun(m_runs.at(kPunctuated), m_options),
+                                         "run")
+                    .meta()
+                    .text.punctuation);
         QCOMPARE(meta.classNames, (std::vector<std::string>{"neg", "pos"}));
 
         // The dataset is gone: the file alone holds the vocabulary.
