@@ -647,6 +647,14 @@
         <source>The student spec must be a JSON object, such as {&quot;type&quot;: &quot;mlp&quot;, &quot;hidden&quot;: [32]}.</source>
         <translation>学生规格必须是 JSON 对象，例如 {&quot;type&quot;: &quot;mlp&quot;, &quot;hidden&quot;: [32]}。</translation>
     </message>
+    <message>
+        <source>Also train the student alone</source>
+        <translation>同时单独训练学生模型</translation>
+    </message>
+    <message>
+        <source>Trains the same student on the labels only, with the same seed and epochs: the report then shows what the teacher added.</source>
+        <translation>用相同的随机种子和轮数，只用标签训练同一个学生模型：报告随后显示教师模型带来了多少提升。</translation>
+    </message>
 </context>
 <context>
     <name>mf::CompressWorker</name>

@@ -82,8 +82,12 @@ CompressCommand::CompressCommand(CLI::App &root, const CliContext &context) : m_
     m_compress->add_option("--distill", m_student,
                            "Train a student: a model spec (JSON file), or \"suggested\" for the "
                            "teacher's spec narrowed to at most 1/8 of its parameters");
-    m_compress->add_option("--temperature", m_temperature, "Distillation temperature");
-    m_compress->add_option("--alpha", m_alpha, "Weight of the teacher's soft targets");
+    m_compress->add_option("--temperature", m_temperature, "Distillation temperature (default 2)");
+    m_compress->add_option("--alpha", m_alpha,
+                           "Weight of the teacher's soft targets (default 0.5)");
+    m_compress->add_flag("--distill-control", m_distillControl,
+                         "Also train the student on the labels alone, same epochs: the control "
+                         "that shows what distillation added");
     m_compress->add_option("--epochs", m_epochs, "Epochs of fine-tuning and of the student");
     m_compress->add_option("--threads", m_threads, "Intra-op threads (0: all cores)");
     m_compress->add_option("--report-json", m_reportJson, "Write the report as JSON here");
@@ -121,6 +125,7 @@ int CompressCommand::execute()
     }
     request.temperature = m_temperature;
     request.alpha = m_alpha;
+    request.distillControl = m_distillControl;
     request.epochs = m_epochs;
 
     SessionOptions options;

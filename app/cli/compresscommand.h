@@ -34,8 +34,9 @@ private:
     std::string m_channelNorm = "l1";
     std::string m_pruneScope = "global";
     std::string m_student;
-    double m_temperature = 4.0;
-    double m_alpha = 0.9;
+    double m_temperature = 2.0;
+    double m_alpha = 0.5;
+    bool m_distillControl = false;
     int m_epochs = 2;
     int m_threads = 0;
     std::string m_reportJson;

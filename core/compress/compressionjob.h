@@ -38,8 +38,11 @@ struct CompressionRequest
 
     /// A model spec; an empty object: suggestStudent() of the source's spec.
     std::optional<nlohmann::json> distillStudent;
-    double temperature = 4.0;
-    double alpha = 0.9;
+    double temperature = 2.0;
+    double alpha = 0.5;
+    /// Also train the student on the labels alone (same spec, seed, data order and epochs): the
+    /// control that shows what the teacher added, a variant of its own ("student alone").
+    bool distillControl = false;
 
     /// Epochs of fine-tuning after pruning, and of the student's training.
     int epochs = 2;

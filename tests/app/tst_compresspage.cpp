@@ -16,6 +16,7 @@
 #include "widgets/metricdashboard.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -116,6 +118,19 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!page.techniquesPage()->studentEdit()->text().isEmpty(), 20000);
         page.techniquesPage()->distillBox()->setChecked(true);
         QVERIFY(page.techniquesPage()->isComplete());
+        // Defaults: T 2, alpha 0.5, no control run unless asked.
+        mf::CompressSettings settings = page.techniquesPage()->settings();
+        QCOMPARE(settings.temperature, 2.0);
+        QCOMPARE(settings.alpha, 0.5);
+        QVERIFY(!settings.distillControl);
+        page.techniquesPage()->distillControlBox()->setChecked(true);
+        QVERIFY(page.techniquesPage()->settings().distillControl);
+        page.techniquesPage()->findChild<QScrollArea *>()->ensureWidgetVisible(
+            page.techniquesPage()->distillControlBox());
+        save(&page, QStringLiteral("compress-techniques-distil.png"));
+        page.techniquesPage()->distillBox()->setChecked(false);
+        QVERIFY(!page.techniquesPage()->settings().distillControl); // no student, no control
+        page.techniquesPage()->distillBox()->setChecked(true);
         page.techniquesPage()->studentEdit()->setText(QStringLiteral("not json"));
         QVERIFY(!page.techniquesPage()->isComplete());
         save(&page, QStringLiteral("compress-techniques.png"));

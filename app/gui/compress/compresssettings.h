@@ -32,8 +32,10 @@ struct CompressSettings
     bool channelL2 = false;
     double pruneSparsity = -1.0;
     QByteArray distillStudent; ///< model spec JSON; empty: no distillation
-    double temperature = 4.0;
-    double alpha = 0.9;
+    double temperature = 2.0;
+    double alpha = 0.5;
+    bool distillControl = false; ///< also train the student alone
+
     int epochs = 2;
 
     bool hasTechnique() const

@@ -1,5 +1,6 @@
 #include "app/gui/compress/compresstechniquespage.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -39,8 +40,9 @@ CompressTechniquesPage::CompressTechniquesPage(QWidget *parent)
       m_observer(new QComboBox), m_budget(new QDoubleSpinBox),
       m_channelFraction(fractionBox(0.5, 0.05, 0.95)), m_norm(new QComboBox),
       m_sparsityFraction(fractionBox(0.8, 0.05, 0.99)), m_student(new QLineEdit),
-      m_suggestion(new QLabel), m_temperature(new QDoubleSpinBox), m_alpha(fractionBox(0.9, 0, 1)),
-      m_epochs(new QSpinBox), m_hint(new QLabel)
+      m_suggestion(new QLabel), m_temperature(new QDoubleSpinBox), m_alpha(fractionBox(0.5, 0, 1)),
+      m_control(new QCheckBox(tr("Also train the student alone"))), m_epochs(new QSpinBox),
+      m_hint(new QLabel)
 {
     setTitle(tr("Techniques"));
     setSubTitle(tr("Each ticked technique makes one variant, measured against the source."));
@@ -96,12 +98,16 @@ CompressTechniquesPage::CompressTechniquesPage(QWidget *parent)
     m_suggestion->setWordWrap(true);
     m_temperature->setRange(0.5, 20.0);
     m_temperature->setSingleStep(0.5);
-    m_temperature->setValue(4.0);
+    m_temperature->setValue(2.0);
+    m_control->setObjectName(QStringLiteral("distillControl"));
+    m_control->setToolTip(tr("Trains the same student on the labels only, with the same seed and "
+                             "epochs: the report then shows what the teacher added."));
     auto *distillForm = static_cast<QFormLayout *>(m_distill->layout());
     distillForm->addRow(tr("Student spec:"), m_student);
     distillForm->addRow(QString(), m_suggestion);
     distillForm->addRow(tr("Temperature:"), m_temperature);
     distillForm->addRow(tr("Weight of the teacher:"), m_alpha);
+    distillForm->addRow(QString(), m_control);
     connect(m_student, &QLineEdit::textChanged, this, &CompressTechniquesPage::updateHint);
 
     m_epochs->setRange(1, 100);
@@ -202,6 +208,7 @@ CompressSettings CompressTechniquesPage::settings() const
         settings.distillStudent = m_student->text().trimmed().toUtf8();
     settings.temperature = m_temperature->value();
     settings.alpha = m_alpha->value();
+    settings.distillControl = m_distill->isChecked() && m_control->isChecked();
     settings.epochs = m_epochs->value();
     return settings;
 }

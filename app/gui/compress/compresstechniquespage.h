@@ -39,6 +39,7 @@ public:
     QDoubleSpinBox *channelFractionBox() const { return m_channelFraction; }
     QSpinBox *epochsBox() const { return m_epochs; }
     QLineEdit *studentEdit() const { return m_student; }
+    QCheckBox *distillControlBox() const { return m_control; }
     QLabel *hintLabel() const { return m_hint; }
 
     bool isComplete() const override;
@@ -66,6 +67,7 @@ private:
     QLabel *m_suggestion;
     QDoubleSpinBox *m_temperature;
     QDoubleSpinBox *m_alpha;
+    QCheckBox *m_control;
     QSpinBox *m_epochs;
     QLabel *m_hint;
 };

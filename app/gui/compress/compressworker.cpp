@@ -42,6 +42,7 @@ CompressionRequest requestOf(const CompressSettings &settings)
     }
     request.temperature = settings.temperature;
     request.alpha = settings.alpha;
+    request.distillControl = settings.distillControl;
     request.epochs = settings.epochs;
     return request;
 }

@@ -6,12 +6,15 @@
 #include "core/models/modelfactory.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
+#include "core/train/checkpoint.h"
 #include "core/util/error.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
 
 #include <QTemporaryDir>
+
 #include <QtTest/QtTest>
+#include <cstdio>
 
 using namespace mf;
 
@@ -143,6 +146,52 @@ private Q_SLOTS:
         QVERIFY(std::filesystem::exists(*result.sourceFile));
         // The source run is untouched.
         QCOMPARE(store.params(m_source).count(kCompressionParam), std::size_t(0));
+    }
+
+    void theDistillationControlIsTheSameStudentTrainedAlone()
+    {
+        CompressionRequest request;
+        request.sourceRun = m_source;
+        request.distillStudent = nlohmann::json::object();
+        request.distillControl = true;
+        request.epochs = 1;
+        const CompressionResult result = CompressionJob(request, m_options).run();
+        QCOMPARE(result.variants.size(), std::size_t(2));
+        const CompressionVariant &distilled = result.variants[0];
+        const CompressionVariant &alone = result.variants[1];
+        QCOMPARE(distilled.technique, std::string("distilled"));
+        QCOMPARE(alone.technique, std::string("student alone"));
+        RunStore store(Workspace{m_options.workspaceDir}.databasePath());
+        QCOMPARE(store.params(alone.runId).at(kParentRunParam), std::to_string(m_source));
+
+        // The control is what training the student spec on the labels gives, weight for weight.
+        const TrainConfig plain =
+            nlohmann::json::parse(store.run(alone.runId)->configJson).get<TrainConfig>();
+        QCOMPARE(plain.model,
+                 nlohmann::json::parse(store.run(distilled.runId)->configJson).at("model"));
+        QVERIFY(plain.model != m_spec);
+        SessionOptions options = m_options;
+        const std::int64_t direct = TrainingSession(plain, options).run().runId;
+        auto model = buildModel(plain.model, {1, 8, 8}, 4, plain.seed);
+        torch::load(model, alone.file);
+        const Artifact checkpoint = TrainingSession::evaluationCheckpoint(direct, options);
+        auto trained = buildModel(plain.model, {1, 8, 8}, 4, plain.seed);
+        Checkpoint::load(checkpoint.path, plain, {1, 8, 8}, 4, *trained, nullptr, torch::kCPU,
+                         checkpoint.sha256);
+        const auto mine = model->parameters(), theirs = trained->parameters();
+        QCOMPARE(mine.size(), theirs.size());
+        for (std::size_t i = 0; i < mine.size(); ++i)
+            QVERIFY(torch::equal(mine[i], theirs[i]));
+        // ... and differs from the distilled student, which the teacher's outputs trained.
+        auto student = buildModel(plain.model, {1, 8, 8}, 4, plain.seed);
+        torch::load(student, distilled.file);
+        QVERIFY(!torch::equal(student->parameters().back(), mine.back()));
+
+        char expected[64];
+        std::snprintf(expected, sizeof expected, "%+.2f points of test accuracy",
+                      (distilled.test.accuracy - alone.test.accuracy) * 100.0);
+        QVERIFY(std::any_of(distilled.notes.begin(), distilled.notes.end(),
+                            [&](const std::string &note) { return note.rfind(expected, 0) == 0; }));
     }
 
     void aTextRunGetsADynamicInt8VariantWithItsRecurrentEncoderMeasured()
