@@ -2,6 +2,7 @@
 
 #include "core/compress/cubicschedule.h"
 #include "core/compress/distillationloss.h"
+#include "core/compress/inferencelayout.h"
 #include "core/compress/int8variant.h"
 #include "core/compress/pruningmasks.h"
 #include "core/compress/quantengine.h"
@@ -117,14 +118,6 @@ Source loadSource(std::int64_t runId, const SessionOptions &options)
     source.test = std::move(data.test);
     source.model = loadModel(source.config, source.train, source.checkpoint, &source.normalization);
     return source;
-}
-
-std::function<torch::Tensor(const torch::Tensor &)> forwardOf(torch::nn::Sequential model)
-{
-    return [model](const torch::Tensor &x) mutable {
-        torch::NoGradGuard noGrad;
-        return model->forward(x);
-    };
 }
 
 EvalReport evaluate(torch::nn::Sequential model, const Source &source, const Dataset &dataset)
@@ -259,7 +252,8 @@ CompressionResult CompressionJob::run()
     }
     result.sourceTest = evaluate(source.model, source, source.evaluated());
     result.sourceTensors = source.model->parameters();
-    result.sourceForward = forwardOf(source.model);
+    const InferenceLayout sourceLayout = InferenceLayout::choose(source.model, shape);
+    result.sourceForward = sourceLayout.forward();
     result.sampleShape = shape;
     result.evaluated = source.evaluated();
     result.normalization = source.normalization;
@@ -311,7 +305,11 @@ CompressionResult CompressionJob::run()
         addFileArtifact(options, trained.runId, "model", variant.file);
         variant.test = evaluate(model, source, source.evaluated());
         variant.tensors = model->parameters();
-        variant.forward = forwardOf(model);
+        const InferenceLayout layout = InferenceLayout::choose(model, shape);
+        variant.forward = layout.forward();
+        if (!layout.note().empty())
+            variant.notes.push_back(layout.note() + " (the source: " +
+                                    (sourceLayout.channelsLast() ? "channels-last" : "NCHW") + ")");
         return variant;
     };
 

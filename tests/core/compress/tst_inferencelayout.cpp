@@ -1,0 +1,53 @@
+#include "core/compress/inferencelayout.h"
+#include "core/models/modelfactory.h"
+#include "tests/support/testsuite.h"
+
+#include <QtTest/QtTest>
+
+class TestInferenceLayout : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void eitherLayoutGivesTheSameOutputs_data()
+    {
+        QTest::addColumn<int>("channels");
+        QTest::newRow("one channel (both layouts contiguous)") << 1;
+        QTest::newRow("three channels") << 3;
+    }
+
+    void eitherLayoutGivesTheSameOutputs()
+    {
+        QFETCH(int, channels);
+        const std::vector<std::int64_t> shape{channels, 12, 12};
+        torch::nn::Sequential model =
+            mf::buildModel({{"type", "cnn"}, {"conv", {8, 16}}, {"fc", {32}}}, shape, 5, 3);
+        model->eval();
+        const mf::InferenceLayout layout = mf::InferenceLayout::choose(model, shape);
+        QVERIFY(layout.note().rfind("inference layout ", 0) == 0);
+        QVERIFY(layout.note().find(" ms at batch 64") != std::string::npos);
+        const torch::Tensor x = torch::rand({6, channels, 12, 12});
+        torch::Tensor expected;
+        {
+            torch::NoGradGuard noGrad;
+            expected = model->forward(x);
+        }
+        const torch::Tensor chosen = layout.forward()(x);
+        QVERIFY(!chosen.requires_grad());
+        QVERIFY(torch::allclose(chosen, expected, 1e-5, 1e-5));
+    }
+
+    void nonImageModelsKeepThePlainForwardUntimed()
+    {
+        torch::nn::Sequential model = mf::buildModel({{"type", "mlp"}, {"hidden", {8}}}, {7}, 3, 1);
+        const mf::InferenceLayout layout = mf::InferenceLayout::choose(model, {7});
+        QVERIFY(!layout.channelsLast());
+        QVERIFY(layout.note().empty());
+        const torch::Tensor x = torch::rand({4, 7});
+        torch::NoGradGuard noGrad;
+        QVERIFY(torch::equal(layout.forward()(x), model->forward(x)));
+    }
+};
+
+MF_TEST_GUILESS_MAIN(TestInferenceLayout)
+#include "tst_inferencelayout.moc"
