@@ -4,11 +4,14 @@
 // layer; 64-token documents, vocabulary 20000, embedding 64, hidden 128): median and p95
 // milliseconds of a forward pass at batch 1 and 64, the engine and the
 // per-layer precision the planner chose with its reasons, and the size of the saved model.
+// Then pruning: the CNN with half its channels removed (pruneChannels) against the full one
+// and against PyTorch's half-width CNN, and PyTorch's 80%-sparse layer dense vs sparse.
 // Random weights and inputs: only time and size are compared here. Not a pass/fail test. The
 // fp32 CNN and MLP are timed in NCHW and in the layout the compression report picks for them
 // (core/compress/inferencelayout.h); the int8 rows' "x vs fp32" is against the latter.
 //
 //     build/tests/benchmarks/bench_compress [threads]
+#include "core/compress/channelpruning.h"
 #include "core/compress/inferencelayout.h"
 #include "core/compress/quantengine.h"
 #include "core/compress/quantizationplanner.h"
@@ -161,6 +164,59 @@ void benchModel(const char *title, const nlohmann::json &spec, mf::QuantMode mod
                 fp32Bytes / 1024.0, int8Bytes / 1024.0, int8Bytes / fp32Bytes);
 }
 
+/// Structured pruning of half the CNN's channels (the smaller network pruneChannels() builds)
+/// against the full network, in NCHW and in the layout the report picks for each, beside
+/// PyTorch's full and half-width CNN; then PyTorch's 80%-sparse fc1, dense against sparse.
+void benchPruning(const nlohmann::json &peers)
+{
+    const auto field = [&](const char *name) {
+        return peers.is_object() ? peers.value(name, nlohmann::json()) : nlohmann::json();
+    };
+    const nlohmann::json spec = {{"type", "cnn"}};
+    torch::nn::Sequential model = mf::buildModel(spec, {1, 28, 28}, 10, 1);
+    model->eval();
+    const mf::ChannelPruned pruned =
+        mf::pruneChannels(model, spec, {1, 28, 28}, 10, 0.5, mf::ChannelNorm::L1);
+    torch::nn::Sequential half = pruned.model;
+    half->eval();
+    std::printf("2-conv CNN, half of every layer's channels removed (fp32), median / p95\n");
+    const Forward full = [&](const torch::Tensor &x) { return model->forward(x); };
+    const Forward smaller = [&](const torch::Tensor &x) { return half->forward(x); };
+    const Latency fullBatch = latency(full, 64, 40);
+    printRow("full, NCHW", latency(full, 1, 200), fullBatch, field("cnn_fp32"), fullBatch.median);
+    const Latency halfBatch = latency(smaller, 64, 40);
+    printRow("half the channels, NCHW", latency(smaller, 1, 200), halfBatch, field("cnn_half_fp32"),
+             fullBatch.median);
+    const mf::InferenceLayout fullLayout = mf::InferenceLayout::choose(model, {1, 28, 28});
+    const mf::InferenceLayout halfLayout = mf::InferenceLayout::choose(half, {1, 28, 28});
+    const Latency fullChosen = latency(fullLayout.forward(), 64, 40);
+    printRow(fullLayout.channelsLast() ? "full, channels-last (report)" : "full, NCHW (report)",
+             latency(fullLayout.forward(), 1, 200), fullChosen, field("cnn_fp32_cl"),
+             fullChosen.median);
+    const Latency halfChosen = latency(halfLayout.forward(), 64, 40);
+    printRow(halfLayout.channelsLast() ? "half, channels-last (report)" : "half, NCHW (report)",
+             latency(halfLayout.forward(), 1, 200), halfChosen, field("cnn_half_fp32_cl"),
+             fullChosen.median);
+    const auto peerRatio = [&](const char *fullName, const char *halfName) {
+        const nlohmann::json a = field(fullName), b = field(halfName);
+        return a.is_object() && b.is_object() ? a["64"][0].get<double>() / b["64"][0].get<double>()
+                                              : 0.0;
+    };
+    std::printf("  half the channels at b64: x%.2f in NCHW, x%.2f as the report measures; "
+                "PyTorch x%.2f in NCHW, x%.2f in channels-last (widths %s)\n",
+                fullBatch.median / halfBatch.median, fullChosen.median / halfChosen.median,
+                peerRatio("cnn_fp32", "cnn_half_fp32"),
+                peerRatio("cnn_fp32_cl", "cnn_half_fp32_cl"), pruned.spec.dump().c_str());
+    const nlohmann::json sparse = field("sparse_fc1");
+    if (sparse.is_object())
+        std::printf("  PyTorch, fc1 (3136 -> 128) at 80%% L1-unstructured sparsity, b64: dense "
+                    "%.3f ms, sparse COO %.3f ms (x%.1f slower): sparsity saves space, not "
+                    "time, on this CPU\n",
+                    sparse["dense"][0].get<double>(), sparse["sparse"][0].get<double>(),
+                    sparse["sparse"][0].get<double>() / sparse["dense"][0].get<double>());
+    std::printf("\n");
+}
+
 constexpr std::int64_t kVocabulary = 20000;
 constexpr std::int64_t kTokens = 64;
 
@@ -238,5 +294,6 @@ int main(int argc, char **argv)
     benchModel("MLP 784-1024-1024-10", {{"type", "mlp"}, {"hidden", {1024, 1024}}},
                mf::QuantMode::Dynamic, field("mlp_fp32"), field("mlp"));
     benchText(field("lstm_fp32"), field("lstm"));
+    benchPruning(peers);
     return 0;
 }
