@@ -6125,16 +6125,8 @@ Runs are read from %1</source>
         <translation>双向 GRU</translation>
     </message>
     <message>
-        <source>Reads each document both ways, 64 units each way, Adam 1e-3 with clipped gradients: a strong default for multi-class text.</source>
-        <translation>双向读取每个文档，每个方向 64 个单元，Adam 1e-3 并裁剪梯度：多类文本的稳妥默认选择。</translation>
-    </message>
-    <message>
         <source>TextCNN</source>
         <translation>TextCNN</translation>
-    </message>
-    <message>
-        <source>Kim&apos;s convolutional classifier: 64 filters each of widths 3, 4 and 5, max over time, dropout 0.5; fast on multi-class text.</source>
-        <translation>Kim 的卷积分类器：宽度 3、4、5 各 64 个滤波器，时间维最大池化，dropout 0.5；在多类文本上训练很快。</translation>
     </message>
     <message>
         <source>Pre-train Transformer (masked tokens)</source>
@@ -6163,6 +6155,14 @@ Runs are read from %1</source>
     <message>
         <source>Needs a finished run of &quot;Pre-train Transformer (masked tokens)&quot; in this workspace: train that preset first.</source>
         <translation>需要此工作区中一个已完成的“预训练 Transformer（掩码词元）”运行：请先训练该预设。</translation>
+    </message>
+    <message>
+        <source>Reads each document both ways, 64 units each way, Adam 1e-3 with clipped gradients, punctuation as tokens: a strong default for multi-class text.</source>
+        <translation>双向读取每个文档，每个方向 64 个单元，Adam 1e-3 并裁剪梯度，标点作为词元：多类文本的稳妥默认选择。</translation>
+    </message>
+    <message>
+        <source>Kim&apos;s convolutional classifier: 64 filters each of widths 3, 4 and 5, max over time, dropout 0.5, punctuation as tokens; fast on multi-class text.</source>
+        <translation>Kim 的卷积分类器：宽度 3、4、5 各 64 个滤波器，时间维最大池化，dropout 0.5，标点作为词元；在多类文本上训练很快。</translation>
     </message>
 </context>
 <context>

@@ -407,14 +407,15 @@ private Q_SLOTS:
             << "text-simplernn"
             << QByteArray(R"({"model": {"type": "rnn", "embedding_dim": 32, "hidden_size": 32,
                  "layers": 1, "bidirectional": false}, "objective": "classify",
-                 "optimizer": {"name": "rmsprop"}, "text": {"max_vocab": 10000}})");
+                 "optimizer": {"name": "rmsprop"},
+                 "text": {"max_vocab": 10000, "punctuation": false}})");
         QTest::newRow("bidirectional gru")
             << "text-bigru" << QByteArray(R"({"model": {"type": "gru", "bidirectional": true},
-                 "objective": "classify"})");
+                 "objective": "classify", "text": {"punctuation": true}})");
         QTest::newRow("textcnn") << "text-cnn"
                                  << QByteArray(
                                         R"({"model": {"type": "textcnn", "kernel_sizes": [3, 4, 5],
-                 "filters": 64}, "objective": "classify"})");
+                 "filters": 64}, "objective": "classify", "text": {"punctuation": true}})");
         QTest::newRow("pre-train transformer")
             << "text-transformer-pretrain"
             << QByteArray(R"({"model": {"type": "transformer", "layers": 2, "heads": 4},
