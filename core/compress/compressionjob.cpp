@@ -308,8 +308,8 @@ CompressionResult CompressionJob::run()
         const InferenceLayout layout = InferenceLayout::choose(model, shape);
         variant.forward = layout.forward();
         if (!layout.note().empty())
-            variant.notes.push_back(layout.note() + " (the source: " +
-                                    (sourceLayout.channelsLast() ? "channels-last" : "NCHW") + ")");
+            variant.notes.push_back(layout.note() + "; the source runs " +
+                                    layoutName(sourceLayout.layout()));
         return variant;
     };
 

@@ -1,6 +1,8 @@
 #pragma once
 // Core-only header (includes torch): never include it from a header moc reads.
 
+#include "core/kernels/kernelplan.h"
+
 #include <torch/torch.h>
 
 #include <cstdint>
@@ -12,28 +14,30 @@ namespace mf {
 
 using InferenceForward = std::function<torch::Tensor(const torch::Tensor &)>;
 
-/// An fp32 model's forward pass for inference (no gradients), in the memory layout measured
-/// faster for it on this machine: images as given (NCHW) or channels-last (NHWC), whose
-/// convolutions oneDNN runs without reordering. Which one wins depends on the processor and on
-/// the layer widths (a pruned network can differ from its source), so each model is timed in
-/// both at batch 64 instead of assuming one. The result is the same either way: only the
-/// storage order of the input changes.
+/// An fp32 model's forward pass for inference (no gradients), its input in the layout measured
+/// faster for it on this machine (layoutCandidates(): NCHW, and NHWC where it has a
+/// convolution), chosen by KernelChooser at batch 64. Which one wins depends on the processor
+/// and on the layer widths (a pruned network can differ from its source), so each model is
+/// timed rather than assumed. The result is the same either way: only the input's storage order
+/// changes.
 class InferenceLayout
 {
 public:
-    /// Times `model` on `sampleShape` inputs; models of other than image input ([C, H, W]) keep
-    /// the plain forward pass, untimed.
+    /// Times `model` on `sampleShape` inputs; a model with one candidate layout (no convolution,
+    /// or not image input [C, H, W]) keeps NCHW, untimed.
     static InferenceLayout choose(torch::nn::Sequential model,
                                   const std::vector<std::int64_t> &sampleShape);
 
     InferenceForward forward() const;
-    bool channelsLast() const { return m_channelsLast; }
-    /// "inference layout channels-last: 1.21 ms at batch 64, NCHW 3.83 ms"; empty when untimed.
+    TensorLayout layout() const { return m_layout; }
+    bool channelsLast() const { return m_layout == TensorLayout::Nhwc; }
+    /// "inference layout at batch 64: nhwc 1.2 ms < nchw 3.8 ms (measured now)", the fastest
+    /// first; empty when untimed.
     const std::string &note() const { return m_note; }
 
 private:
     torch::nn::Sequential m_model{nullptr};
-    bool m_channelsLast = false;
+    TensorLayout m_layout = TensorLayout::Nchw;
     std::string m_note;
 };
 

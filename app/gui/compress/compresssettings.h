@@ -35,7 +35,6 @@ struct CompressSettings
     double temperature = 2.0;
     double alpha = 0.5;
     bool distillControl = false; ///< also train the student alone
-
     int epochs = 2;
 
     bool hasTechnique() const
