@@ -99,7 +99,8 @@ private:
         addWords(run, length);
     }
 
-    /// CJK scripts have no case, so only NFKC (already done) could change the character.
+    /// One character as written (NFKC already applied): CJK scripts have no case, and
+    /// punctuation and symbols are kept as they are.
     void addCharacter(std::int32_t start, std::int32_t end)
     {
         std::string token;
@@ -145,13 +146,10 @@ private:
                 continue;
             for (std::int32_t after = i; after < end && continuesCharacter(next(after, end));)
                 i = after;
-            std::string token;
             if (unicode::isApostrophe(c))
-                token = "'";
+                m_tokens.emplace_back("'");
             else
-                for (std::int32_t k = character; k < i;)
-                    utf8::append(token, static_cast<char32_t>(next(k, i)));
-            m_tokens.push_back(std::move(token));
+                addCharacter(character, i);
         }
     }
 

@@ -62,15 +62,21 @@ inline TrainConfig textRunConfig(const std::string &dataset, const std::string &
     return config;
 }
 
+/// Trains `config` in `workspace` to the end; the run's id.
+inline std::int64_t trainTextRun(const TrainConfig &config, const std::string &workspace)
+{
+    SessionOptions options;
+    options.workspaceDir = workspace;
+    options.runName = config.model.value("type", std::string("text")) + " on reviews";
+    TrainingSession session(config, options);
+    return session.run().runId;
+}
+
 /// Trains textRunConfig(dataset, type) in `workspace` to the end; the run's id.
 inline std::int64_t trainTextRun(const std::string &dataset, const std::string &type,
                                  const std::string &workspace)
 {
-    SessionOptions options;
-    options.workspaceDir = workspace;
-    options.runName = type + " on reviews";
-    TrainingSession session(textRunConfig(dataset, type), options);
-    return session.run().runId;
+    return trainTextRun(textRunConfig(dataset, type), workspace);
 }
 
 } // namespace mf::textrunfixture

@@ -87,9 +87,7 @@ private Q_SLOTS:
         // matches eval when the file carries the setting.
         TrainConfig punctuated = textrunfixture::textRunConfig(m_csv, "bag");
         punctuated.text.punctuation = true;
-        SessionOptions options;
-        options.workspaceDir = m_options.workspaceDir;
-        m_runs[kPunctuated] = TrainingSession(punctuated, options).run().runId;
+        m_runs[kPunctuated] = textrunfixture::trainTextRun(punctuated, m_options.workspaceDir);
     }
 
     void aTypedSentenceGetsTheProbabilitiesOfEval_data()
