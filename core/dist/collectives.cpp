@@ -1,0 +1,130 @@
+#include "core/dist/collectives.h"
+
+#include "core/util/error.h"
+
+// The c10d headers declare ProcessGroupGloo only for builds that have it; LibTorch 1.13 and 2.x
+// (Debian's and PyTorch's wheels alike) are built with Gloo.
+#ifndef USE_C10D_GLOO
+#define USE_C10D_GLOO 1
+#endif
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+
+#include <cstdlib>
+
+namespace mf {
+
+namespace {
+
+std::string reasonOf(const std::exception &error)
+{
+    if (const auto *torchError = dynamic_cast<const c10::Error *>(&error))
+        return torchError->what_without_backtrace();
+    return error.what();
+}
+
+/// Waits for `work`, turning c10d's failure into an mf::Error that says what it means here.
+void waitFor(const c10::intrusive_ptr<c10d::Work> &work, int rank, const char *what)
+{
+    try {
+        work->wait();
+    } catch (const std::exception &error) {
+        throw Error(std::string("rank ") + std::to_string(rank) + ": the " + what +
+                    " with the other ranks failed (a worker died, stopped responding or left "
+                    "the job): " +
+                    reasonOf(error));
+    }
+}
+
+bool isLoopback(const std::string &address)
+{
+    return address == "localhost" || address.rfind("127.", 0) == 0 || address == "::1";
+}
+
+/// The network interface Gloo talks through, as torch.distributed picks it: the one
+/// GLOO_SOCKET_IFNAME names, loopback for a job on one machine, otherwise the one this host's
+/// name resolves to.
+std::shared_ptr<::gloo::transport::Device> glooDevice(const std::string &masterAddress)
+{
+    if (const char *interface = std::getenv("GLOO_SOCKET_IFNAME"); interface && *interface)
+        return c10d::ProcessGroupGloo::createDeviceForInterface(interface);
+    if (isLoopback(masterAddress))
+        return c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1");
+    return c10d::ProcessGroupGloo::createDefaultDevice();
+}
+
+class GlooCollectives final : public Collectives
+{
+public:
+    GlooCollectives(c10::intrusive_ptr<c10d::Store> store,
+                    c10::intrusive_ptr<c10d::ProcessGroupGloo> group, int rank, int worldSize)
+        : Collectives(rank, worldSize, "gloo"), m_store(std::move(store)), m_group(std::move(group))
+    {
+    }
+
+    PendingCollective allreduceSum(torch::Tensor tensor) override
+    {
+        std::vector<torch::Tensor> tensors{std::move(tensor)};
+        c10::intrusive_ptr<c10d::Work> work;
+        try {
+            work = m_group->allreduce(tensors);
+        } catch (const std::exception &error) {
+            throw Error("rank " + std::to_string(rank()) +
+                        ": an all-reduce could not start: " + reasonOf(error));
+        }
+        const int self = rank();
+        return PendingCollective([work, self] { waitFor(work, self, "all-reduce"); });
+    }
+
+    void broadcast(torch::Tensor tensor, int root) override
+    {
+        std::vector<torch::Tensor> tensors{std::move(tensor)};
+        c10d::BroadcastOptions options;
+        options.rootRank = root;
+        waitFor(m_group->broadcast(tensors, options), rank(), "broadcast");
+    }
+
+    void barrier() override { waitFor(m_group->barrier(), rank(), "barrier"); }
+
+private:
+    c10::intrusive_ptr<c10d::Store> m_store;
+    c10::intrusive_ptr<c10d::ProcessGroupGloo> m_group;
+};
+
+} // namespace
+
+void PendingCollective::wait()
+{
+    if (!m_wait)
+        return;
+    const std::function<void()> wait = std::move(m_wait);
+    m_wait = nullptr;
+    wait();
+}
+
+std::shared_ptr<Collectives> Collectives::connect(const DistEnvironment &environment,
+                                                  std::chrono::milliseconds timeout)
+{
+    const std::string where = environment.describe();
+    try {
+        c10d::TCPStoreOptions storeOptions;
+        storeOptions.port = static_cast<std::uint16_t>(environment.masterPort);
+        storeOptions.isServer = environment.rank == 0;
+        storeOptions.numWorkers = static_cast<std::size_t>(environment.worldSize);
+        storeOptions.waitWorkers = true;
+        storeOptions.timeout = timeout;
+        auto store = c10::make_intrusive<c10d::TCPStore>(environment.masterAddress, storeOptions);
+
+        auto options = c10d::ProcessGroupGloo::Options::create();
+        options->timeout = timeout;
+        options->devices.push_back(glooDevice(environment.masterAddress));
+        auto group = c10::make_intrusive<c10d::ProcessGroupGloo>(store, environment.rank,
+                                                                 environment.worldSize, options);
+        return std::make_shared<GlooCollectives>(std::move(store), std::move(group),
+                                                 environment.rank, environment.worldSize);
+    } catch (const std::exception &error) {
+        throw Error("The rendezvous of " + where + " failed: " + reasonOf(error));
+    }
+}
+
+} // namespace mf

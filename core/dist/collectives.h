@@ -1,0 +1,68 @@
+#pragma once
+// Core-only header (includes torch): never include it from a header moc reads.
+
+#include "core/dist/distenvironment.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mf {
+
+/// A collective operation in flight; wait() blocks until it is done on this rank and throws
+/// mf::Error when it failed (a peer died, or the group's timeout passed).
+class PendingCollective
+{
+public:
+    PendingCollective() = default;
+    explicit PendingCollective(std::function<void()> wait) : m_wait(std::move(wait)) {}
+    void wait();
+    bool pending() const { return static_cast<bool>(m_wait); }
+
+private:
+    std::function<void()> m_wait;
+};
+
+/// The one place that touches PyTorch's c10d: a TCPStore rendezvous and a process group over
+/// it (Gloo on the CPU). Its signatures differ between LibTorch 1.13 and 2.x (ProcessGroup vs
+/// Backend); everything else in core/dist sees only this class.
+class Collectives
+{
+public:
+    /// Joins the job `environment` describes: rank 0 serves the TCPStore at MASTER_ADDR:
+    /// MASTER_PORT, every rank connects to it and builds the group. `timeout` bounds the
+    /// rendezvous and every collective: a rank that died or hangs makes the others fail within
+    /// it instead of waiting for ever. mf::Error when the rendezvous fails.
+    static std::shared_ptr<Collectives> connect(const DistEnvironment &environment,
+                                                std::chrono::milliseconds timeout);
+    virtual ~Collectives() = default;
+
+    int rank() const { return m_rank; }
+    int worldSize() const { return m_worldSize; }
+    /// "gloo"
+    const std::string &backend() const { return m_backend; }
+
+    /// Sums `tensor` over the ranks, in place, in the background.
+    virtual PendingCollective allreduceSum(torch::Tensor tensor) = 0;
+    /// Copies rank `root`'s `tensor` into every rank's, in place.
+    virtual void broadcast(torch::Tensor tensor, int root) = 0;
+    /// Returns when every rank has reached it.
+    virtual void barrier() = 0;
+
+protected:
+    Collectives(int rank, int worldSize, std::string backend)
+        : m_rank(rank), m_worldSize(worldSize), m_backend(std::move(backend))
+    {
+    }
+
+private:
+    int m_rank;
+    int m_worldSize;
+    std::string m_backend;
+};
+
+} // namespace mf
