@@ -137,7 +137,8 @@ BatchSource::Batch BatchSource::batch(const torch::Tensor &order, std::int64_t i
                                       std::int64_t batchSize, int epoch) const
 {
     const std::int64_t begin = index * batchSize;
-    const std::int64_t length = std::min(batchSize, size() - begin);
+    // The order may be a data-parallel rank's shard, shorter than the dataset.
+    const std::int64_t length = std::min(batchSize, order.size(0) - begin);
     const torch::Tensor picked = order.narrow(0, begin, length);
     if (!augments())
         return {m_inputs.index_select(0, picked), m_labels.index_select(0, picked)};

@@ -1,6 +1,8 @@
 #include "core/train/trainer.h"
 
 #include "core/augment/augmentedsamples.h"
+#include "core/dist/dataparallel.h"
+#include "core/dist/distributedshard.h"
 #include "core/models/generatordropout.h"
 #include "core/models/modelfactory.h"
 #include "core/text/vocabulary.h"
@@ -145,12 +147,28 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
         m_options.hooks->initialize(m_model);
     m_parameters = m_model->parameters();
     m_optimizer = makeOptimizer(m_config.optimizer, m_parameters);
-    const std::int64_t batches = (m_train.size() + m_config.batchSize - 1) / m_config.batchSize;
+    if (m_options.dataParallel)
+        m_reducer = m_options.dataParallel->reducer(m_parameters);
     m_schedule = std::make_unique<LrSchedule>(m_config.schedule, m_config.optimizer.learningRate,
-                                              batches, m_config.epochs);
+                                              batchesPerEpoch(), m_config.epochs);
 }
 
 Trainer::~Trainer() = default;
+
+int Trainer::worldSize() const
+{
+    return m_options.dataParallel ? m_options.dataParallel->worldSize() : 1;
+}
+
+std::int64_t Trainer::samplesPerEpoch() const
+{
+    return shardSize(m_train.size(), worldSize());
+}
+
+std::int64_t Trainer::batchesPerEpoch() const
+{
+    return (samplesPerEpoch() + m_config.batchSize - 1) / m_config.batchSize;
+}
 
 void Trainer::addObserver(TrainerObserver *observer)
 {
@@ -166,9 +184,11 @@ void Trainer::restoreCheckpoint(const std::string &checkpointPath)
     if (header.state.insideEpoch()) {
         // A stop checkpoint continues its epoch at the next batch of the same order: the
         // dataset must still cut into the batches it was trained with.
-        const std::int64_t batches = (m_train.size() + m_config.batchSize - 1) / m_config.batchSize;
+        // A data-parallel job's leader checkpoints the samples of all its ranks.
+        const std::int64_t batches = batchesPerEpoch();
         if (header.state.batchInEpoch >= batches ||
-            header.state.epochSamples != header.state.batchInEpoch * m_config.batchSize)
+            header.state.epochSamples !=
+                header.state.batchInEpoch * m_config.batchSize * worldSize())
             throw DataError(checkpointPath, "",
                             "it was written after batch " +
                                 std::to_string(header.state.batchInEpoch) + " (" +
@@ -280,9 +300,27 @@ TrainResult Trainer::run()
 {
     prepareSources();
     TrainResult result;
-    // A stop asked for before the first step does not wait for the measurement.
-    if (!m_kernels && m_state.epoch < m_config.epochs && !m_stopRequested.load())
+    DataParallel *const parallel = m_options.dataParallel.get();
+    if (parallel) {
+        parallel->broadcastModule(*m_model);
+        // The leader's partial sums of a resumed epoch are the job's; the others start over.
+        if (!parallel->leader()) {
+            m_state.epochLossSum = 0.0;
+            m_state.epochSamples = 0;
+            m_state.epochCorrect = 0;
+            m_state.epochTokens = 0;
+        }
+    }
+    // A stop asked for before the first step does not wait for the measurement (every rank of a
+    // job measures, so that none waits for another in the barriers below).
+    if (!m_kernels && m_state.epoch < m_config.epochs && (parallel || !m_stopRequested.load())) {
+        // Rank 0 measures first; the others then find its decisions in the kernel cache.
+        if (parallel && !parallel->leader())
+            parallel->barrier();
         chooseKernels(m_state.epoch + 1);
+        if (parallel && parallel->leader())
+            parallel->barrier();
+    }
     if (m_kernels) {
         result.kernels = *m_kernels;
         for (TrainerObserver *observer : m_observers)
@@ -297,8 +335,12 @@ TrainResult Trainer::run()
 
     const auto runStart = Clock::now();
     const std::int64_t batchSize = m_config.batchSize;
-    const std::int64_t batches = m_trainSource->batchCount(batchSize);
+    const std::int64_t batches = batchesPerEpoch();
     const std::int64_t samples = m_trainSource->size();
+    const int ranks = worldSize();
+    // A data-parallel job stops when any of its ranks was asked to: the request rides with a
+    // step's gradients, and every rank stops after that step.
+    bool jobStops = false;
     const bool penalised = m_config.l1 != 0.0 || m_config.l2 != 0.0;
     std::int64_t globalStep = m_state.globalStep;
     double trainingSeconds = 0.0;
@@ -307,8 +349,10 @@ TrainResult Trainer::run()
         result.outcome = outcome;
         result.failureReason = std::move(reason);
         result.steps = globalStep;
+        // The ranks train alike in lock step: the job's rate is theirs together.
         result.samplesPerSecond =
-            trainingSeconds > 0.0 ? static_cast<double>(trainedSamples) / trainingSeconds : 0.0;
+            trainingSeconds > 0.0 ? static_cast<double>(trainedSamples) * ranks / trainingSeconds
+                                  : 0.0;
         return result;
     };
 
@@ -320,7 +364,9 @@ TrainResult Trainer::run()
             const std::lock_guard<std::mutex> lock(m_dropoutGenerator->mutex());
             m_dropoutGenerator->set_current_seed(epochSeed(m_config.seed, epoch, kDropoutStream));
         }
-        const torch::Tensor order = m_trainSource->epochOrder(m_config.seed, epoch);
+        torch::Tensor order = m_trainSource->epochOrder(m_config.seed, epoch);
+        if (parallel)
+            order = shardOf(order, parallel->rank(), ranks);
         freezeLoaded(epoch <= m_config.freezeEpochs);
         m_model->train();
         const auto epochStart = Clock::now();
@@ -336,10 +382,23 @@ TrainResult Trainer::run()
         double learningRate = 0.0;
 
         for (std::int64_t b = firstBatch; b < batches; ++b) {
-            if (waitWhilePaused(pausedSeconds) == Gate::Stop) {
+            Gate gate = waitWhilePaused(pausedSeconds);
+            if (parallel)
+                gate = jobStops ? Gate::Stop : Gate::Proceed;
+            if (gate == Gate::Stop) {
                 const double trainedHere = secondsSince(epochStart) - pausedSeconds;
                 trainingSeconds += trainedHere;
                 trainedSamples += seen - seenBefore;
+                if (parallel) {
+                    // The leader's stop checkpoint holds the job's partial sums.
+                    std::vector<double> sums{lossSum, double(seen), double(tokens),
+                                             double(correct.item<std::int64_t>())};
+                    parallel->sum(sums);
+                    lossSum = sums[0];
+                    seen = static_cast<std::int64_t>(sums[1]);
+                    tokens = static_cast<std::int64_t>(sums[2]);
+                    correct.fill_(static_cast<std::int64_t>(sums[3]));
+                }
                 m_state.globalStep = globalStep;
                 m_state.batchInEpoch = b;
                 m_state.epochLossSum = lossSum;
@@ -389,7 +448,14 @@ TrainResult Trainer::run()
             if (penalised)
                 loss = loss + weightPenalty(*m_model, m_config.l1, m_config.l2);
             phase.lap(result.phases.forward);
+            // The ranks' mean gradient, before clipping and the step; with it, the job's loss
+            // and whether any rank was asked to stop.
+            std::vector<double> shared;
+            if (m_reducer)
+                m_reducer->prepare({loss.item<double>(), m_stopRequested.load() ? 1.0 : 0.0});
             loss.backward();
+            if (m_reducer)
+                shared = m_reducer->finish();
             phase.lap(result.phases.backward);
             if (m_config.clipGradNorm > 0.0)
                 torch::nn::utils::clip_grad_norm_(m_parameters, m_config.clipGradNorm);
@@ -401,7 +467,11 @@ TrainResult Trainer::run()
             phase.lap(result.phases.optimizer);
             // Read after the step so a GPU is not left idle while the backward pass is queued;
             // a non-finite loss ends the run, so the spoilt step is never checkpointed.
-            const double lossValue = loss.item<double>();
+            const double localLoss = loss.item<double>();
+            // A data-parallel job's loss is the ranks' mean: a nan on any ends them all here.
+            const double lossValue = parallel ? shared.at(0) : localLoss;
+            if (parallel)
+                jobStops = shared.at(1) > 0.0;
             if (!std::isfinite(lossValue))
                 return finish(TrainOutcome::Failed, std::string("loss became ") +
                                                         (std::isnan(lossValue) ? "nan" : "inf") +
@@ -414,11 +484,11 @@ TrainResult Trainer::run()
                 const auto [right, predicted] = tokenHits(logits, task.targets);
                 const std::int64_t n = predicted.item<std::int64_t>();
                 correct += right;
-                lossSum += lossValue * static_cast<double>(n);
+                lossSum += localLoss * static_cast<double>(n);
                 tokens += n;
             } else {
                 correct += logits.detach().argmax(1).eq(batch.labels).sum();
-                lossSum += lossValue * static_cast<double>(count);
+                lossSum += localLoss * static_cast<double>(count);
             }
             seen += count;
 
@@ -431,7 +501,8 @@ TrainResult Trainer::run()
             step.learningRate = learningRate;
             // A resumed epoch counts the samples and the time before its stop alike.
             const double busy = secondsBefore + secondsSince(epochStart) - pausedSeconds;
-            step.samplesPerSecond = busy > 0.0 ? static_cast<double>(seen) / busy : 0.0;
+            step.samplesPerSecond =
+                busy > 0.0 ? static_cast<double>(seen) * (parallel ? ranks : 1) / busy : 0.0;
             step.wallSeconds = secondsSince(runStart);
             for (TrainerObserver *observer : m_observers)
                 observer->onStep(step);
@@ -443,15 +514,27 @@ TrainResult Trainer::run()
         const double epochTrainSeconds = secondsBefore + trainedHere;
         trainingSeconds += trainedHere;
         trainedSamples += seen - seenBefore;
+        std::int64_t correctCount = correct.item<std::int64_t>();
+        std::int64_t counted = m_objective ? tokens : samples;
+        if (parallel) {
+            std::vector<double> sums{lossSum, double(correctCount), double(tokens), double(seen)};
+            parallel->sum(sums);
+            lossSum = sums[0];
+            correctCount = static_cast<std::int64_t>(sums[1]);
+            tokens = static_cast<std::int64_t>(sums[2]);
+            // The shards' padding counts too: those samples were trained on.
+            counted = m_objective ? tokens : static_cast<std::int64_t>(sums[3]);
+        }
+        // Every rank validates the same weights on the whole split, so all reach the same
+        // early-stopping decision.
         const EvalReport validation = evaluateSource(*m_validationSource);
 
         EpochMetrics metrics;
         metrics.epoch = epoch;
         metrics.step = globalStep;
-        const auto counted =
-            static_cast<double>(m_objective ? std::max<std::int64_t>(tokens, 1) : samples);
-        metrics.trainLoss = lossSum / counted;
-        metrics.trainAccuracy = static_cast<double>(correct.item<std::int64_t>()) / counted;
+        const auto denominator = static_cast<double>(std::max<std::int64_t>(counted, 1));
+        metrics.trainLoss = lossSum / denominator;
+        metrics.trainAccuracy = static_cast<double>(correctCount) / denominator;
         metrics.valLoss = validation.loss;
         metrics.valAccuracy = validation.accuracy;
         metrics.learningRate = learningRate;

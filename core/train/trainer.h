@@ -26,6 +26,8 @@ namespace mf {
 
 class AugmentPipeline;
 class BatchSource;
+class DataParallel;
+class GradientReducer;
 class TextBatchAugmenter;
 class Vocabulary;
 class LrSchedule;
@@ -60,6 +62,14 @@ struct TrainerOptions
     /// indices of trainSampleIndices (row r is sample r when those are undefined) and the epoch.
     /// Null: the encoded documents as they are.
     std::shared_ptr<const TextBatchAugmenter> textAugmentation;
+    /// This trainer is one rank of a data-parallel job (core/dist/dataparallel.h): it trains on
+    /// its shard of each epoch with config.batchSize samples a step (the job's batch is
+    /// worldSize times that), averages gradients with the other ranks before each step, starts
+    /// from rank 0's weights, and reports the job's figures (losses, accuracy, samples/s summed
+    /// over the ranks). Non-finite losses and early stopping end every rank at the same step; a
+    /// stop asked of any rank travels with the next step's gradients, and every rank stops
+    /// after that step. Only the leader should be given a checkpointDir. Null: a single process.
+    std::shared_ptr<DataParallel> dataParallel;
     /// A text run's vocabulary, with config.text.wordVectors set: the word vectors go into the
     /// embedding rows of its words before a warm start (which may overwrite them) is applied.
     std::shared_ptr<const Vocabulary> vocabulary;
@@ -169,6 +179,11 @@ private:
     /// trains on and puts the model in it.
     void chooseKernels(int epoch);
     Gate waitWhilePaused(double &pausedSeconds);
+    /// This rank's batches per epoch: of the whole training split, or of its shard of it.
+    std::int64_t batchesPerEpoch() const;
+    /// The samples one epoch holds on this rank (its shard in a data-parallel job).
+    std::int64_t samplesPerEpoch() const;
+    int worldSize() const;
     EvalReport evaluateSource(const BatchSource &source);
     /// Updates the best-epoch and patience fields of m_state with this epoch's validation.
     void recordValidation(int epoch, const EvalReport &validation);
@@ -201,6 +216,7 @@ private:
     std::shared_ptr<at::Generator> m_dropoutGenerator =
         std::make_shared<at::Generator>(at::detail::createCPUGenerator());
     std::unique_ptr<torch::optim::Optimizer> m_optimizer;
+    std::unique_ptr<GradientReducer> m_reducer; ///< data-parallel jobs only
     std::unique_ptr<LrSchedule> m_schedule;
     std::unique_ptr<BatchSource> m_trainSource;
     std::unique_ptr<BatchSource> m_validationSource;

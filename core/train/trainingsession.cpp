@@ -3,6 +3,7 @@
 #include "core/augment/augmentpipeline.h"
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
+#include "core/dist/dataparallel.h"
 #include "core/models/modelfactory.h"
 #include "core/models/modelspec.h"
 #include "core/store/processinfo.h"
@@ -166,19 +167,40 @@ struct TrainingSession::Impl
     bool stopRequested = false;
     bool paused = false;
 
+    /// A data-parallel rank other than the leader: it records nothing.
+    bool follower() const { return options.dataParallel && !options.dataParallel->leader(); }
+
+    /// A follower trains in step with the leader; the leader records, validates and tests.
+    SessionResult trainAsFollower()
+    {
+        for (TrainerObserver *observer : observers)
+            trainer->addObserver(observer);
+        SessionResult result;
+        result.train = trainer->run();
+        result.evaluatedSamples = trainer->evaluatedSamples();
+        return result;
+    }
+
+    /// A follower only reads (a parent run, a resumed run's config): two processes creating
+    /// one new store at once would each find the other's half-made file.
     void openStore()
     {
         if (!store)
-            store = std::make_unique<RunStore>(workspace.databasePath());
+            store = std::make_unique<RunStore>(workspace.databasePath(),
+                                               follower() ? StoreAccess::ReadOnly
+                                                          : StoreAccess::ReadWrite);
     }
 
     void createTrainer()
     {
         TrainerOptions trainerOptions;
-        trainerOptions.checkpointDir = workspace.runDir(runId) + "/checkpoints";
-        RunStore *heartbeatStore = store.get();
-        const std::int64_t id = runId;
-        trainerOptions.whilePaused = [heartbeatStore, id] { heartbeatStore->heartbeat(id); };
+        if (!follower()) {
+            trainerOptions.checkpointDir = workspace.runDir(runId) + "/checkpoints";
+            RunStore *heartbeatStore = store.get();
+            const std::int64_t id = runId;
+            trainerOptions.whilePaused = [heartbeatStore, id] { heartbeatStore->heartbeat(id); };
+        }
+        trainerOptions.dataParallel = options.dataParallel;
         trainerOptions.augmentation = augmentation;
         trainerOptions.trainSampleIndices = data.trainIndices;
         trainerOptions.kernels.cachePath = workspace.kernelCachePath();
@@ -271,7 +293,9 @@ std::int64_t TrainingSession::prepare()
             d->augmentation =
                 std::make_shared<const AugmentPipeline>(AugmentPipeline::fromJson(pipelineJson));
     }
-    d->openStore();
+    // A follower of a new run touches no store (the leader may be creating it).
+    if (!d->follower() || d->config.initFromRun > 0)
+        d->openStore();
     std::optional<Vocabulary> parentVocabulary;
     if (d->config.initFromRun > 0) {
         const std::int64_t parent = d->config.initFromRun;
@@ -306,6 +330,10 @@ std::int64_t TrainingSession::prepare()
     // pre-trained encoder and the classifiers fine-tuned from it share one embedding table.
     if (d->data.vocabulary && !parentVocabulary)
         model["vocab_size"] = d->data.vocabulary->size() + 1;
+    if (d->follower()) {
+        d->createTrainer();
+        return 0;
+    }
 
     RunRecord record;
     record.name = d->options.runName.empty() ? defaultRunName(d->config) : d->options.runName;
@@ -327,6 +355,10 @@ std::int64_t TrainingSession::prepare()
         params[key] = value;
     if (d->warmStart)
         params[kParentRunParam] = std::to_string(d->config.initFromRun);
+    if (d->options.dataParallel) {
+        params[kWorldSizeParam] = std::to_string(d->options.dataParallel->worldSize());
+        params[kBackendParam] = d->options.dataParallel->backend();
+    }
     d->runId = d->store->createRun(record, params);
     try {
         if (d->data.vocabulary)
@@ -359,6 +391,8 @@ SessionResult TrainingSession::run()
     prepare();
     d->ran = true;
     Trainer &trainer = *d->trainer;
+    if (d->follower())
+        return d->trainAsFollower();
     // Beats from its own thread until run() returns, also through validation and checkpoints.
     const RunHeartbeat heartbeat(d->workspace.databasePath(), d->runId,
                                  d->options.heartbeatInterval);
@@ -411,16 +445,26 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
     Impl &d = *session.d;
     d.openStore();
     const RunRecord record = existingRun(*d.store, runId);
-    if (record.status == RunStatus::Running)
+    // The leader checks the run's state and claims it; a follower may find it claimed already.
+    if (record.status == RunStatus::Running && !d.follower())
         throw ConfigError("Run " + std::to_string(runId) + " is still running (process " +
                           std::to_string(record.pid) + " on " + record.host + ")");
     if (record.status == RunStatus::Finished)
         throw ConfigError("Run " + std::to_string(runId) + " has already finished");
+    const std::map<std::string, std::string> storedParams = d.store->params(runId);
     // Its teacher or pruning masks are not in the store: it would go on as another training.
-    if (const auto params = d.store->params(runId); params.count(kCompressionParam) > 0)
+    if (storedParams.count(kCompressionParam) > 0)
         throw ConfigError("Run " + std::to_string(runId) + " is a compression variant (" +
-                          params.at(kCompressionParam) +
+                          storedParams.at(kCompressionParam) +
                           "); it cannot be resumed: compress its source run again");
+    // Its shards, batches and learning-rate schedule depend on the number of ranks.
+    const auto worldSize = storedParams.find(kWorldSizeParam);
+    const std::string trainedWith = worldSize != storedParams.end() ? worldSize->second : "1";
+    const int resumingWith = d.options.dataParallel ? d.options.dataParallel->worldSize() : 1;
+    if (trainedWith != std::to_string(resumingWith))
+        throw ConfigError("Run " + std::to_string(runId) + " trained as " + trainedWith +
+                          " data-parallel process(es); resume it with as many (--nproc " +
+                          trainedWith + "), not " + std::to_string(resumingWith));
     d.config = storedConfig(*d.store, record);
     d.runId = runId;
     const std::vector<Artifact> checkpoints = existingCheckpoints(*d.store, runId);
@@ -455,6 +499,8 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
                     d.wallOffset = point.wallSeconds;
         }
     }
+    if (d.follower())
+        return session;
     // Points logged after the checkpoint belong to steps that are about to be repeated. The
     // claim fails when another process resumed the run while this one loaded its data.
     d.store->claimRun(record, d.trainer->state().globalStep,

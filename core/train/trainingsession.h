@@ -14,6 +14,7 @@
 
 namespace mf {
 
+class DataParallel;
 struct Dataset;
 struct TrainingHooks;
 
@@ -27,7 +28,16 @@ struct SessionOptions
     std::shared_ptr<const TrainingHooks> hooks;
     /// Params recorded with the run besides its config's (kParentRunParam, kCompressionParam).
     std::map<std::string, std::string> params;
+    /// This session is one rank of a data-parallel job (TrainerOptions::dataParallel). The
+    /// leader (rank 0) records the run, with its world size and backend (kWorldSizeParam,
+    /// kBackendParam), and writes its checkpoints; the other ranks train beside it and write
+    /// nothing: their runId() is 0. Null: a single process.
+    std::shared_ptr<DataParallel> dataParallel;
 };
+
+/// The run params of a data-parallel run: its number of ranks, and the c10d backend.
+inline constexpr const char *kWorldSizeParam = "distributed.world_size";
+inline constexpr const char *kBackendParam = "distributed.backend";
 
 struct SessionResult
 {
@@ -94,7 +104,8 @@ public:
     /// logging into the same run. A stopped run continues from the step it stopped on (its stop
     /// checkpoint), an interrupted one from its last epoch's checkpoint. mf::ConfigError for an
     /// unknown, running or finished run; mf::DataError for a checkpoint that changed or cannot be
-    /// read.
+    /// read. A data-parallel run resumes with as many ranks as it trained with (ConfigError
+    /// otherwise); the followers restore the leader's checkpoint and leave the store alone.
     static TrainingSession resume(std::int64_t runId, SessionOptions options);
 
     /// Evaluates a run's best checkpoint (its newest one when the best was pruned) on the test

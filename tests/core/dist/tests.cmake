@@ -2,3 +2,4 @@
 modelforge_add_test(tests_base tst_distenvironment)
 modelforge_add_test(tests_core tst_distributedshard TORCH)
 modelforge_add_test(tests_core tst_gradientreducer TORCH)
+modelforge_add_test(tests_core tst_dataparalleltraining TORCH)

@@ -1,0 +1,144 @@
+#include "core/dist/dataparallel.h"
+#include "core/train/trainer.h"
+#include "tests/core/dist/localjob.h"
+#include "tests/core/train/trainingfixtures.h"
+#include "tests/support/testsuite.h"
+
+#include <QtTest/QtTest>
+
+#include <torch/torch.h>
+
+using namespace mf;
+using namespace mf::trainingfixtures;
+
+namespace {
+
+/// No dropout (its masks depend on the batch a sample is in), Adam, 2 epochs.
+TrainConfig equalityConfig(std::int64_t batchSize)
+{
+    TrainConfig config = smallConfig();
+    config.model = {{"type", "mlp"}, {"hidden", {32}}};
+    config.epochs = 2;
+    config.batchSize = batchSize;
+    return config;
+}
+
+/// The same kernels for every trainer, whatever this machine measures: the reference
+/// ("aten") everywhere.
+TrainerOptions fixedKernels()
+{
+    TrainerOptions options;
+    options.kernels.timer = [](const std::string &, const std::string &candidate) {
+        return candidate == "aten" || candidate == "nchw" ? 1.0 : 2.0;
+    };
+    return options;
+}
+
+struct StepCounter : TrainerObserver
+{
+    std::function<void(const StepMetrics &)> onStepHook;
+    std::vector<double> losses;
+    void onStep(const StepMetrics &step) override
+    {
+        losses.push_back(step.loss);
+        if (onStepHook)
+            onStepHook(step);
+    }
+};
+
+} // namespace
+
+class TestDataParallelTraining : public QObject
+{
+    Q_OBJECT
+
+private:
+    Dataset m_train = imageDataset(256, 4, 1);
+    Dataset m_validation = imageDataset(64, 4, 2);
+
+private Q_SLOTS:
+    void twoRanksEqualOneProcessOnTheUnionOfTheirBatches()
+    {
+        // Rank r trains on positions r, r + 2, ... of each epoch's order, 16 a step; one process
+        // with batches of 32 trains on the union of the two ranks' batches at every step.
+        Trainer single(equalityConfig(32), m_train, m_validation, fixedKernels());
+        StepCounter singleSteps;
+        single.addObserver(&singleSteps);
+        const TrainResult expected = single.run();
+        const torch::Tensor expectedWeights = flatParameters(*single.model());
+
+        std::vector<torch::Tensor> weights(2);
+        std::vector<TrainResult> results(2);
+        std::vector<std::vector<double>> losses(2);
+        testjob::runLocalJob(2, [&](int rank, std::shared_ptr<Collectives> collectives) {
+            TrainerOptions options = fixedKernels();
+            options.dataParallel = std::make_shared<DataParallel>(collectives);
+            Trainer trainer(equalityConfig(16), m_train, m_validation, options);
+            StepCounter steps;
+            trainer.addObserver(&steps);
+            results[rank] = trainer.run();
+            weights[rank] = flatParameters(*trainer.model());
+            losses[rank] = steps.losses;
+        });
+
+        QCOMPARE(results[0].steps, expected.steps);
+        QCOMPARE(results[0].steps, std::int64_t(16));  // 8 a epoch on each rank
+        QVERIFY(torch::equal(weights[0], weights[1])); // the ranks never drift apart
+        const double difference = (weights[0] - expectedWeights).abs().max().item<double>();
+        QVERIFY2(difference < 1e-5, qPrintable(QString::number(difference)));
+        // The job reports its own figures: the mean loss of each step over the ranks, the
+        // epoch's training loss over all samples, the same validation on every rank.
+        QCOMPARE(losses[0].size(), singleSteps.losses.size());
+        for (std::size_t i = 0; i < losses[0].size(); ++i)
+            QVERIFY(std::abs(losses[0][i] - singleSteps.losses[i]) < 1e-5);
+        QVERIFY(std::abs(results[0].last.trainLoss - expected.last.trainLoss) < 1e-5);
+        QVERIFY(std::abs(results[0].last.trainAccuracy - expected.last.trainAccuracy) < 1e-9);
+        QVERIFY(std::abs(results[0].last.valAccuracy - expected.last.valAccuracy) < 1e-9);
+        QCOMPARE(results[1].last.trainLoss, results[0].last.trainLoss);
+        QCOMPARE(results[1].last.valLoss, results[0].last.valLoss);
+    }
+
+    void aStopAskedOfOneRankStopsAllAtTheSameStep()
+    {
+        // Were the other rank to go on, it would wait in its next all-reduce until the timeout.
+        std::vector<TrainResult> results(2);
+        testjob::runLocalJob(2, [&](int rank, std::shared_ptr<Collectives> collectives) {
+            TrainerOptions options = fixedKernels();
+            options.dataParallel = std::make_shared<DataParallel>(collectives);
+            Trainer trainer(equalityConfig(16), m_train, m_validation, options);
+            StepCounter steps;
+            if (rank == 1)
+                steps.onStepHook = [&](const StepMetrics &step) {
+                    if (step.step == 3)
+                        trainer.requestStop();
+                };
+            trainer.addObserver(&steps);
+            results[rank] = trainer.run();
+        });
+        // The request rides with step 4's gradients; both stop after it.
+        for (const TrainResult &result : results) {
+            QCOMPARE(result.outcome, TrainOutcome::Stopped);
+            QCOMPARE(result.steps, std::int64_t(4));
+        }
+    }
+
+    void ranksStartFromTheLeadersWeights()
+    {
+        // Different seeds build different models; the broadcast makes them rank 0's.
+        std::vector<torch::Tensor> weights(2);
+        testjob::runLocalJob(2, [&](int rank, std::shared_ptr<Collectives> collectives) {
+            TrainConfig config = equalityConfig(16);
+            config.seed = 100 + static_cast<std::uint64_t>(rank);
+            config.epochs = 1;
+            TrainerOptions options = fixedKernels();
+            options.dataParallel = std::make_shared<DataParallel>(collectives);
+            Trainer trainer(config, m_train, m_validation, options);
+            trainer.run();
+            weights[rank] = flatParameters(*trainer.model());
+        });
+        QVERIFY(torch::equal(weights[0], weights[1]));
+    }
+};
+
+MF_TEST_GUILESS_MAIN(TestDataParallelTraining)
+#include "tst_dataparalleltraining.moc"
