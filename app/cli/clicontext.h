@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace mf::cli {
 
@@ -12,6 +13,7 @@ struct CliContext
     std::string workspace;              ///< directory holding modelforge.db and runs/
     bool json = false;                  ///< one JSON document on stdout instead of text
     StopSignals *stopSignals = nullptr; ///< Ctrl-C and SIGTERM, owned by main()
+    std::vector<std::string> arguments; ///< the command line after the program name
 };
 
 /// Exit statuses of modelforge-cli.

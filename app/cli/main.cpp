@@ -28,6 +28,7 @@ int main(int argc, char **argv)
     CliContext context;
     context.stopSignals = &stopSignals;
     context.workspace = mf::defaultWorkspaceDir();
+    context.arguments.assign(argv + 1, argv + argc);
 
     CLI::App app("ModelForge: train, evaluate and compare models; every run is kept in a SQLite "
                  "store.",

@@ -4,6 +4,11 @@
 #include "app/cli/reportjson.h"
 #include "app/cli/stopsignals.h"
 #include "app/cli/texttable.h"
+#include "app/cli/workerlauncher.h"
+#include "core/dist/joindataparallel.h"
+#include "core/store/processinfo.h"
+#include "core/store/runstore.h"
+#include "core/store/workspace.h"
 #include "core/train/environmentinfo.h"
 #include "core/train/trainingsession.h"
 #include "core/util/error.h"
@@ -11,10 +16,28 @@
 
 #include <CLI/CLI.hpp>
 
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cmath>
+#include <csignal>
+#include <cstdlib>
 #include <iostream>
+#include <thread>
 
 namespace mf::cli {
+
+namespace {
+
+/// "rank 1: ..." unless the message names its rank already (a collective's failure does).
+std::string withRank(int rank, const std::string &message)
+{
+    return message.rfind("rank ", 0) == 0 ? message
+                                          : "rank " + std::to_string(rank) + ": " + message;
+}
+
+} // namespace
 
 TrainCommand::TrainCommand(CLI::App &root, const CliContext &context) : m_context(context)
 {
@@ -26,6 +49,20 @@ TrainCommand::TrainCommand(CLI::App &root, const CliContext &context) : m_contex
         "resume", "Continue an INTERRUPTED, STOPPED or FAILED run from its newest checkpoint");
     m_resume->add_option("run", m_resumeRun, "Run id")->required();
     m_resume->add_flag("--quiet,-q", m_quiet, "No progress output");
+
+    for (CLI::App *command : {m_train, m_resume}) {
+        command
+            ->add_option("--nproc", m_processes,
+                         "Train data-parallel on N local worker processes (Gloo); each trains "
+                         "--batch-size samples a step on its shard of the data")
+            ->check(CLI::Range(1, 256));
+        command
+            ->add_option("--dist-timeout", m_timeoutSeconds,
+                         "Seconds a data-parallel worker waits for the others before the job "
+                         "fails (a worker that died or hangs)")
+            ->capture_default_str()
+            ->check(CLI::Range(1.0, 86400.0));
+    }
 }
 
 bool TrainCommand::selected() const
@@ -35,8 +72,22 @@ bool TrainCommand::selected() const
 
 int TrainCommand::execute()
 {
+    const std::optional<DistEnvironment> environment = DistEnvironment::fromProcess();
+    if (m_processes > 0 && !environment)
+        return launchWorkers();
     SessionOptions options;
     options.workspaceDir = m_context.workspace;
+    if (environment) {
+        // Started by `--nproc`: end with the supervisor, whatever ends it.
+        if (const char *supervisor = std::getenv("MODELFORGE_SUPERVISOR")) {
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (std::to_string(::getppid()) != supervisor)
+                return ExitRunFailed;
+        }
+        options.dataParallel = joinDataParallel(
+            *environment, std::chrono::milliseconds(std::llround(m_timeoutSeconds * 1000.0)));
+    }
+    const DistEnvironment *rank = environment ? &*environment : nullptr;
     if (m_train->parsed()) {
         const TrainConfig config = m_options->resolve();
         if (config.dataset.empty())
@@ -44,20 +95,79 @@ int TrainCommand::execute()
         config.requireValid();
         options.runName = m_options->runName();
         TrainingSession session(config, options);
-        return runSession(session, config.epochs);
+        return runSession(session, config.epochs, rank);
     }
     TrainingSession session = TrainingSession::resume(m_resumeRun, options);
-    return runSession(session, session.config().epochs);
+    return runSession(session, session.config().epochs, rank);
 }
 
-int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
+int TrainCommand::launchWorkers()
 {
-    setTorchThreads(session.config().threads);
+    const auto startedAt = std::chrono::system_clock::now();
+    const auto timeout = std::chrono::milliseconds(std::llround(m_timeoutSeconds * 1000.0));
+    WorkerLauncher launcher(withoutOption(m_context.arguments, "--nproc"), m_processes, timeout);
+    const WorkerJobOutcome outcome = launcher.run(*m_context.stopSignals);
+    if (outcome.succeeded)
+        return outcome.leaderExitCode;
+    std::cerr << "modelforge-cli: the data-parallel job failed: " << outcome.failure << "\n";
+    if (!outcome.cleanup.empty())
+        std::cerr << "modelforge-cli: " << outcome.cleanup << "\n";
+    recordJobFailure(
+        outcome.leaderPid,
+        std::chrono::duration_cast<std::chrono::milliseconds>(startedAt.time_since_epoch()).count(),
+        outcome.failure);
+    return ExitRunFailed;
+}
+
+void TrainCommand::recordJobFailure(std::int64_t leaderPid, std::int64_t startedAtMs,
+                                    const std::string &failure) const
+{
+    Workspace workspace;
+    workspace.dir = m_context.workspace;
+    try {
+        RunStore store(workspace.databasePath());
+        for (const RunRecord &run : store.listRuns()) {
+            if (run.pid != leaderPid || run.host != currentHostName() ||
+                std::max(run.startedAtMs, run.resumedAtMs) < startedAtMs)
+                continue;
+            if (run.status == RunStatus::Running || run.status == RunStatus::Interrupted)
+                store.setStatus(run.id, RunStatus::Failed, failure);
+            else if (run.status == RunStatus::Failed && run.failureReason.rfind(failure, 0) != 0)
+                store.setStatus(run.id, RunStatus::Failed,
+                                failure + "; rank 0: " + run.failureReason);
+            std::cerr << "modelforge-cli: run " << run.id << " FAILED\n";
+            return;
+        }
+    } catch (const std::exception &error) {
+        std::cerr << "modelforge-cli: could not record the failure in " << workspace.databasePath()
+                  << ": " << error.what() << "\n";
+    }
+}
+
+int TrainCommand::runSession(TrainingSession &session, int totalEpochs, const DistEnvironment *rank)
+{
+    const bool follower = rank != nullptr && rank->rank != 0;
+    int threads = session.config().threads;
+    // Local workers share the cores unless --threads says otherwise.
+    if (const char *local = std::getenv("LOCAL_WORLD_SIZE"); rank && threads <= 0 && local)
+        threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) /
+                                  std::max(1, std::atoi(local)));
+    setTorchThreads(threads);
     const ScopedStopHandler stop(*m_context.stopSignals, [&session] { session.requestStop(); });
-    ProgressReporter progress(totalEpochs, m_quiet || m_context.json);
+    ProgressReporter progress(totalEpochs, m_quiet || m_context.json || follower);
     session.addObserver(&progress);
 
     const std::int64_t runId = session.prepare();
+    SessionResult result;
+    try {
+        if (follower) {
+            result = session.run();
+            return result.train.outcome == TrainOutcome::Failed ? ExitRunFailed : ExitOk;
+        }
+    } catch (const std::exception &error) {
+        std::cerr << "modelforge-cli: " << withRank(rank->rank, error.what()) << "\n";
+        return ExitRunFailed;
+    }
     if (!m_context.json && !m_quiet) {
         std::cerr << "run " << runId << ": training on " << session.config().dataset << "\n";
         if (m_resume->parsed())
@@ -67,7 +177,15 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
                                     " from its checkpoint\n"
                               : std::string(": no checkpoint to continue from, starting over\n"));
     }
-    const SessionResult result = session.run();
+    try {
+        result = session.run();
+    } catch (const Error &error) {
+        if (rank == nullptr)
+            throw;
+        // A lost peer is the job failing, not bad input.
+        std::cerr << "modelforge-cli: " << withRank(0, error.what()) << "\n";
+        return ExitRunFailed;
+    }
     progress.finish();
 
     const auto &train = result.train;
@@ -85,6 +203,8 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs)
             {"kernels", toJson(train.kernels)},
             {"libraries", {{"libtorch", torchVersion()}, {"onednn", oneDnnVersion()}}},
             {"phases_ms_per_step", toJson(train.phases)}};
+        if (rank != nullptr)
+            out["distributed"] = {{"world_size", rank->worldSize}, {"backend", "gloo"}};
         if (!train.failureReason.empty())
             out["failure_reason"] = train.failureReason;
         if (result.test)

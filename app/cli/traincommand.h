@@ -3,8 +3,11 @@
 #include "app/cli/clicontext.h"
 #include "app/cli/trainoptions.h"
 
+#include "core/dist/distenvironment.h"
+
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace CLI {
 class App;
@@ -17,6 +20,9 @@ class TrainingSession;
 namespace mf::cli {
 
 /// `train` and `resume RUN`: run a training session in the foreground with progress on stderr.
+/// With `--nproc N` they start N workers of a data-parallel job on this machine and supervise
+/// them (WorkerLauncher); with torchrun's environment (DistEnvironment) set they run as one
+/// rank of a job, which may span machines.
 class TrainCommand
 {
 public:
@@ -25,7 +31,13 @@ public:
     int execute();
 
 private:
-    int runSession(TrainingSession &session, int totalEpochs);
+    int runSession(TrainingSession &session, int totalEpochs, const DistEnvironment *rank);
+    /// `--nproc N`: this process only supervises N workers.
+    int launchWorkers();
+    /// Records the failure of a worker job in the run its leader made (found by its process):
+    /// FAILED, with the rank that failed first and how.
+    void recordJobFailure(std::int64_t leaderPid, std::int64_t startedAtMs,
+                          const std::string &failure) const;
 
     const CliContext &m_context;
     CLI::App *m_train = nullptr;
@@ -33,6 +45,8 @@ private:
     std::unique_ptr<TrainOptions> m_options;
     std::int64_t m_resumeRun = 0;
     bool m_quiet = false;
+    int m_processes = 0;
+    double m_timeoutSeconds = 120.0;
 };
 
 } // namespace mf::cli

@@ -12,3 +12,5 @@ add_dependencies(tests_base modelforge-cli)
 if(TARGET modelforge)
   add_dependencies(tests_base modelforge)
 endif()
+modelforge_add_test(tests_base tst_clidistributed TIMEOUT 600
+  DEFINITIONS MODELFORGE_CLI_PATH="$<TARGET_FILE:modelforge-cli>")
