@@ -5,7 +5,7 @@
 #include "app/cli/stopsignals.h"
 #include "app/cli/texttable.h"
 #include "app/cli/workerlauncher.h"
-#include "core/dist/joindataparallel.h"
+#include "core/dist/joinjob.h"
 #include "core/store/processinfo.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"

@@ -86,6 +86,18 @@ public:
 
     void barrier() override { waitFor(m_group->barrier(), rank(), "barrier"); }
 
+    void send(torch::Tensor tensor, int to, int tag) override
+    {
+        std::vector<torch::Tensor> tensors{std::move(tensor)};
+        waitFor(m_group->send(tensors, to, tag), rank(), "send");
+    }
+
+    void recv(torch::Tensor tensor, int from, int tag) override
+    {
+        std::vector<torch::Tensor> tensors{std::move(tensor)};
+        waitFor(m_group->recv(tensors, from, tag), rank(), "receive");
+    }
+
 private:
     c10::intrusive_ptr<c10d::Store> m_store;
     c10::intrusive_ptr<c10d::ProcessGroupGloo> m_group;

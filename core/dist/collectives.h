@@ -52,6 +52,11 @@ public:
     virtual void broadcast(torch::Tensor tensor, int root) = 0;
     /// Returns when every rank has reached it.
     virtual void barrier() = 0;
+    /// Sends `tensor` (contiguous) to rank `to`, matched by `tag` with its recv(); returns when it
+    /// has left.
+    virtual void send(torch::Tensor tensor, int to, int tag) = 0;
+    /// Receives into `tensor` (contiguous, of the sent shape and type) from rank `from`.
+    virtual void recv(torch::Tensor tensor, int from, int tag) = 0;
 
 protected:
     Collectives(int rank, int worldSize, std::string backend)

@@ -1,8 +1,7 @@
 #include "core/dist/dataparallel.h"
 
-#include "core/dist/joindataparallel.h"
-
-#include <map>
+#include "core/dist/broadcasttensors.h"
+#include "core/dist/joinjob.h"
 
 namespace mf {
 
@@ -19,25 +18,7 @@ DataParallel::DataParallel(std::shared_ptr<Collectives> collectives, GradientBuc
 
 void DataParallel::broadcastModule(torch::nn::Module &module)
 {
-    std::map<torch::ScalarType, std::vector<torch::Tensor>> byType;
-    for (const torch::Tensor &parameter : module.parameters())
-        byType[parameter.scalar_type()].push_back(parameter);
-    for (const torch::Tensor &buffer : module.buffers())
-        if (buffer.defined())
-            byType[buffer.scalar_type()].push_back(buffer);
-    torch::NoGradGuard noGrad;
-    for (auto &[type, tensors] : byType) {
-        std::vector<torch::Tensor> flat;
-        for (const torch::Tensor &tensor : tensors)
-            flat.push_back(tensor.reshape({-1}));
-        torch::Tensor joined = torch::cat(flat);
-        m_collectives->broadcast(joined, 0);
-        std::int64_t offset = 0;
-        for (torch::Tensor &tensor : tensors) {
-            tensor.copy_(joined.narrow(0, offset, tensor.numel()).view(tensor.sizes()));
-            offset += tensor.numel();
-        }
-    }
+    broadcastTensors(*m_collectives, stateTensors(module), 0);
 }
 
 std::unique_ptr<GradientReducer> DataParallel::reducer(std::vector<torch::Tensor> parameters) const

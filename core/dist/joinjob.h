@@ -1,0 +1,29 @@
+#pragma once
+// Torch-free on purpose: the CLI's train command joins a job without compiling torch.
+
+#include "core/dist/distenvironment.h"
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace mf {
+
+class DataParallel;
+class PipelineParallel;
+
+/// Joins the job `environment` describes (Collectives::connect(): TCPStore rendezvous, Gloo
+/// group) as a data-parallel rank: what SessionOptions::dataParallel takes. mf::Error when the
+/// rendezvous fails within `timeout`.
+std::shared_ptr<DataParallel> joinDataParallel(const DistEnvironment &environment,
+                                               std::chrono::milliseconds timeout);
+
+/// The same, as a stage of a pipeline of `microBatches` micro-batches, cut at `boundaries`
+/// (empty: balanced by measured layer time): what SessionOptions::pipeline takes.
+std::shared_ptr<PipelineParallel> joinPipelineParallel(const DistEnvironment &environment,
+                                                       std::chrono::milliseconds timeout,
+                                                       int microBatches,
+                                                       std::vector<std::size_t> boundaries);
+
+} // namespace mf
