@@ -3,6 +3,7 @@
 #include "core/augment/augmentedsamples.h"
 #include "core/dist/dataparallel.h"
 #include "core/dist/distributedshard.h"
+#include "core/dist/pipelineparallel.h"
 #include "core/models/generatordropout.h"
 #include "core/models/modelfactory.h"
 #include "core/text/vocabulary.h"
@@ -91,6 +92,28 @@ std::optional<ChannelStats> checkAugmentation(const TrainerOptions &options, con
     }
 }
 
+/// What a pipeline stage does not handle yet: each needs the whole model's gradients or loss.
+void checkPipelineFits(const TrainConfig &config, const Dataset &train,
+                       const TrainerOptions &options)
+{
+    const auto refuse = [](const std::string &what) {
+        throw ConfigError("Pipeline-parallel training does not support " + what +
+                          " yet; use data-parallel training (--parallel data) for this run");
+    };
+    if (options.dataParallel)
+        refuse("data parallelism in the same job");
+    if (train.kind == DatasetKind::Text)
+        refuse("text models");
+    if (!config.objective.empty() && config.objective != "classify")
+        refuse("pre-training objectives");
+    if (config.clipGradNorm > 0.0)
+        refuse("gradient clipping (the norm spans every stage)");
+    if (config.l1 != 0.0 || config.l2 != 0.0)
+        refuse("L1/L2 penalties");
+    if (options.hooks)
+        refuse("compression runs");
+}
+
 } // namespace
 
 Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerOptions options)
@@ -106,6 +129,8 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
 
     m_device = torch::Device(resolveDeviceName(m_config.device));
     keepFreedMemoryForReuse();
+    if (m_options.pipeline)
+        checkPipelineFits(m_config, m_train, m_options);
 
     // The normalisation rule of TrainConfig::augmentation.
     const std::optional<ChannelStats> pipelineStats =
@@ -311,16 +336,33 @@ TrainResult Trainer::run()
             m_state.epochTokens = 0;
         }
     }
+    PipelineParallel *const pipeline = m_options.pipeline.get();
+    const bool job = parallel || pipeline;
+    const bool leader = parallel ? parallel->leader() : !pipeline || pipeline->leader();
+    const auto barrier = [&] {
+        if (parallel)
+            parallel->barrier();
+        else if (pipeline)
+            pipeline->barrier();
+    };
     // A stop asked for before the first step does not wait for the measurement (every rank of a
     // job measures, so that none waits for another in the barriers below).
-    if (!m_kernels && m_state.epoch < m_config.epochs && (parallel || !m_stopRequested.load())) {
+    if (!m_kernels && m_state.epoch < m_config.epochs && (job || !m_stopRequested.load())) {
         // Rank 0 measures first; the others then find its decisions in the kernel cache.
-        if (parallel && !parallel->leader())
-            parallel->barrier();
+        if (job && !leader)
+            barrier();
         chooseKernels(m_state.epoch + 1);
-        if (parallel && parallel->leader())
-            parallel->barrier();
+        if (job && leader)
+            barrier();
     }
+    if (pipeline && pipeline->stageStarts().empty()) {
+        const int epoch = m_state.epoch + 1;
+        const torch::Tensor order = m_trainSource->epochOrder(m_config.seed, epoch);
+        const BatchSource::Batch first = m_trainSource->batch(order, 0, m_config.batchSize, epoch);
+        pipeline->plan(m_model, inLayout(first.inputs, m_layout));
+    }
+    if (pipeline)
+        result.pipelineStages = pipeline->description();
     if (m_kernels) {
         result.kernels = *m_kernels;
         for (TrainerObserver *observer : m_observers)
@@ -338,8 +380,8 @@ TrainResult Trainer::run()
     const std::int64_t batches = batchesPerEpoch();
     const std::int64_t samples = m_trainSource->size();
     const int ranks = worldSize();
-    // A data-parallel job stops when any of its ranks was asked to: the request rides with a
-    // step's gradients, and every rank stops after that step.
+    // A data- or pipeline-parallel job stops when any of its ranks was asked to: the request
+    // rides with a step's figures, and every rank stops after that step.
     bool jobStops = false;
     const bool penalised = m_config.l1 != 0.0 || m_config.l2 != 0.0;
     std::int64_t globalStep = m_state.globalStep;
@@ -383,7 +425,7 @@ TrainResult Trainer::run()
 
         for (std::int64_t b = firstBatch; b < batches; ++b) {
             Gate gate = waitWhilePaused(pausedSeconds);
-            if (parallel)
+            if (parallel || pipeline)
                 gate = jobStops ? Gate::Stop : Gate::Proceed;
             if (gate == Gate::Stop) {
                 const double trainedHere = secondsSince(epochStart) - pausedSeconds;
@@ -406,6 +448,8 @@ TrainResult Trainer::run()
                 m_state.epochCorrect = correct.item<std::int64_t>();
                 m_state.epochTokens = tokens;
                 m_state.epochTrainSeconds = secondsBefore + trainedHere;
+                if (pipeline)
+                    pipeline->synchronize(m_model); // the checkpoint holds every stage
                 // The newest checkpoint holds this step already when nothing was trained since
                 // it (a stop at an epoch's end, or right after a resume); a run that took no
                 // step has nothing worth keeping.
@@ -436,27 +480,40 @@ TrainResult Trainer::run()
             const torch::Tensor inputs =
                 inLayout(m_objective ? task.inputs : batch.inputs, m_layout);
             torch::Tensor logits;
-            if (m_objective)
-                std::tie(logits, task.targets) =
-                    predictTokens(m_model, {inputs, task.targets}); // predicted positions only
-            else
-                logits = m_model->forward(inputs);
-            torch::Tensor loss = m_objective ? tokenLoss(logits, task.targets)
-                                 : m_options.hooks && m_options.hooks->loss
-                                     ? m_options.hooks->loss(inputs, logits, batch.labels)
-                                     : computeLoss(m_config.loss, logits, batch.labels);
-            if (penalised)
-                loss = loss + weightPenalty(*m_model, m_config.l1, m_config.l2);
-            phase.lap(result.phases.forward);
-            // The ranks' mean gradient, before clipping and the step; with it, the job's loss
-            // and whether any rank was asked to stop.
+            torch::Tensor loss;
             std::vector<double> shared;
-            if (m_reducer)
-                m_reducer->prepare({loss.item<double>(), m_stopRequested.load() ? 1.0 : 0.0});
-            loss.backward();
-            if (m_reducer)
-                shared = m_reducer->finish();
-            phase.lap(result.phases.backward);
+            PipelineStepResult staged;
+            if (pipeline) {
+                // Forward and backward passes interleave over the stages: one phase.
+                staged = pipeline->step(
+                    m_model, inputs, batch.labels,
+                    [this](const torch::Tensor &out, const torch::Tensor &labels) {
+                        return computeLoss(m_config.loss, out, labels);
+                    },
+                    m_stopRequested.load());
+                phase.lap(result.phases.backward);
+            } else {
+                if (m_objective)
+                    std::tie(logits, task.targets) =
+                        predictTokens(m_model, {inputs, task.targets}); // predicted positions only
+                else
+                    logits = m_model->forward(inputs);
+                loss = m_objective ? tokenLoss(logits, task.targets)
+                       : m_options.hooks && m_options.hooks->loss
+                           ? m_options.hooks->loss(inputs, logits, batch.labels)
+                           : computeLoss(m_config.loss, logits, batch.labels);
+                if (penalised)
+                    loss = loss + weightPenalty(*m_model, m_config.l1, m_config.l2);
+                phase.lap(result.phases.forward);
+                // The ranks' mean gradient, before clipping and the step; with it, the job's
+                // loss and whether any rank was asked to stop.
+                if (m_reducer)
+                    m_reducer->prepare({loss.item<double>(), m_stopRequested.load() ? 1.0 : 0.0});
+                loss.backward();
+                if (m_reducer)
+                    shared = m_reducer->finish();
+                phase.lap(result.phases.backward);
+            }
             if (m_config.clipGradNorm > 0.0)
                 torch::nn::utils::clip_grad_norm_(m_parameters, m_config.clipGradNorm);
             learningRate = m_schedule->rateAt(globalStep);
@@ -467,11 +524,13 @@ TrainResult Trainer::run()
             phase.lap(result.phases.optimizer);
             // Read after the step so a GPU is not left idle while the backward pass is queued;
             // a non-finite loss ends the run, so the spoilt step is never checkpointed.
-            const double localLoss = loss.item<double>();
+            const double localLoss = pipeline ? staged.loss : loss.item<double>();
             // A data-parallel job's loss is the ranks' mean: a nan on any ends them all here.
             const double lossValue = parallel ? shared.at(0) : localLoss;
             if (parallel)
                 jobStops = shared.at(1) > 0.0;
+            if (pipeline)
+                jobStops = staged.stop;
             if (!std::isfinite(lossValue))
                 return finish(TrainOutcome::Failed, std::string("loss became ") +
                                                         (std::isnan(lossValue) ? "nan" : "inf") +
@@ -487,7 +546,10 @@ TrainResult Trainer::run()
                 lossSum += localLoss * static_cast<double>(n);
                 tokens += n;
             } else {
-                correct += logits.detach().argmax(1).eq(batch.labels).sum();
+                if (pipeline)
+                    correct += staged.correct;
+                else
+                    correct += logits.detach().argmax(1).eq(batch.labels).sum();
                 lossSum += localLoss * static_cast<double>(count);
             }
             seen += count;
@@ -527,6 +589,8 @@ TrainResult Trainer::run()
         }
         // Every rank validates the same weights on the whole split, so all reach the same
         // early-stopping decision.
+        if (pipeline)
+            pipeline->synchronize(m_model);
         const EvalReport validation = evaluateSource(*m_validationSource);
 
         EpochMetrics metrics;

@@ -28,6 +28,7 @@ class AugmentPipeline;
 class BatchSource;
 class DataParallel;
 class GradientReducer;
+class PipelineParallel;
 class TextBatchAugmenter;
 class Vocabulary;
 class LrSchedule;
@@ -70,6 +71,12 @@ struct TrainerOptions
     /// stop asked of any rank travels with the next step's gradients, and every rank stops
     /// after that step. Only the leader should be given a checkpointDir. Null: a single process.
     std::shared_ptr<DataParallel> dataParallel;
+    /// This trainer is one stage of a pipeline-parallel job (core/dist/pipelineparallel.h): every
+    /// rank draws the same batches, trains the parameters of its run of layers on them through
+    /// the micro-batch schedule, and reports the job's figures; before each validation and
+    /// checkpoint every rank gets the whole model. For image and table classifiers without
+    /// gradient clipping, L1/L2 penalties or compression hooks. Null: no pipeline.
+    std::shared_ptr<PipelineParallel> pipeline;
     /// A text run's vocabulary, with config.text.wordVectors set: the word vectors go into the
     /// embedding rows of its words before a warm start (which may overwrite them) is applied.
     std::shared_ptr<const Vocabulary> vocabulary;

@@ -126,6 +126,8 @@ struct TrainResult
     /// stop checkpoint, so that a resumed run continues from exactly there.
     std::int64_t lastCheckpointStep = 0;
     StepPhaseTimes phases; ///< of the steps this run() took
+    /// A pipeline-parallel run's stages: "layers 0-3 | 4-7 (balanced by measured time: ...)".
+    std::string pipelineStages;
     KernelChoice kernels;
 };
 

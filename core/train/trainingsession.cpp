@@ -4,6 +4,7 @@
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
 #include "core/dist/dataparallel.h"
+#include "core/dist/pipelineparallel.h"
 #include "core/models/modelfactory.h"
 #include "core/models/modelspec.h"
 #include "core/store/processinfo.h"
@@ -167,8 +168,12 @@ struct TrainingSession::Impl
     bool stopRequested = false;
     bool paused = false;
 
-    /// A data-parallel rank other than the leader: it records nothing.
-    bool follower() const { return options.dataParallel && !options.dataParallel->leader(); }
+    /// A data- or pipeline-parallel rank other than the leader: it records nothing.
+    bool follower() const
+    {
+        return (options.dataParallel && !options.dataParallel->leader()) ||
+               (options.pipeline && !options.pipeline->leader());
+    }
 
     /// A follower trains in step with the leader; the leader records, validates and tests.
     SessionResult trainAsFollower()
@@ -201,6 +206,7 @@ struct TrainingSession::Impl
             trainerOptions.whilePaused = [heartbeatStore, id] { heartbeatStore->heartbeat(id); };
         }
         trainerOptions.dataParallel = options.dataParallel;
+        trainerOptions.pipeline = options.pipeline;
         trainerOptions.augmentation = augmentation;
         trainerOptions.trainSampleIndices = data.trainIndices;
         trainerOptions.kernels.cachePath = workspace.kernelCachePath();
@@ -358,6 +364,13 @@ std::int64_t TrainingSession::prepare()
     if (d->options.dataParallel) {
         params[kWorldSizeParam] = std::to_string(d->options.dataParallel->worldSize());
         params[kBackendParam] = d->options.dataParallel->backend();
+        params[kParallelModeParam] = "data";
+    }
+    if (d->options.pipeline) {
+        params[kWorldSizeParam] = std::to_string(d->options.pipeline->stages());
+        params[kBackendParam] = d->options.pipeline->backend();
+        params[kParallelModeParam] = "pipeline";
+        params["distributed.micro_batches"] = std::to_string(d->options.pipeline->microBatches());
     }
     d->runId = d->store->createRun(record, params);
     try {
@@ -424,6 +437,8 @@ SessionResult TrainingSession::run()
             }
         }
         result.evaluatedSamples = trainer.evaluatedSamples();
+        if (!result.train.pipelineStages.empty())
+            d->store->setParams(d->runId, {{"distributed.stages", result.train.pipelineStages}});
         d->recorder->flush();
         d->store->setStatus(d->runId, runStatusOf(result.train.outcome),
                             result.train.failureReason);
@@ -457,6 +472,17 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
         throw ConfigError("Run " + std::to_string(runId) + " is a compression variant (" +
                           storedParams.at(kCompressionParam) +
                           "); it cannot be resumed: compress its source run again");
+    // A pipeline's optimiser state lies with its stages; the leader's checkpoint holds only its
+    // own stage's.
+    if (const auto mode = storedParams.find(kParallelModeParam);
+        mode != storedParams.end() && mode->second == "pipeline")
+        throw ConfigError("Run " + std::to_string(runId) +
+                          " trained pipeline-parallel; such runs cannot be resumed yet (each "
+                          "stage's optimiser state stays with its worker): evaluate or export "
+                          "its checkpoint, or train it again");
+    if (d.options.pipeline)
+        throw ConfigError("Resuming runs pipeline-parallel is not supported yet; resume run " +
+                          std::to_string(runId) + " without --parallel pipeline");
     // Its shards, batches and learning-rate schedule depend on the number of ranks.
     const auto worldSize = storedParams.find(kWorldSizeParam);
     const std::string trainedWith = worldSize != storedParams.end() ? worldSize->second : "1";

@@ -15,6 +15,7 @@
 namespace mf {
 
 class DataParallel;
+class PipelineParallel;
 struct Dataset;
 struct TrainingHooks;
 
@@ -33,11 +34,16 @@ struct SessionOptions
     /// kBackendParam), and writes its checkpoints; the other ranks train beside it and write
     /// nothing: their runId() is 0. Null: a single process.
     std::shared_ptr<DataParallel> dataParallel;
+    /// This session is one stage of a pipeline-parallel job (TrainerOptions::pipeline); the
+    /// leader and followers as above.
+    std::shared_ptr<PipelineParallel> pipeline;
 };
 
-/// The run params of a data-parallel run: its number of ranks, and the c10d backend.
+/// The run params of a distributed run: its number of ranks, the c10d backend, and the kind of
+/// parallelism ("data", "pipeline").
 inline constexpr const char *kWorldSizeParam = "distributed.world_size";
 inline constexpr const char *kBackendParam = "distributed.backend";
+inline constexpr const char *kParallelModeParam = "distributed.mode";
 
 struct SessionResult
 {

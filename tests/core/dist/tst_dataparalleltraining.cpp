@@ -23,17 +23,6 @@ TrainConfig equalityConfig(std::int64_t batchSize)
     return config;
 }
 
-/// The same kernels for every trainer, whatever this machine measures: the reference
-/// ("aten") everywhere.
-TrainerOptions fixedKernels()
-{
-    TrainerOptions options;
-    options.kernels.timer = [](const std::string &, const std::string &candidate) {
-        return candidate == "aten" || candidate == "nchw" ? 1.0 : 2.0;
-    };
-    return options;
-}
-
 struct StepCounter : TrainerObserver
 {
     std::function<void(const StepMetrics &)> onStepHook;
@@ -61,7 +50,7 @@ private Q_SLOTS:
     {
         // Rank r trains on positions r, r + 2, ... of each epoch's order, 16 a step; one process
         // with batches of 32 trains on the union of the two ranks' batches at every step.
-        Trainer single(equalityConfig(32), m_train, m_validation, fixedKernels());
+        Trainer single(equalityConfig(32), m_train, m_validation, referenceKernels());
         StepCounter singleSteps;
         single.addObserver(&singleSteps);
         const TrainResult expected = single.run();
@@ -71,7 +60,7 @@ private Q_SLOTS:
         std::vector<TrainResult> results(2);
         std::vector<std::vector<double>> losses(2);
         testjob::runLocalJob(2, [&](int rank, std::shared_ptr<Collectives> collectives) {
-            TrainerOptions options = fixedKernels();
+            TrainerOptions options = referenceKernels();
             options.dataParallel = std::make_shared<DataParallel>(collectives);
             Trainer trainer(equalityConfig(16), m_train, m_validation, options);
             StepCounter steps;
@@ -103,7 +92,7 @@ private Q_SLOTS:
         // Were the other rank to go on, it would wait in its next all-reduce until the timeout.
         std::vector<TrainResult> results(2);
         testjob::runLocalJob(2, [&](int rank, std::shared_ptr<Collectives> collectives) {
-            TrainerOptions options = fixedKernels();
+            TrainerOptions options = referenceKernels();
             options.dataParallel = std::make_shared<DataParallel>(collectives);
             Trainer trainer(equalityConfig(16), m_train, m_validation, options);
             StepCounter steps;
@@ -130,7 +119,7 @@ private Q_SLOTS:
             TrainConfig config = equalityConfig(16);
             config.seed = 100 + static_cast<std::uint64_t>(rank);
             config.epochs = 1;
-            TrainerOptions options = fixedKernels();
+            TrainerOptions options = referenceKernels();
             options.dataParallel = std::make_shared<DataParallel>(collectives);
             Trainer trainer(config, m_train, m_validation, options);
             trainer.run();

@@ -3,6 +3,7 @@
 
 #include "core/data/dataset.h"
 #include "core/train/trainconfig.h"
+#include "core/train/trainer.h"
 #include "tests/support/testdata.h"
 
 #include <torch/torch.h>
@@ -45,6 +46,17 @@ inline TrainConfig smallConfig()
     config.threads = 1;
     config.device = "cpu";
     return config;
+}
+
+/// Trainer options whose kernel plan is the reference everywhere (ATen, NCHW), whatever this
+/// machine measures: trainers compared weight for weight use the same kernels.
+inline TrainerOptions referenceKernels()
+{
+    TrainerOptions options;
+    options.kernels.timer = [](const std::string &, const std::string &candidate) {
+        return candidate == "aten" || candidate == "nchw" ? 1.0 : 2.0;
+    };
+    return options;
 }
 
 /// All parameters of a model flattened into one CPU tensor (a copy).

@@ -1,0 +1,94 @@
+#include "core/dist/pipelineparallel.h"
+#include "core/train/trainer.h"
+#include "tests/core/dist/localjob.h"
+#include "tests/core/train/trainingfixtures.h"
+#include "tests/support/testsuite.h"
+
+#include <QtTest/QtTest>
+
+#include <torch/torch.h>
+
+using namespace mf;
+using namespace mf::trainingfixtures;
+
+namespace {
+
+/// No dropout and no batch norm (a micro-batch's masks and statistics differ from the batch's).
+TrainConfig pipelineConfig(const nlohmann::json &model)
+{
+    TrainConfig config = smallConfig();
+    config.model = model;
+    config.epochs = 2;
+    config.batchSize = 32;
+    return config;
+}
+
+} // namespace
+
+class TestPipelineTraining : public QObject
+{
+    Q_OBJECT
+
+private:
+    Dataset m_train = imageDataset(256, 4, 1);
+    Dataset m_validation = imageDataset(64, 4, 2);
+
+private Q_SLOTS:
+    void twoStagesEqualOneProcessOnTheWholeBatch_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QList<int>>("boundaries");
+        QTest::newRow("mlp, balanced") << R"({"type":"mlp","hidden":[32,16]})" << QList<int>{};
+        QTest::newRow("mlp, cut after the first layer")
+            << R"({"type":"mlp","hidden":[32,16]})" << QList<int>{1};
+        QTest::newRow("cnn, balanced")
+            << R"({"type":"cnn","conv":[4,8],"fc":[16]})" << QList<int>{};
+    }
+
+    void twoStagesEqualOneProcessOnTheWholeBatch()
+    {
+        // 4 micro-batches of 8 through 2 stages against one process on the batch of 32.
+        QFETCH(QString, model);
+        QFETCH(QList<int>, boundaries);
+        const TrainConfig config = pipelineConfig(nlohmann::json::parse(model.toStdString()));
+        Trainer single(config, m_train, m_validation, referenceKernels());
+        const TrainResult expected = single.run();
+        const torch::Tensor expectedWeights = flatParameters(*single.model());
+
+        std::vector<torch::Tensor> weights(2);
+        std::vector<TrainResult> results(2);
+        testjob::runLocalJob(2, [&](int rank, std::shared_ptr<Collectives> collectives) {
+            TrainerOptions options = referenceKernels();
+            options.pipeline = std::make_shared<PipelineParallel>(
+                collectives, 4, std::vector<std::size_t>(boundaries.begin(), boundaries.end()));
+            Trainer trainer(config, m_train, m_validation, options);
+            results[rank] = trainer.run();
+            weights[rank] = flatParameters(*trainer.model());
+        });
+        QCOMPARE(results[0].steps, expected.steps);
+        QVERIFY(!results[0].pipelineStages.empty());
+        QVERIFY(torch::equal(weights[0], weights[1])); // every rank holds the whole model
+        const double difference = (weights[0] - expectedWeights).abs().max().item<double>();
+        QVERIFY2(difference < 1e-5, qPrintable(QString::number(difference)));
+        QVERIFY(std::abs(results[0].last.trainLoss - expected.last.trainLoss) < 1e-5);
+        QVERIFY(std::abs(results[0].last.trainAccuracy - expected.last.trainAccuracy) < 1e-9);
+        QVERIFY(std::abs(results[1].last.valAccuracy - expected.last.valAccuracy) < 1e-9);
+    }
+
+    void whatAStageCannotDoIsRefused()
+    {
+        TrainConfig config = pipelineConfig({{"type", "mlp"}, {"hidden", {8}}});
+        config.clipGradNorm = 1.0;
+        testjob::runLocalJob(1, [&](int, std::shared_ptr<Collectives> collectives) {
+            TrainerOptions options;
+            options.pipeline = std::make_shared<PipelineParallel>(collectives, 2);
+            const std::string message = testdata::errorMessage(
+                [&] { Trainer trainer(config, m_train, m_validation, options); });
+            QVERIFY2(message.find("does not support gradient clipping") != std::string::npos,
+                     message.c_str());
+        });
+    }
+};
+
+MF_TEST_GUILESS_MAIN(TestPipelineTraining)
+#include "tst_pipelinetraining.moc"
