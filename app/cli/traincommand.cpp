@@ -63,6 +63,22 @@ TrainCommand::TrainCommand(CLI::App &root, const CliContext &context) : m_contex
             ->capture_default_str()
             ->check(CLI::Range(1.0, 86400.0));
     }
+    m_train
+        ->add_option("--parallel", m_parallel,
+                     "With --nproc: data (each worker trains the whole model on its shard of "
+                     "the data) or pipeline (each worker trains a run of the model's layers)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"data", "pipeline"}));
+    m_train
+        ->add_option("--micro-batches", m_microBatches,
+                     "Pipeline: micro-batches each batch is cut into (GPipe schedule)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 4096));
+    m_train
+        ->add_option("--stage-boundaries", m_stageBoundaries,
+                     "Pipeline: the first layer of each stage after the first (N-1 "
+                     "increasing layer indices); default: balanced by measured layer time")
+        ->delimiter(',');
 }
 
 bool TrainCommand::selected() const
@@ -73,6 +89,9 @@ bool TrainCommand::selected() const
 int TrainCommand::execute()
 {
     const std::optional<DistEnvironment> environment = DistEnvironment::fromProcess();
+    if (m_parallel == "pipeline" && m_processes == 0 && !environment)
+        throw ConfigError("--parallel pipeline splits the model over several processes: give "
+                          "--nproc N, or run it under torchrun");
     if (m_processes > 0 && !environment)
         return launchWorkers();
     SessionOptions options;
@@ -84,8 +103,12 @@ int TrainCommand::execute()
             if (std::to_string(::getppid()) != supervisor)
                 return ExitRunFailed;
         }
-        options.dataParallel = joinDataParallel(
-            *environment, std::chrono::milliseconds(std::llround(m_timeoutSeconds * 1000.0)));
+        const auto timeout = std::chrono::milliseconds(std::llround(m_timeoutSeconds * 1000.0));
+        if (m_parallel == "pipeline")
+            options.pipeline =
+                joinPipelineParallel(*environment, timeout, m_microBatches, m_stageBoundaries);
+        else
+            options.dataParallel = joinDataParallel(*environment, timeout);
     }
     const DistEnvironment *rank = environment ? &*environment : nullptr;
     if (m_train->parsed()) {
@@ -204,7 +227,10 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs, const Di
             {"libraries", {{"libtorch", torchVersion()}, {"onednn", oneDnnVersion()}}},
             {"phases_ms_per_step", toJson(train.phases)}};
         if (rank != nullptr)
-            out["distributed"] = {{"world_size", rank->worldSize}, {"backend", "gloo"}};
+            out["distributed"] = {
+                {"world_size", rank->worldSize}, {"backend", "gloo"}, {"mode", m_parallel}};
+        if (!train.pipelineStages.empty())
+            out["distributed"]["stages"] = train.pipelineStages;
         if (!train.failureReason.empty())
             out["failure_reason"] = train.failureReason;
         if (result.test)
@@ -216,6 +242,8 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs, const Di
         if (!train.failureReason.empty())
             std::cout << "reason: " << train.failureReason << "\n";
         std::cout << "samples/s " << formatNumber(train.samplesPerSecond, 0) << "\n";
+        if (!train.pipelineStages.empty())
+            std::cout << "pipeline stages " << train.pipelineStages << "\n";
         if (!train.kernels.plan.empty())
             std::cout << "kernels " << train.kernels.plan << "\n";
         for (const KernelOpChoice &op : train.kernels.ops)

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -47,6 +49,9 @@ private:
     bool m_quiet = false;
     int m_processes = 0;
     double m_timeoutSeconds = 120.0;
+    std::string m_parallel = "data";
+    int m_microBatches = 4;
+    std::vector<std::size_t> m_stageBoundaries;
 };
 
 } // namespace mf::cli

@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Data-parallel scaling on this machine: the Fashion-MNIST CNN trained for one epoch by
 modelforge-cli with 1 process x 1 thread and with --nproc 2 x 1 thread (Gloo), beside PyTorch's
-DistributedDataParallel on the same model, loop and shards (peer_pytorch_ddp.py). Prints
-samples/s, the speed-up and efficiency of 2 processes over 1, and ours / PyTorch.
+DistributedDataParallel on the same model, loop and shards (peer_pytorch_ddp.py), and our
+pipeline-parallel mode on the same 2 processes (torch.distributed.pipeline's Pipe needs CUDA
+devices: no peer). Prints samples/s, the speed-up and efficiency of 2 processes over 1, and
+ours / PyTorch.
 
     /usr/bin/python3 tests/benchmarks/bench_dist.py --cli build/app/cli/modelforge-cli
 """
@@ -25,13 +27,13 @@ def processor():
     return platform.processor()
 
 
-def ours(cli, dataset, nproc, threads):
+def ours(cli, dataset, nproc, threads, mode="data"):
     with tempfile.TemporaryDirectory() as workspace:
         command = [cli, "--workspace", workspace, "--json", "train", "--dataset", dataset,
                    "--model", "cnn", "--epochs", "1", "--batch-size", "64",
                    "--threads", str(threads)]
         if nproc > 1:
-            command += ["--nproc", str(nproc)]
+            command += ["--nproc", str(nproc), "--parallel", mode]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         return json.loads(out)["samples_per_second"]
 
@@ -65,6 +67,12 @@ def main():
         one, many = figures[(name, 1)], figures[(name, args.nproc)]
         print(f"{name:12} {one:10.0f} {many:10.0f} {many / one:9.2f} "
               f"{many / one / args.nproc:10.2f}")
+    pipeline = statistics.median(
+        ours(args.cli, args.dataset, args.nproc, 1, "pipeline") for _ in range(args.rounds))
+    one = figures[("ModelForge", 1)]
+    print(f"{'MF pipeline':12} {one:10.0f} {pipeline:10.0f} {pipeline / one:9.2f} "
+          f"{pipeline / one / args.nproc:10.2f}   (GPipe, 4 micro-batches of 16; no PyTorch peer "
+          f"on the CPU)")
     print(f"ours / PyTorch at {args.nproc} processes: "
           f"{figures[('ModelForge', args.nproc)] / figures[('PyTorch DDP', args.nproc)]:.2f}; "
           f"at 1 process: {figures[('ModelForge', 1)] / figures[('PyTorch DDP', 1)]:.2f}")

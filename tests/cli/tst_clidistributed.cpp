@@ -128,21 +128,39 @@ private Q_SLOTS:
         mf::testdata::writeMnistLayout(m_dataset.toStdString(), train, test, true);
     }
 
+    void trainWithTwoProcessesLandsOneRun_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("steps");
+        // 384 samples, 10% validation: 346 to train. Data parallel: 173 a rank, 11 batches of
+        // 16 a rank and epoch; pipeline: every rank draws all 22 batches.
+        QTest::newRow("data") << "data" << 22;
+        QTest::newRow("pipeline") << "pipeline" << 44;
+    }
+
     void trainWithTwoProcessesLandsOneRun()
     {
-        const QString workspace = m_dir.filePath(QStringLiteral("two"));
+        QFETCH(QString, mode);
+        QFETCH(int, steps);
+        const QString workspace = m_dir.filePath(mode);
         QProcess process;
         process.start(QStringLiteral(MODELFORGE_CLI_PATH),
-                      trainArguments(workspace, QStringLiteral("2")));
+                      trainArguments(workspace, QStringLiteral("2"))
+                          << QStringLiteral("--parallel") << mode);
         QByteArray err;
         QVERIFY2(exitOf(process, &err) == 0, err.constData());
         const QJsonObject out = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
         QCOMPARE(out.value(QStringLiteral("outcome")).toString(), QStringLiteral("finished"));
-        // 384 samples, 10% validation: 346 to train, 173 a rank, 11 batches of 16 a rank.
-        QCOMPARE(out.value(QStringLiteral("steps")).toInt(), 22);
+        QCOMPARE(out.value(QStringLiteral("steps")).toInt(), steps);
         const QJsonObject distributed = out.value(QStringLiteral("distributed")).toObject();
         QCOMPARE(distributed.value(QStringLiteral("world_size")).toInt(), 2);
         QCOMPARE(distributed.value(QStringLiteral("backend")).toString(), QStringLiteral("gloo"));
+        QCOMPARE(distributed.value(QStringLiteral("mode")).toString(), mode);
+        // The test accuracy of the whole model, after the stages were brought together.
+        QVERIFY(out.value(QStringLiteral("test"))
+                    .toObject()
+                    .value(QStringLiteral("accuracy"))
+                    .toDouble() > 0.5);
 
         const mf::RunRecord run = onlyRun(workspace);
         QCOMPARE(run.status, mf::RunStatus::Finished);
@@ -151,6 +169,9 @@ private Q_SLOTS:
         const auto params = store.params(run.id);
         QCOMPARE(params.at("distributed.world_size"), std::string("2"));
         QCOMPARE(params.at("distributed.backend"), std::string("gloo"));
+        QCOMPARE(params.at("distributed.mode"), mode.toStdString());
+        QCOMPARE(params.count("distributed.stages"),
+                 std::size_t(mode == QStringLiteral("pipeline")));
         QVERIFY(workersOf(process.processId()).isEmpty());
     }
 
