@@ -174,6 +174,10 @@ TrainOptions::TrainOptions(CLI::App &command)
               [](TrainConfig &c, const int &v) { c.threads = v; });
     flag<std::string>(command, "--device", "cpu, cuda or cuda:N",
                       [](TrainConfig &c, const std::string &v) { c.device = v; });
+    flag<std::string>(command, "--amp",
+                      "Mixed precision: off, bf16 (CUDA or CPU autocast) or fp16 (CUDA, with "
+                      "gradient scaling)",
+                      [](TrainConfig &c, const std::string &v) { c.amp = v; });
     flag<bool>(command, "--normalize,!--no-normalize",
                "Normalise inputs with the training split's mean/std (default on)",
                [](TrainConfig &c, const bool &v) { c.normalize = v; });

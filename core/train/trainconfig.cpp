@@ -257,6 +257,7 @@ void to_json(nlohmann::json &j, const TrainConfig &c)
                        {"seed", c.seed},
                        {"threads", c.threads},
                        {"device", c.device},
+                       {"amp", c.amp},
                        {"normalize", c.normalize},
                        {"augmentation", c.augmentation},
                        {"text", c.text},
@@ -284,6 +285,7 @@ void from_json(const nlohmann::json &j, TrainConfig &c)
                      "seed",
                      "threads",
                      "device",
+                     "amp",
                      "normalize",
                      "augmentation",
                      "text",
@@ -312,6 +314,7 @@ void from_json(const nlohmann::json &j, TrainConfig &c)
     c.seed = r.unsignedInteger("seed", c.seed);
     c.threads = anyInt(r, "threads", c.threads);
     c.device = r.text("device", c.device);
+    c.amp = r.text("amp", c.amp);
     c.normalize = r.boolean("normalize", c.normalize);
     c.augmentation = r.text("augmentation", c.augmentation);
     if (r.has("text"))
@@ -378,6 +381,11 @@ std::vector<std::string> TrainConfig::validate() const
     checkObjective(*this, problems);
     if (!parseDeviceName(device))
         problems.push_back("device \"" + device + "\" is unknown (use cpu, cuda or cuda:N)");
+    if (amp != "off" && amp != "bf16" && amp != "fp16")
+        problems.push_back("amp \"" + amp + "\" is unknown (use off, bf16 or fp16)");
+    else if (amp == "fp16" && device.rfind("cuda", 0) != 0)
+        problems.push_back("amp fp16 needs a CUDA device (its gradient scaling guards float16's "
+                           "range); on the CPU use bf16");
     return problems;
 }
 

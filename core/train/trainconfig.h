@@ -74,7 +74,11 @@ struct TrainConfig
     std::uint64_t seed = 42;
     int threads = 0;            ///< 0: all cores
     std::string device = "cpu"; ///< cpu, cuda, cuda:N
-    bool normalize = true;      ///< per-channel mean/std from the training split
+    /// Automatic mixed precision of the forward pass and loss (core/train/autocastscope.h):
+    /// "off", "bf16" (CUDA, or the CPU's bf16 autocast) or "fp16" (CUDA only, with gradient
+    /// scaling, core/train/gradscaler.h).
+    std::string amp = "off";
+    bool normalize = true; ///< per-channel mean/std from the training split
     /// Path to an augmentation pipeline saved as JSON (core/augment/pipelinefile.h), applied to
     /// every training batch on the training device, never to validation or test inputs; empty:
     /// none. A run stores the pipeline itself in its params ("augmentation_pipeline") and a

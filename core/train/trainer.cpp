@@ -10,6 +10,7 @@
 #include "core/train/batchsource.h"
 #include "core/train/confusionmatrix.h"
 #include "core/train/environmentinfo.h"
+#include "core/train/gradscaler.h"
 #include "core/train/losses.h"
 #include "core/train/lrschedule.h"
 #include "core/train/modelevaluation.h"
@@ -112,6 +113,8 @@ void checkPipelineFits(const TrainConfig &config, const Dataset &train,
         refuse("L1/L2 penalties");
     if (options.hooks)
         refuse("compression runs");
+    if (config.amp != "off")
+        refuse("mixed precision");
 }
 
 } // namespace
@@ -131,6 +134,9 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
     keepFreedMemoryForReuse();
     if (m_options.pipeline)
         checkPipelineFits(m_config, m_train, m_options);
+    m_precision = mixedPrecisionFromName(m_config.amp).value_or(MixedPrecision::Off);
+    if (m_precision == MixedPrecision::Fp16)
+        m_scaler = std::make_unique<GradScaler>();
 
     // The normalisation rule of TrainConfig::augmentation.
     const std::optional<ChannelStats> pipelineStats =
@@ -323,6 +329,36 @@ void Trainer::chooseKernels(int epoch)
 
 TrainResult Trainer::run()
 {
+    try {
+        return trainEpochs();
+    } catch (const c10::OutOfMemoryError &error) {
+        // The device's memory ran out (LibTorch's CUDA allocator says so): the run fails with
+        // its last checkpoint kept, and says what to change.
+        std::string detail = error.what_without_backtrace();
+        detail = detail.substr(0, detail.find('\n'));
+        TrainResult result;
+        result.outcome = TrainOutcome::Failed;
+        result.failureReason = "out of memory on " + m_device.str() + " at epoch " +
+                               std::to_string(m_state.epoch + 1) + " with batches of " +
+                               std::to_string(m_config.batchSize) + ": try a smaller batch size (" +
+                               detail + ")";
+        resultSoFar(result);
+        return result;
+    }
+}
+
+void Trainer::resultSoFar(TrainResult &result) const
+{
+    result.epochsCompleted = m_state.epoch;
+    result.steps = m_state.globalStep;
+    result.bestValAccuracy = m_state.bestValAccuracy;
+    result.bestEpoch = m_state.bestEpoch;
+    result.lastCheckpoint = m_lastCheckpoint;
+    result.lastCheckpointStep = m_lastCheckpointStep;
+}
+
+TrainResult Trainer::trainEpochs()
+{
     prepareSources();
     TrainResult result;
     DataParallel *const parallel = m_options.dataParallel.get();
@@ -368,12 +404,7 @@ TrainResult Trainer::run()
         for (TrainerObserver *observer : m_observers)
             observer->onKernelsChosen(*m_kernels);
     }
-    result.epochsCompleted = m_state.epoch;
-    result.steps = m_state.globalStep;
-    result.bestValAccuracy = m_state.bestValAccuracy;
-    result.bestEpoch = m_state.bestEpoch;
-    result.lastCheckpoint = m_lastCheckpoint;
-    result.lastCheckpointStep = m_lastCheckpointStep;
+    resultSoFar(result);
 
     const auto runStart = Clock::now();
     const std::int64_t batchSize = m_config.batchSize;
@@ -493,15 +524,18 @@ TrainResult Trainer::run()
                     m_stopRequested.load());
                 phase.lap(result.phases.backward);
             } else {
-                if (m_objective)
-                    std::tie(logits, task.targets) =
-                        predictTokens(m_model, {inputs, task.targets}); // predicted positions only
-                else
-                    logits = m_model->forward(inputs);
-                loss = m_objective ? tokenLoss(logits, task.targets)
-                       : m_options.hooks && m_options.hooks->loss
-                           ? m_options.hooks->loss(inputs, logits, batch.labels)
-                           : computeLoss(m_config.loss, logits, batch.labels);
+                {
+                    const AutocastScope autocast(m_precision, m_device);
+                    if (m_objective)
+                        std::tie(logits, task.targets) = predictTokens(
+                            m_model, {inputs, task.targets}); // predicted positions only
+                    else
+                        logits = m_model->forward(inputs);
+                    loss = m_objective ? tokenLoss(logits, task.targets)
+                           : m_options.hooks && m_options.hooks->loss
+                               ? m_options.hooks->loss(inputs, logits, batch.labels)
+                               : computeLoss(m_config.loss, logits, batch.labels);
+                }
                 if (penalised)
                     loss = loss + weightPenalty(*m_model, m_config.l1, m_config.l2);
                 phase.lap(result.phases.forward);
@@ -509,16 +543,21 @@ TrainResult Trainer::run()
                 // loss and whether any rank was asked to stop.
                 if (m_reducer)
                     m_reducer->prepare({loss.item<double>(), m_stopRequested.load() ? 1.0 : 0.0});
-                loss.backward();
+                (m_scaler ? m_scaler->scaled(loss) : loss).backward();
                 if (m_reducer)
                     shared = m_reducer->finish();
                 phase.lap(result.phases.backward);
             }
+            // Float16: the gradients back to their size; a step that overflowed is skipped.
+            const bool overflowed = m_scaler && m_scaler->unscale(m_parameters);
             if (m_config.clipGradNorm > 0.0)
                 torch::nn::utils::clip_grad_norm_(m_parameters, m_config.clipGradNorm);
             learningRate = m_schedule->rateAt(globalStep);
             setLearningRate(*m_optimizer, learningRate);
-            m_optimizer->step();
+            if (!overflowed)
+                m_optimizer->step();
+            if (m_scaler)
+                m_scaler->update(overflowed);
             if (m_options.hooks && m_options.hooks->afterStep)
                 m_options.hooks->afterStep(globalStep + 1);
             phase.lap(result.phases.optimizer);

@@ -5,6 +5,7 @@
 #include "core/data/datasetstats.h"
 #include "core/kernels/kernelplanner.h"
 #include "core/models/text/wordvectors.h"
+#include "core/train/autocastscope.h"
 #include "core/train/checkpoint.h"
 #include "core/train/pretraining.h"
 #include "core/train/trainconfig.h"
@@ -28,6 +29,7 @@ class AugmentPipeline;
 class BatchSource;
 class DataParallel;
 class GradientReducer;
+class GradScaler;
 class PipelineParallel;
 class TextBatchAugmenter;
 class Vocabulary;
@@ -132,7 +134,9 @@ public:
     /// progress) unless the newest checkpoint already holds that step or no step was taken at
     /// all; nothing is evaluated on a stop. Before the first step it chooses the kernel plan by
     /// measurement (planKernels, onKernelsChosen); TrainResult::kernels and ::phases report the
-    /// plan and where the steps spent their time. Call once.
+    /// plan and where the steps spent their time. Running out of device memory ends the run
+    /// Failed ("out of memory on cuda:0 ... try a smaller batch size"), not with an exception.
+    /// Call once.
     TrainResult run();
 
     /// Ends run() at the next batch; works while paused, too.
@@ -181,6 +185,10 @@ private:
         Stop
     };
 
+    /// run() without its answer to running out of device memory.
+    TrainResult trainEpochs();
+    /// Fills the progress fields of `result` (epochs, steps, best, checkpoint) from the state.
+    void resultSoFar(TrainResult &result) const;
     void prepareSources();
     /// Measures (or finds in the cache) the fastest kernel plan on the first batch the run
     /// trains on and puts the model in it.
@@ -224,6 +232,8 @@ private:
         std::make_shared<at::Generator>(at::detail::createCPUGenerator());
     std::unique_ptr<torch::optim::Optimizer> m_optimizer;
     std::unique_ptr<GradientReducer> m_reducer; ///< data-parallel jobs only
+    MixedPrecision m_precision = MixedPrecision::Off;
+    std::unique_ptr<GradScaler> m_scaler; ///< float16 mixed precision only
     std::unique_ptr<LrSchedule> m_schedule;
     std::unique_ptr<BatchSource> m_trainSource;
     std::unique_ptr<BatchSource> m_validationSource;

@@ -22,3 +22,4 @@ modelforge_add_test(tests_core tst_texttraining TORCH)
 # Self-supervised pre-training of text encoders, and fine-tuning from another run.
 modelforge_add_test(tests_core tst_pretraining TORCH)
 modelforge_add_test(tests_core tst_finetune TORCH)
+modelforge_add_test(tests_core tst_mixedprecision TORCH)

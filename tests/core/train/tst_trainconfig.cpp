@@ -41,6 +41,7 @@ mf::TrainConfig customConfig()
     c.seed = 18446744073709551615ull; // the largest seed survives the trip
     c.threads = 3;
     c.device = "cuda:1";
+    c.amp = "fp16";
     c.normalize = false;
     c.augmentation = "/pipelines/crop-flip.json";
     c.text.maxVocab = 5000;
@@ -98,6 +99,7 @@ private Q_SLOTS:
         QCOMPARE(back.optimizer.alpha, original.optimizer.alpha);
         QCOMPARE(back.optimizer.weightDecay, original.optimizer.weightDecay);
         QCOMPARE(back.schedule.name, original.schedule.name);
+        QCOMPARE(back.amp, original.amp);
         QCOMPARE(back.schedule.stepEpochs, original.schedule.stepEpochs);
         QCOMPARE(back.schedule.gamma, original.schedule.gamma);
         QCOMPARE(back.schedule.warmupSteps, original.schedule.warmupSteps);
@@ -149,6 +151,7 @@ private Q_SLOTS:
                                 "seed",
                                 "threads",
                                 "device",
+                                "amp",
                                 "normalize",
                                 "augmentation",
                                 "text",
@@ -156,7 +159,7 @@ private Q_SLOTS:
                                 "init_from_run",
                                 "freeze_epochs"})
             QVERIFY2(j.contains(key), key);
-        QCOMPARE(j.size(), std::size_t(22));
+        QCOMPARE(j.size(), std::size_t(23));
         for (const char *key : {"max_vocab", "min_frequency", "sequence_length", "tokenizer",
                                 "lower_case", "nfkc", "punctuation"})
             QVERIFY2(j.at("text").contains(key), key);
@@ -361,6 +364,10 @@ private Q_SLOTS:
                                    << "model.kernel";
         QTest::newRow("model unknown key") << R"({"model": {"type": "mlp", "depth": 3}})"
                                            << "model.depth";
+        QTest::newRow("amp") << R"({"amp": "int8"})"
+                             << "amp \"int8\" is unknown (use off, bf16 or fp16)";
+        QTest::newRow("fp16 on the cpu") << R"({"amp": "fp16"})"
+                                         << "amp fp16 needs a CUDA device";
     }
 
     void validate()
