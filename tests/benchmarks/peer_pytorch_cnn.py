@@ -65,7 +65,13 @@ def main():
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--device", default="cpu", help="cpu or cuda (the GPU check)")
+    parser.add_argument("--amp", default="off", choices=["off", "bf16"],
+                        help="bf16 autocast of the forward pass and loss, as --amp bf16 does")
     args = parser.parse_args()
+    device = torch.device(args.device)
+    autocast = torch.autocast(device_type=device.type, dtype=torch.bfloat16,
+                              enabled=args.amp == "bf16")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -77,12 +83,16 @@ def main():
 
     x = images[train_idx].float().div_(255)
     mean, std = x.mean().item(), x.std().item()
-    x = (x - mean) / std
-    y = labels[train_idx]
-    x_val = (images[val_idx].float().div_(255) - mean) / std
-    x_test = (test_images.float().div_(255) - mean) / std
+    x = ((x - mean) / std).to(device)
+    y = labels[train_idx].to(device)
+    x_val = ((images[val_idx].float().div_(255) - mean) / std).to(device)
+    x_test = ((test_images.float().div_(255) - mean) / std).to(device)
 
-    model = Net()
+    def sync():
+        if device.type == "cuda":
+            torch.cuda.synchronize()
+
+    model = Net().to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     trained = 0
     train_seconds = 0.0
@@ -92,6 +102,8 @@ def main():
     clock = time.perf_counter
     for epoch in range(args.epochs):
         perm = torch.randperm(len(x), generator=torch.Generator().manual_seed(args.seed + epoch))
+        perm = perm.to(device)
+        sync()
         start = clock()
         for i in range(0, len(x), args.batch_size):
             t0 = clock()
@@ -99,7 +111,8 @@ def main():
             xb, yb = x[idx], y[idx]
             t1 = clock()
             optimizer.zero_grad()
-            loss = F.cross_entropy(model(xb), yb)
+            with autocast:
+                loss = F.cross_entropy(model(xb), yb)
             t2 = clock()
             loss.backward()
             t3 = clock()
@@ -114,6 +127,7 @@ def main():
             phases["optimizer"] += t4 - t3
             phases["recording"] += t5 - t4
             steps += 1
+        sync()
         train_seconds += clock() - start
     phases_ms = {k: v * 1000.0 / steps for k, v in phases.items()}
     phases_ms["total"] = sum(phases_ms.values())
@@ -124,8 +138,10 @@ def main():
         "phases_ms_per_step": phases_ms,
         "epochs": args.epochs,
         "threads": torch.get_num_threads(),
-        "val_accuracy": accuracy(model, x_val, labels[val_idx]),
-        "test_accuracy": accuracy(model, x_test, test_labels),
+        "device": str(device),
+        "amp": args.amp,
+        "val_accuracy": accuracy(model, x_val, labels[val_idx].to(device)),
+        "test_accuracy": accuracy(model, x_test, test_labels.to(device)),
     }))
 
 
