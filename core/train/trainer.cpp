@@ -602,8 +602,7 @@ TrainResult Trainer::trainEpochs()
             step.learningRate = learningRate;
             // A resumed epoch counts the samples and the time before its stop alike.
             const double busy = secondsBefore + secondsSince(epochStart) - pausedSeconds;
-            step.samplesPerSecond =
-                busy > 0.0 ? static_cast<double>(seen) * (parallel ? ranks : 1) / busy : 0.0;
+            step.samplesPerSecond = busy > 0.0 ? static_cast<double>(seen) * ranks / busy : 0.0;
             step.wallSeconds = secondsSince(runStart);
             for (TrainerObserver *observer : m_observers)
                 observer->onStep(step);
