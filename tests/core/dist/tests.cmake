@@ -1,5 +1,6 @@
 # tests for core/dist: data-parallel training on c10d (Gloo over loopback)
 modelforge_add_test(tests_base tst_distenvironment)
+modelforge_add_test(tests_base tst_localworkers TIMEOUT 120)
 modelforge_add_test(tests_core tst_distributedshard TORCH)
 modelforge_add_test(tests_core tst_gradientreducer TORCH)
 modelforge_add_test(tests_core tst_dataparalleltraining TORCH)
