@@ -71,9 +71,16 @@ TrainCommand::TrainCommand(CLI::App &root, const CliContext &context) : m_contex
         ->check(CLI::IsMember({"data", "pipeline"}));
     m_train
         ->add_option("--micro-batches", m_microBatches,
-                     "Pipeline: micro-batches each batch is cut into (GPipe schedule)")
+                     "Pipeline: micro-batches each batch is cut into")
         ->capture_default_str()
         ->check(CLI::Range(1, 4096));
+    m_train
+        ->add_option("--pipeline-schedule", m_schedule,
+                     "Pipeline: gpipe (every micro-batch forward, then every one backward) or "
+                     "1f1b (one forward, one backward in turn: a stage holds at most as many "
+                     "micro-batches' activations as there are stages after it, plus one)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"gpipe", "1f1b"}));
     m_train
         ->add_option("--stage-boundaries", m_stageBoundaries,
                      "Pipeline: the first layer of each stage after the first (N-1 "
@@ -105,8 +112,8 @@ int TrainCommand::execute()
         }
         const auto timeout = std::chrono::milliseconds(std::llround(m_timeoutSeconds * 1000.0));
         if (m_parallel == "pipeline")
-            options.pipeline =
-                joinPipelineParallel(*environment, timeout, m_microBatches, m_stageBoundaries);
+            options.pipeline = joinPipelineParallel(*environment, timeout, m_microBatches,
+                                                    m_stageBoundaries, m_schedule);
         else
             options.dataParallel = joinDataParallel(*environment, timeout);
     }
@@ -229,8 +236,10 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs, const Di
         if (rank != nullptr)
             out["distributed"] = {
                 {"world_size", rank->worldSize}, {"backend", "gloo"}, {"mode", m_parallel}};
-        if (!train.pipelineStages.empty())
+        if (!train.pipelineStages.empty()) {
             out["distributed"]["stages"] = train.pipelineStages;
+            out["distributed"]["schedule"] = m_schedule;
+        }
         if (!train.failureReason.empty())
             out["failure_reason"] = train.failureReason;
         if (result.test)
@@ -243,7 +252,8 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs, const Di
             std::cout << "reason: " << train.failureReason << "\n";
         std::cout << "samples/s " << formatNumber(train.samplesPerSecond, 0) << "\n";
         if (!train.pipelineStages.empty())
-            std::cout << "pipeline stages " << train.pipelineStages << "\n";
+            std::cout << "pipeline stages " << train.pipelineStages << " (" << m_schedule
+                      << " schedule)\n";
         if (!train.kernels.plan.empty())
             std::cout << "kernels " << train.kernels.plan << "\n";
         for (const KernelOpChoice &op : train.kernels.ops)

@@ -51,6 +51,7 @@ private:
     double m_timeoutSeconds = 120.0;
     std::string m_parallel = "data";
     int m_microBatches = 4;
+    std::string m_schedule = "gpipe";
     std::vector<std::size_t> m_stageBoundaries;
 };
 

@@ -86,10 +86,19 @@ public:
 
     void barrier() override { waitFor(m_group->barrier(), rank(), "barrier"); }
 
-    void send(torch::Tensor tensor, int to, int tag) override
+    PendingCollective sendAsync(torch::Tensor tensor, int to, int tag) override
     {
         std::vector<torch::Tensor> tensors{std::move(tensor)};
-        waitFor(m_group->send(tensors, to, tag), rank(), "send");
+        c10::intrusive_ptr<c10d::Work> work;
+        try {
+            work = m_group->send(tensors, to, tag);
+        } catch (const std::exception &error) {
+            throw Error("rank " + std::to_string(rank()) +
+                        ": a send could not start: " + reasonOf(error));
+        }
+        const int self = rank();
+        // The work keeps the tensor alive until it has left.
+        return PendingCollective([work, self] { waitFor(work, self, "send"); });
     }
 
     void recv(torch::Tensor tensor, int from, int tag) override

@@ -54,7 +54,13 @@ public:
     virtual void barrier() = 0;
     /// Sends `tensor` (contiguous) to rank `to`, matched by `tag` with its recv(); returns when it
     /// has left.
-    virtual void send(torch::Tensor tensor, int to, int tag) = 0;
+    void send(torch::Tensor tensor, int to, int tag)
+    {
+        sendAsync(std::move(tensor), to, tag).wait();
+    }
+    /// The same in the background: Gloo's send completes only once the receiver has posted its
+    /// recv, so a pipeline whose stages send to each other at once must not wait on it there.
+    virtual PendingCollective sendAsync(torch::Tensor tensor, int to, int tag) = 0;
     /// Receives into `tensor` (contiguous, of the sent shape and type) from rank `from`.
     virtual void recv(torch::Tensor tensor, int from, int tag) = 0;
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace mf {
@@ -20,10 +21,12 @@ std::shared_ptr<DataParallel> joinDataParallel(const DistEnvironment &environmen
                                                std::chrono::milliseconds timeout);
 
 /// The same, as a stage of a pipeline of `microBatches` micro-batches, cut at `boundaries`
-/// (empty: balanced by measured layer time): what SessionOptions::pipeline takes.
+/// (empty: balanced by measured layer time), run on `schedule` ("gpipe" or "1f1b", see
+/// PipelineSchedule): what SessionOptions::pipeline takes. mf::ConfigError for another schedule.
 std::shared_ptr<PipelineParallel> joinPipelineParallel(const DistEnvironment &environment,
                                                        std::chrono::milliseconds timeout,
                                                        int microBatches,
-                                                       std::vector<std::size_t> boundaries);
+                                                       std::vector<std::size_t> boundaries,
+                                                       const std::string &schedule = "gpipe");
 
 } // namespace mf

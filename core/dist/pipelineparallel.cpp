@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <sstream>
 
 namespace mf {
@@ -74,16 +75,20 @@ std::vector<std::int64_t> batchShape(std::int64_t size, const std::vector<std::i
 std::shared_ptr<PipelineParallel> joinPipelineParallel(const DistEnvironment &environment,
                                                        std::chrono::milliseconds timeout,
                                                        int microBatches,
-                                                       std::vector<std::size_t> boundaries)
+                                                       std::vector<std::size_t> boundaries,
+                                                       const std::string &schedule)
 {
+    const std::optional<PipelineSchedule> chosen = pipelineScheduleFromName(schedule);
+    if (!chosen)
+        throw ConfigError("Unknown pipeline schedule \"" + schedule + "\": gpipe or 1f1b");
     return std::make_shared<PipelineParallel>(Collectives::connect(environment, timeout),
-                                              microBatches, std::move(boundaries));
+                                              microBatches, std::move(boundaries), *chosen);
 }
 
 PipelineParallel::PipelineParallel(std::shared_ptr<Collectives> collectives, int microBatches,
-                                   std::vector<std::size_t> boundaries)
+                                   std::vector<std::size_t> boundaries, PipelineSchedule schedule)
     : m_collectives(std::move(collectives)), m_microBatches(std::max(1, microBatches)),
-      m_boundaries(std::move(boundaries))
+      m_boundaries(std::move(boundaries)), m_schedule(schedule)
 {
 }
 
@@ -177,40 +182,44 @@ PipelineStepResult PipelineParallel::step(torch::nn::Sequential &model, const to
         first ? std::vector<std::int64_t>{} : m_sampleShapes[start - 1];
     const torch::TensorOptions floats = inputs.options().dtype(torch::kFloat32);
 
+    std::vector<std::int64_t> offsets(sizes.size(), 0);
+    for (std::size_t m = 1; m < sizes.size(); ++m)
+        offsets[m] = offsets[m - 1] + sizes[m - 1];
     std::vector<torch::Tensor> stageInputs(static_cast<std::size_t>(count));
     std::vector<torch::Tensor> stageOutputs(static_cast<std::size_t>(count));
+    // Sends run in the background and are waited for at the end of the step: a stage blocks
+    // only on what it receives, so no order of the schedule can deadlock two stages that send
+    // to each other at once.
+    std::vector<PendingCollective> sends;
     double lossSum = 0.0;
     std::int64_t correct = 0;
-    std::int64_t offset = 0;
-    // Forward: every micro-batch through this stage, in order.
-    for (int m = 0; m < count; ++m) {
-        const std::int64_t size = sizes[static_cast<std::size_t>(m)];
+    const auto forward = [&](int m) {
+        const auto i = static_cast<std::size_t>(m);
         torch::Tensor x;
         if (first) {
-            x = inputs.narrow(0, offset, size);
+            x = inputs.narrow(0, offsets[i], sizes[i]);
         } else {
-            x = torch::empty(batchShape(size, received), floats);
+            x = torch::empty(batchShape(sizes[i], received), floats);
             m_collectives->recv(x, self - 1, m);
             x.requires_grad_(true);
         }
         torch::Tensor y = runStage(model, x);
         if (last) {
-            const torch::Tensor part = labels.narrow(0, offset, size);
+            const torch::Tensor part = labels.narrow(0, offsets[i], sizes[i]);
             correct += y.detach().argmax(1).eq(part).sum().item<std::int64_t>();
             // Weighted by its share of the batch: the micro-batches' gradients add up to the
             // whole batch's mean loss's.
-            y = loss(y, part) * (static_cast<double>(size) / static_cast<double>(batch));
+            y = loss(y, part) * (static_cast<double>(sizes[i]) / static_cast<double>(batch));
             lossSum += y.item<double>();
         } else {
-            m_collectives->send(y.detach().contiguous(), self + 1, m);
+            sends.push_back(m_collectives->sendAsync(y.detach().contiguous(), self + 1, m));
         }
-        stageInputs[static_cast<std::size_t>(m)] = x;
-        stageOutputs[static_cast<std::size_t>(m)] = y;
-        offset += size;
-    }
-    // Backward, the last micro-batch first, as GPipe does.
-    for (int m = count - 1; m >= 0; --m) {
-        torch::Tensor &y = stageOutputs[static_cast<std::size_t>(m)];
+        stageInputs[i] = x;
+        stageOutputs[i] = y;
+    };
+    const auto backward = [&](int m) {
+        const auto i = static_cast<std::size_t>(m);
+        torch::Tensor &y = stageOutputs[i];
         if (last) {
             y.backward();
         } else {
@@ -221,9 +230,16 @@ PipelineStepResult PipelineParallel::step(torch::nn::Sequential &model, const to
                 y.backward(gradient);
         }
         if (!first)
-            m_collectives->send(stageInputs[static_cast<std::size_t>(m)].grad().contiguous(),
-                                self - 1, count + m);
-    }
+            sends.push_back(
+                m_collectives->sendAsync(stageInputs[i].grad().contiguous(), self - 1, count + m));
+        // Its activations are no longer needed: what 1F1B saves.
+        stageInputs[i] = torch::Tensor();
+        y = torch::Tensor();
+    };
+    for (const PipelineAction &action : pipelineActions(m_schedule, self, stages(), count))
+        action.forward ? forward(action.microBatch) : backward(action.microBatch);
+    for (PendingCollective &send : sends)
+        send.wait();
     // The last stage knows the loss and the hits; every rank learns them, and whether any rank
     // was asked to stop, in one all-reduce.
     torch::Tensor shared = torch::zeros({3}, torch::kFloat64);

@@ -2,6 +2,7 @@
 // Core-only header (includes torch): never include it from a header moc reads.
 
 #include "core/dist/collectives.h"
+#include "core/dist/pipelineschedule.h"
 #include "core/dist/stagepartition.h"
 
 #include <torch/torch.h>
@@ -41,12 +42,14 @@ public:
     /// `boundaries`: the first layer of stages 1..K-1, or empty to balance the stages by the
     /// layers' measured forward and backward time.
     PipelineParallel(std::shared_ptr<Collectives> collectives, int microBatches,
-                     std::vector<std::size_t> boundaries = {});
+                     std::vector<std::size_t> boundaries = {},
+                     PipelineSchedule schedule = PipelineSchedule::GPipe);
 
     int rank() const { return m_collectives->rank(); }
     int stages() const { return m_collectives->worldSize(); }
     bool leader() const { return rank() == 0; }
     int microBatches() const { return m_microBatches; }
+    PipelineSchedule schedule() const { return m_schedule; }
     const std::string &backend() const { return m_collectives->backend(); }
 
     /// Chooses the stages of `model` (rank 0 measures each layer on a micro-batch of `batch`
@@ -57,8 +60,8 @@ public:
     /// "layers 0-3 | 4-7 (balanced by measured time: 2.1 ms | 1.9 ms)"
     const std::string &description() const { return m_description; }
 
-    /// One step of the GPipe schedule (all micro-batches forward, then all backward) on this
-    /// rank's stage; leaves the gradients of its stage's parameters. Every rank passes the
+    /// One step of the schedule on this rank's stage; leaves the gradients of its stage's
+    /// parameters. Every rank passes the
     /// whole batch (the first stage reads its inputs, the last its labels) and whether it was
     /// asked to stop.
     PipelineStepResult step(torch::nn::Sequential &model, const torch::Tensor &inputs,
@@ -75,6 +78,7 @@ private:
     std::shared_ptr<Collectives> m_collectives;
     int m_microBatches;
     std::vector<std::size_t> m_boundaries;
+    PipelineSchedule m_schedule;
     StageStarts m_starts;
     /// The shape of one sample's activation after each layer: what a stage receives.
     std::vector<std::vector<std::int64_t>> m_sampleShapes;

@@ -371,6 +371,7 @@ std::int64_t TrainingSession::prepare()
         params[kBackendParam] = d->options.pipeline->backend();
         params[kParallelModeParam] = "pipeline";
         params["distributed.micro_batches"] = std::to_string(d->options.pipeline->microBatches());
+        params["distributed.schedule"] = pipelineScheduleName(d->options.pipeline->schedule());
     }
     d->runId = d->store->createRun(record, params);
     try {

@@ -27,13 +27,15 @@ def processor():
     return platform.processor()
 
 
-def ours(cli, dataset, nproc, threads, mode="data"):
+def ours(cli, dataset, nproc, threads, mode="data", schedule="gpipe"):
     with tempfile.TemporaryDirectory() as workspace:
         command = [cli, "--workspace", workspace, "--json", "train", "--dataset", dataset,
                    "--model", "cnn", "--epochs", "1", "--batch-size", "64",
                    "--threads", str(threads)]
         if nproc > 1:
             command += ["--nproc", str(nproc), "--parallel", mode]
+        if mode == "pipeline":
+            command += ["--pipeline-schedule", schedule]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         return json.loads(out)["samples_per_second"]
 
@@ -67,12 +69,14 @@ def main():
         one, many = figures[(name, 1)], figures[(name, args.nproc)]
         print(f"{name:12} {one:10.0f} {many:10.0f} {many / one:9.2f} "
               f"{many / one / args.nproc:10.2f}")
-    pipeline = statistics.median(
-        ours(args.cli, args.dataset, args.nproc, 1, "pipeline") for _ in range(args.rounds))
     one = figures[("ModelForge", 1)]
-    print(f"{'MF pipeline':12} {one:10.0f} {pipeline:10.0f} {pipeline / one:9.2f} "
-          f"{pipeline / one / args.nproc:10.2f}   (GPipe, 4 micro-batches of 16; no PyTorch peer "
-          f"on the CPU)")
+    for schedule, label in (("gpipe", "GPipe"), ("1f1b", "1F1B")):
+        pipeline = statistics.median(
+            ours(args.cli, args.dataset, args.nproc, 1, "pipeline", schedule)
+            for _ in range(args.rounds))
+        print(f"{'MF ' + label:12} {one:10.0f} {pipeline:10.0f} {pipeline / one:9.2f} "
+              f"{pipeline / one / args.nproc:10.2f}   (pipeline, 4 micro-batches of 16; no "
+              f"PyTorch peer on the CPU)")
     print(f"ours / PyTorch at {args.nproc} processes: "
           f"{figures[('ModelForge', args.nproc)] / figures[('PyTorch DDP', args.nproc)]:.2f}; "
           f"at 1 process: {figures[('ModelForge', 1)] / figures[('PyTorch DDP', 1)]:.2f}")

@@ -102,22 +102,28 @@ private Q_SLOTS:
     void trainWithTwoProcessesLandsOneRun_data()
     {
         QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("schedule");
         QTest::addColumn<int>("steps");
         // 384 samples, 10% validation: 346 to train. Data parallel: 173 a rank, 11 batches of
         // 16 a rank and epoch; pipeline: every rank draws all 22 batches.
-        QTest::newRow("data") << "data" << 22;
-        QTest::newRow("pipeline") << "pipeline" << 44;
+        QTest::newRow("data") << "data"
+                              << "gpipe" << 22;
+        QTest::newRow("pipeline") << "pipeline"
+                                  << "1f1b" << 44;
     }
 
     void trainWithTwoProcessesLandsOneRun()
     {
         QFETCH(QString, mode);
+        QFETCH(QString, schedule);
         QFETCH(int, steps);
         const QString workspace = m_dir.filePath(mode);
         QProcess process;
-        process.start(QStringLiteral(MODELFORGE_CLI_PATH),
-                      trainArguments(workspace, QStringLiteral("2"))
-                          << QStringLiteral("--parallel") << mode);
+        QStringList arguments = trainArguments(workspace, QStringLiteral("2"))
+                                << QStringLiteral("--parallel") << mode;
+        if (mode == QLatin1String("pipeline"))
+            arguments << QStringLiteral("--pipeline-schedule") << schedule;
+        process.start(QStringLiteral(MODELFORGE_CLI_PATH), arguments);
         QByteArray err;
         QVERIFY2(exitOf(process, &err) == 0, err.constData());
         const QJsonObject out = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
@@ -143,6 +149,10 @@ private Q_SLOTS:
         QCOMPARE(params.at("distributed.mode"), mode.toStdString());
         QCOMPARE(params.count("distributed.stages"),
                  std::size_t(mode == QStringLiteral("pipeline")));
+        if (mode == QLatin1String("pipeline")) {
+            QCOMPARE(params.at("distributed.schedule"), schedule.toStdString());
+            QCOMPARE(distributed.value(QStringLiteral("schedule")).toString(), schedule);
+        }
         QVERIFY(workersOf(process.processId()).isEmpty());
     }
 

@@ -34,40 +34,49 @@ private:
     Dataset m_validation = imageDataset(64, 4, 2);
 
 private Q_SLOTS:
-    void twoStagesEqualOneProcessOnTheWholeBatch_data()
+    void stagesEqualOneProcessOnTheWholeBatch_data()
     {
         QTest::addColumn<QString>("model");
         QTest::addColumn<QList<int>>("boundaries");
-        QTest::newRow("mlp, balanced") << R"({"type":"mlp","hidden":[32,16]})" << QList<int>{};
-        QTest::newRow("mlp, cut after the first layer")
-            << R"({"type":"mlp","hidden":[32,16]})" << QList<int>{1};
-        QTest::newRow("cnn, balanced")
-            << R"({"type":"cnn","conv":[4,8],"fc":[16]})" << QList<int>{};
+        QTest::addColumn<int>("stages");
+        QTest::addColumn<QString>("schedule");
+        const QString mlp = R"({"type":"mlp","hidden":[32,16]})";
+        const QString cnn = R"({"type":"cnn","conv":[4,8],"fc":[16]})";
+        QTest::newRow("mlp, balanced") << mlp << QList<int>{} << 2 << "gpipe";
+        QTest::newRow("mlp, cut after the first layer") << mlp << QList<int>{1} << 2 << "gpipe";
+        QTest::newRow("cnn, balanced") << cnn << QList<int>{} << 2 << "gpipe";
+        QTest::newRow("mlp, 1f1b") << mlp << QList<int>{} << 2 << "1f1b";
+        QTest::newRow("cnn, 3 stages, 1f1b") << cnn << QList<int>{} << 3 << "1f1b";
+        QTest::newRow("mlp, 3 stages, gpipe") << mlp << QList<int>{2, 4} << 3 << "gpipe";
     }
 
-    void twoStagesEqualOneProcessOnTheWholeBatch()
+    void stagesEqualOneProcessOnTheWholeBatch()
     {
-        // 4 micro-batches of 8 through 2 stages against one process on the batch of 32.
+        // 4 micro-batches of 8 through the stages against one process on the batch of 32.
         QFETCH(QString, model);
         QFETCH(QList<int>, boundaries);
+        QFETCH(int, stages);
+        QFETCH(QString, schedule);
         const TrainConfig config = pipelineConfig(nlohmann::json::parse(model.toStdString()));
         Trainer single(config, m_train, m_validation, referenceKernels());
         const TrainResult expected = single.run();
         const torch::Tensor expectedWeights = flatParameters(*single.model());
 
-        std::vector<torch::Tensor> weights(2);
-        std::vector<TrainResult> results(2);
-        testjob::runLocalJob(2, [&](int rank, std::shared_ptr<Collectives> collectives) {
+        std::vector<torch::Tensor> weights(static_cast<std::size_t>(stages));
+        std::vector<TrainResult> results(static_cast<std::size_t>(stages));
+        testjob::runLocalJob(stages, [&](int rank, std::shared_ptr<Collectives> collectives) {
             TrainerOptions options = referenceKernels();
             options.pipeline = std::make_shared<PipelineParallel>(
-                collectives, 4, std::vector<std::size_t>(boundaries.begin(), boundaries.end()));
+                collectives, 4, std::vector<std::size_t>(boundaries.begin(), boundaries.end()),
+                *pipelineScheduleFromName(schedule.toStdString()));
             Trainer trainer(config, m_train, m_validation, options);
             results[rank] = trainer.run();
             weights[rank] = flatParameters(*trainer.model());
         });
         QCOMPARE(results[0].steps, expected.steps);
         QVERIFY(!results[0].pipelineStages.empty());
-        QVERIFY(torch::equal(weights[0], weights[1])); // every rank holds the whole model
+        for (int rank = 1; rank < stages; ++rank) // every rank holds the whole model
+            QVERIFY(torch::equal(weights[0], weights[rank]));
         const double difference = (weights[0] - expectedWeights).abs().max().item<double>();
         QVERIFY2(difference < 1e-5, qPrintable(QString::number(difference)));
         QVERIFY(std::abs(results[0].last.trainLoss - expected.last.trainLoss) < 1e-5);
