@@ -178,6 +178,10 @@ TrainOptions::TrainOptions(CLI::App &command)
                       "Mixed precision: off, bf16 (CUDA or CPU autocast) or fp16 (CUDA, with "
                       "gradient scaling)",
                       [](TrainConfig &c, const std::string &v) { c.amp = v; });
+    flag<bool>(command, "--cudnn-benchmark,!--no-cudnn-benchmark",
+               "On CUDA, let cuDNN pick the fastest convolution algorithms by timing them "
+               "(default off)",
+               [](TrainConfig &c, const bool &v) { c.cudnnBenchmark = v; });
     flag<bool>(command, "--normalize,!--no-normalize",
                "Normalise inputs with the training split's mean/std (default on)",
                [](TrainConfig &c, const bool &v) { c.normalize = v; });

@@ -258,6 +258,7 @@ void to_json(nlohmann::json &j, const TrainConfig &c)
                        {"threads", c.threads},
                        {"device", c.device},
                        {"amp", c.amp},
+                       {"cudnn_benchmark", c.cudnnBenchmark},
                        {"normalize", c.normalize},
                        {"augmentation", c.augmentation},
                        {"text", c.text},
@@ -286,6 +287,7 @@ void from_json(const nlohmann::json &j, TrainConfig &c)
                      "threads",
                      "device",
                      "amp",
+                     "cudnn_benchmark",
                      "normalize",
                      "augmentation",
                      "text",
@@ -315,6 +317,7 @@ void from_json(const nlohmann::json &j, TrainConfig &c)
     c.threads = anyInt(r, "threads", c.threads);
     c.device = r.text("device", c.device);
     c.amp = r.text("amp", c.amp);
+    c.cudnnBenchmark = r.boolean("cudnn_benchmark", c.cudnnBenchmark);
     c.normalize = r.boolean("normalize", c.normalize);
     c.augmentation = r.text("augmentation", c.augmentation);
     if (r.has("text"))

@@ -78,6 +78,10 @@ struct TrainConfig
     /// "off", "bf16" (CUDA, or the CPU's bf16 autocast) or "fp16" (CUDA only, with gradient
     /// scaling, core/train/gradscaler.h).
     std::string amp = "off";
+    /// On CUDA, let cuDNN time its convolution algorithms for each new input shape and keep the
+    /// fastest (torch.backends.cudnn.benchmark): faster steps for fixed shapes, at the price of
+    /// run-to-run bit-exactness and a slower first step. No effect on the CPU.
+    bool cudnnBenchmark = false;
     bool normalize = true; ///< per-channel mean/std from the training split
     /// Path to an augmentation pipeline saved as JSON (core/augment/pipelinefile.h), applied to
     /// every training batch on the training device, never to validation or test inputs; empty:

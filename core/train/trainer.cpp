@@ -131,6 +131,8 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
     checkFits(m_validation, m_train, "validation");
 
     m_device = torch::Device(resolveDeviceName(m_config.device));
+    if (m_device.is_cuda()) // process-wide in LibTorch: each CUDA run sets it its way
+        at::globalContext().setBenchmarkCuDNN(m_config.cudnnBenchmark);
     keepFreedMemoryForReuse();
     if (m_options.pipeline)
         checkPipelineFits(m_config, m_train, m_options);
@@ -495,9 +497,12 @@ TrainResult Trainer::trainEpochs()
                 const torch::Tensor rows =
                     order.narrow(0, b * batchSize, batch.labels.size(0)).to(torch::kCPU);
                 const torch::Tensor &indices = m_options.trainSampleIndices;
-                batch.inputs = (*m_options.textAugmentation)(
-                                   indices.defined() ? indices.index_select(0, rows) : rows, epoch)
-                                   .to(m_device);
+                const torch::Tensor drawn = (*m_options.textAugmentation)(
+                    indices.defined() ? indices.index_select(0, rows) : rows, epoch);
+                // The one batch drawn on the host: pinned, it reaches the GPU without blocking.
+                batch.inputs = m_device.is_cuda()
+                                   ? drawn.pin_memory().to(m_device, /*non_blocking=*/true)
+                                   : drawn;
             }
             phase.lap(result.phases.data);
             m_currentValidation.reset();

@@ -42,6 +42,7 @@ mf::TrainConfig customConfig()
     c.threads = 3;
     c.device = "cuda:1";
     c.amp = "fp16";
+    c.cudnnBenchmark = true;
     c.normalize = false;
     c.augmentation = "/pipelines/crop-flip.json";
     c.text.maxVocab = 5000;
@@ -100,6 +101,7 @@ private Q_SLOTS:
         QCOMPARE(back.optimizer.weightDecay, original.optimizer.weightDecay);
         QCOMPARE(back.schedule.name, original.schedule.name);
         QCOMPARE(back.amp, original.amp);
+        QCOMPARE(back.cudnnBenchmark, original.cudnnBenchmark);
         QCOMPARE(back.schedule.stepEpochs, original.schedule.stepEpochs);
         QCOMPARE(back.schedule.gamma, original.schedule.gamma);
         QCOMPARE(back.schedule.warmupSteps, original.schedule.warmupSteps);
@@ -152,6 +154,7 @@ private Q_SLOTS:
                                 "threads",
                                 "device",
                                 "amp",
+                                "cudnn_benchmark",
                                 "normalize",
                                 "augmentation",
                                 "text",
@@ -159,7 +162,7 @@ private Q_SLOTS:
                                 "init_from_run",
                                 "freeze_epochs"})
             QVERIFY2(j.contains(key), key);
-        QCOMPARE(j.size(), std::size_t(23));
+        QCOMPARE(j.size(), std::size_t(24));
         for (const char *key : {"max_vocab", "min_frequency", "sequence_length", "tokenizer",
                                 "lower_case", "nfkc", "punctuation"})
             QVERIFY2(j.at("text").contains(key), key);
