@@ -15,6 +15,12 @@ modelforge_add_test(tests_app tst_runstablemodel TIMEOUT 60)
 modelforge_add_test(tests_app tst_displayformat TIMEOUT 60)
 modelforge_add_test(tests_app tst_newestrequestmailbox TIMEOUT 60)
 modelforge_add_test(tests_app tst_processusage TIMEOUT 60)
+# GPU usage through NVML, read from a stand-in library with the driver's entry points.
+add_library(mf_fake_nvml SHARED ${CMAKE_CURRENT_LIST_DIR}/fakenvml.cpp)
+set_target_properties(mf_fake_nvml PROPERTIES AUTOMOC OFF)
+modelforge_add_test(tests_app tst_gpuusage TIMEOUT 60
+  DEFINITIONS MODELFORGE_FAKE_NVML="$<TARGET_FILE:mf_fake_nvml>")
+add_dependencies(tests_app mf_fake_nvml)
 modelforge_add_test(tests_app tst_mainwindow TIMEOUT 120
   DEFINITIONS MODELFORGE_PROJECT_VERSION="${PROJECT_VERSION}")
 modelforge_add_test(tests_app tst_trainpage TIMEOUT 240)
