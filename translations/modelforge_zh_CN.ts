@@ -2154,6 +2154,89 @@ Sample %4 of the %5 set</source>
     </message>
 </context>
 <context>
+    <name>mf::ParallelFields</name>
+    <message>
+        <source>Train on this many local processes (PyTorch&apos;s c10d with Gloo): this one and modelforge-cli workers beside it</source>
+        <translation>在这么多个本地进程上训练（PyTorch 的 c10d，Gloo 后端）：本进程加上与之并行的 modelforge-cli 工作进程</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <source>Data parallel</source>
+        <translation>数据并行</translation>
+    </message>
+    <message>
+        <source>Each process trains the whole model on its share of every epoch&apos;s data; the gradients are averaged every step</source>
+        <translation>每个进程在每轮数据中属于自己的那一份上训练完整模型；每一步对梯度求平均</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>流水线</translation>
+    </message>
+    <message>
+        <source>Each process trains a run of the model&apos;s layers; each batch passes through them in micro-batches</source>
+        <translation>每个进程训练模型中连续的若干层；每个批次切成微批次依次流过它们</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>并行方式</translation>
+    </message>
+    <message>
+        <source>Pipeline: the pieces each batch is cut into, so that the stages work at the same time</source>
+        <translation>流水线：每个批次切成的份数，使各阶段能同时工作</translation>
+    </message>
+    <message>
+        <source>Micro-batches</source>
+        <translation>微批次</translation>
+    </message>
+    <message>
+        <source>GPipe</source>
+        <translation>GPipe</translation>
+    </message>
+    <message>
+        <source>Every micro-batch forward, then every one backward: each process holds the activations of all micro-batches</source>
+        <translation>先让所有微批次前向，再全部反向：每个进程要保存所有微批次的激活</translation>
+    </message>
+    <message>
+        <source>1F1B</source>
+        <translation>1F1B</translation>
+    </message>
+    <message>
+        <source>One forward, one backward in turn once the pipeline is full: the same result and idle time, with at most as many micro-batches&apos; activations held as there are processes</source>
+        <translation>流水线填满后前向、反向交替进行：结果和空闲时间相同，但每个进程保存的微批次激活不超过进程数</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>%1 processes × %2 thread(s) on %3 cores; each process loads the data itself, and a run on several processes cannot pause.</source>
+        <translation>%1 个进程 × 每个 %2 个线程，共 %3 个核心；每个进程各自加载数据，多进程运行无法暂停。</translation>
+    </message>
+    <message>
+        <source>More threads than cores: the processes will slow each other down.</source>
+        <translation>线程数多于核心数：各进程会相互拖慢。</translation>
+    </message>
+    <message>
+        <source>Processes pay off when each has several cores; with one core each, one process with all cores is often faster.</source>
+        <translation>每个进程拥有多个核心时多进程才划算；每个进程只有一个核心时，单进程使用全部核心往往更快。</translation>
+    </message>
+    <message>
+        <source>Processes: runs on several processes train on the CPU (Gloo); choose the CPU as the device</source>
+        <translation>进程数：多进程运行在 CPU 上训练（Gloo）；请选择 CPU 作为设备</translation>
+    </message>
+    <message>
+        <source>Parallelism: a pipeline splits image and table models only (MLP, CNN); train text models data-parallel</source>
+        <translation>并行方式：流水线只能拆分图像和表格模型（MLP、CNN）；文本模型请用数据并行训练</translation>
+    </message>
+    <message>
+        <source>Parallelism: a pipeline trains in float32 only; turn mixed precision off</source>
+        <translation>并行方式：流水线只支持 float32 训练；请关闭混合精度</translation>
+    </message>
+</context>
+<context>
     <name>mf::ParameterForm</name>
     <message>
         <source>No step selected</source>
@@ -5852,6 +5935,38 @@ Runs are read from %1</source>
         <source>A text pipeline (EDA) saved in the Augment section: each training document is drawn through it anew every epoch, as its preview shows</source>
         <translation>在“数据增强”部分保存的文本流水线（EDA）：每个训练文档在每个轮次都按其预览所示重新经过它</translation>
     </message>
+    <message>
+        <source>Off (float32)</source>
+        <translation>关闭（float32）</translation>
+    </message>
+    <message>
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <source>float16 (CUDA)</source>
+        <translation>float16（CUDA）</translation>
+    </message>
+    <message>
+        <source>Automatic mixed precision: layers that gain from it compute in 16 bits, the weights stay float32. bfloat16 needs no loss scaling and is fast on CPUs with AVX512-BF16 or AMX and on recent GPUs; float16 needs a CUDA device and scales the loss</source>
+        <translation>自动混合精度：受益的层以 16 位计算，权重保持 float32。bfloat16 无需损失缩放，在支持 AVX512-BF16 或 AMX 的 CPU 和较新的 GPU 上很快；float16 需要 CUDA 设备并会缩放损失</translation>
+    </message>
+    <message>
+        <source>Mixed precision</source>
+        <translation>混合精度</translation>
+    </message>
+    <message>
+        <source>Time cuDNN&apos;s algorithms, keep the fastest</source>
+        <translation>为 cuDNN 的算法计时，保留最快的</translation>
+    </message>
+    <message>
+        <source>CUDA only: faster steps when the input shape stays the same, at the cost of a slower first step and of bit-identical reruns</source>
+        <translation>仅限 CUDA：输入形状不变时每步更快，代价是第一步较慢，且重跑结果不再逐位一致</translation>
+    </message>
+    <message>
+        <source>cuDNN autotuning</source>
+        <translation>cuDNN 自动调优</translation>
+    </message>
 </context>
 <context>
     <name>mf::TrainPage</name>
@@ -6077,6 +6192,34 @@ Runs are read from %1</source>
         <source>Next-token accuracy</source>
         <translation>下一词元准确率</translation>
     </message>
+    <message>
+        <source>A run on several processes cannot pause: the other processes would wait for this one until their timeout failed the run</source>
+        <translation>多进程运行无法暂停：其他进程会一直等待本进程，直到超时使运行失败</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n processes</source>
+        <translation>
+            <numerusform> · %n 个进程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This process only; %n worker process(es) train beside it</source>
+        <translation>
+            <numerusform>仅本进程；另有 %n 个工作进程在旁训练</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (this process)</source>
+        <translation>（本进程）</translation>
+    </message>
+    <message>
+        <source> · GPU %1: usage not readable</source>
+        <translation> · GPU %1：无法读取使用情况</translation>
+    </message>
+    <message>
+        <source> · GPU %1 %2% · %3 of %4</source>
+        <translation> · GPU %1 %2% · %3 / %4</translation>
+    </message>
 </context>
 <context>
     <name>mf::TrainPreset</name>
@@ -6170,6 +6313,14 @@ Runs are read from %1</source>
     <message>
         <source>There is no run %1 in %2</source>
         <translation>%2 中没有运行 %1</translation>
+    </message>
+    <message>
+        <source>rank 0: %1</source>
+        <translation>rank 0：%1</translation>
+    </message>
+    <message>
+        <source> (not recorded in the store: %1)</source>
+        <translation>（未能记入存储：%1）</translation>
     </message>
 </context>
 </TS>

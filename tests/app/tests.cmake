@@ -20,11 +20,13 @@ add_library(mf_fake_nvml SHARED ${CMAKE_CURRENT_LIST_DIR}/fakenvml.cpp)
 set_target_properties(mf_fake_nvml PROPERTIES AUTOMOC OFF)
 modelforge_add_test(tests_app tst_gpuusage TIMEOUT 60
   DEFINITIONS MODELFORGE_FAKE_NVML="$<TARGET_FILE:mf_fake_nvml>")
-add_dependencies(tests_app mf_fake_nvml)
+add_dependencies(tests_app mf_fake_nvml modelforge-cli)
 modelforge_add_test(tests_app tst_mainwindow TIMEOUT 120
   DEFINITIONS MODELFORGE_PROJECT_VERSION="${PROJECT_VERSION}")
 modelforge_add_test(tests_app tst_trainpage TIMEOUT 240)
 modelforge_add_test(tests_app tst_trainconfigform TIMEOUT 60)
+# Runs on several local processes from the Train section (modelforge-cli workers beside it).
+modelforge_add_test(tests_app tst_trainparallel TIMEOUT 400)
 modelforge_add_test(tests_app tst_translationcoverage TIMEOUT 120)
 modelforge_add_test(tests_app tst_runspage TIMEOUT 120)
 modelforge_add_test(tests_app tst_compresspage TIMEOUT 400)

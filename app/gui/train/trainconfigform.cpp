@@ -3,6 +3,8 @@
 #include "app/gui/samples/sampledatasets.h"
 #include "app/gui/train/finetunefields.h"
 #include "app/gui/train/integerlist.h"
+#include "app/gui/train/localtrainingjob.h"
+#include "app/gui/train/parallelfields.h"
 #include "app/gui/train/textmodelfields.h"
 #include "app/gui/train/textsettingsfields.h"
 #include "app/gui/train/trainpresets.h"
@@ -430,6 +432,27 @@ QWidget *TrainConfigForm::createRunGroup()
     m_device->setToolTip(tr("Looking for CUDA devices…"));
     form->addRow(tr("Device"), m_device);
     addField(QStringLiteral("device"), m_device);
+    m_amp = new QComboBox;
+    m_amp->addItem(tr("Off (float32)"), QStringLiteral("off"));
+    m_amp->addItem(tr("bfloat16"), QStringLiteral("bf16"));
+    m_amp->addItem(tr("float16 (CUDA)"), QStringLiteral("fp16"));
+    m_amp->setToolTip(tr("Automatic mixed precision: layers that gain from it compute in 16 "
+                         "bits, the weights stay float32. bfloat16 needs no loss scaling and is "
+                         "fast on CPUs with AVX512-BF16 or AMX and on recent GPUs; float16 "
+                         "needs a CUDA device and scales the loss"));
+    form->addRow(tr("Mixed precision"), m_amp);
+    addField(QStringLiteral("amp"), m_amp);
+    m_cudnnBenchmark = new QCheckBox(tr("Time cuDNN's algorithms, keep the fastest"));
+    m_cudnnBenchmark->setToolTip(tr("CUDA only: faster steps when the input shape stays the "
+                                    "same, at the cost of a slower first step and of "
+                                    "bit-identical reruns"));
+    form->addRow(tr("cuDNN autotuning"), m_cudnnBenchmark);
+    addField(QStringLiteral("cudnn_benchmark"), m_cudnnBenchmark);
+    m_parallel = std::make_unique<ParallelFields>(form);
+    for (QSpinBox *box : {m_parallel->processesBox(), m_parallel->microBatchesBox()})
+        connect(box, &QSpinBox::valueChanged, this, &TrainConfigForm::launchEdited);
+    for (QComboBox *box : {m_parallel->modeBox(), m_parallel->scheduleBox()})
+        connect(box, &QComboBox::currentIndexChanged, this, &TrainConfigForm::launchEdited);
     return group;
 }
 
@@ -690,6 +713,8 @@ bool TrainConfigForm::setConfigJson(const QByteArray &json, QString *error)
     m_seed->setText(QString::number(config.seed));
     m_threads->setValue(config.threads);
     selectData(m_device, QString::fromStdString(config.device));
+    selectData(m_amp, QString::fromStdString(config.amp));
+    m_cudnnBenchmark->setChecked(config.cudnnBenchmark);
     m_preset->setCurrentIndex(m_preset->findData(QString()));
     m_presetDescription->clear();
     m_loading = false;
@@ -765,6 +790,8 @@ QByteArray TrainConfigForm::configJson() const
     j["seed"] = m_seed->text().toULongLong();
     j["threads"] = m_threads->value();
     j["device"] = dataOf(m_device).toStdString();
+    j["amp"] = dataOf(m_amp).toStdString();
+    j["cudnn_benchmark"] = m_cudnnBenchmark->isChecked();
     return QByteArray::fromStdString(j.dump(2));
 }
 
@@ -818,6 +845,10 @@ void TrainConfigForm::revalidate()
         add(tr("augmentation: %1 is not a file").arg(augmentation));
     if (m_seed->text().isEmpty())
         add(tr("seed must be a whole number"));
+    if (const QString parallel =
+            m_parallel->problem(dataOf(m_device), dataOf(m_amp), textModelChosen());
+        !parallel.isEmpty())
+        add(parallel, QStringLiteral("parallel"));
     problems.removeDuplicates();
     m_problems = problems;
     markInvalid(keys);
@@ -948,6 +979,20 @@ void TrainConfigForm::markInvalid(const QStringList &keys)
     m_invalidKeys.sort();
 }
 
+ParallelLaunch TrainConfigForm::parallelLaunch() const
+{
+    return m_parallel->launch();
+}
+
+void TrainConfigForm::launchEdited()
+{
+    // How the run is launched is not its configuration: the preset stays as it is.
+    if (m_loading)
+        return;
+    updateEnabledFields();
+    revalidate();
+}
+
 void TrainConfigForm::updateEnabledFields()
 {
     const QString type = dataOf(m_modelType);
@@ -978,6 +1023,10 @@ void TrainConfigForm::updateEnabledFields()
                                          "every epoch, as its preview shows")
                                     : QString());
     m_fineTune->updateEnabled();
+    m_parallel->update(m_threads->value());
+    // A value loaded for a CUDA run stays editable on the CPU, so it can be turned off.
+    m_cudnnBenchmark->setEnabled(dataOf(m_device).startsWith(QLatin1String("cuda")) ||
+                                 m_cudnnBenchmark->isChecked());
     const QString optimizer = dataOf(m_optimizer);
     m_momentum->setEnabled(optimizer == QLatin1String("momentum") ||
                            optimizer == QLatin1String("nesterov") ||

@@ -24,6 +24,8 @@ class QToolButton;
 namespace mf {
 
 class FineTuneFields;
+class ParallelFields;
+struct ParallelLaunch;
 class TextModelFields;
 class TextSettingsFields;
 
@@ -72,6 +74,10 @@ public:
     /// Offers CUDA GPUs 0 … devices-1 beside the CPU (CudaDeviceProbe counts them).
     void setCudaDeviceCount(int devices);
     QComboBox *deviceBox() const { return m_device; }
+    /// Processes, parallelism and micro-batches: how the run is launched, not part of its
+    /// configuration (the run records them as params).
+    ParallelFields *parallelFields() const { return m_parallel.get(); }
+    ParallelLaunch parallelLaunch() const;
 
     void setDatasetPath(const QString &path);
     void setAugmentationPath(const QString &path);
@@ -104,6 +110,7 @@ private:
     /// augmentation, validation split, normalisation) in place of the preset's.
     QByteArray keepingTheData(const QByteArray &presetJson) const;
     void connectEdits();
+    void launchEdited();
     void revalidate();
     void updateEnabledFields();
     void markInvalid(const QStringList &keys);
@@ -163,6 +170,9 @@ private:
     QLineEdit *m_seed;
     QSpinBox *m_threads;
     QComboBox *m_device;
+    QComboBox *m_amp;
+    QCheckBox *m_cudnnBenchmark;
+    std::unique_ptr<ParallelFields> m_parallel;
     QLabel *m_problemLabel;
     std::unique_ptr<TextSettingsFields> m_text;
     std::unique_ptr<TextModelFields> m_textModel;

@@ -1,5 +1,7 @@
 #include "app/gui/train/traincontroller.h"
 
+#include <algorithm>
+
 namespace mf {
 
 TrainController::TrainController(const QString &workspaceDir, QObject *parent)
@@ -10,6 +12,7 @@ TrainController::TrainController(const QString &workspaceDir, QObject *parent)
     qRegisterMetaType<mf::TrainOutcomeReport>();
     qRegisterMetaType<mf::HistoryPoint>();
     qRegisterMetaType<mf::RunStatus>();
+    qRegisterMetaType<mf::ParallelLaunch>();
     qRegisterMetaType<QVector<mf::StepMetrics>>();
     qRegisterMetaType<QVector<mf::HistoryPoint>>();
     m_thread.setObjectName(QStringLiteral("ModelForge training"));
@@ -39,6 +42,13 @@ void TrainController::createWorker()
                     setState(State::Running);
                 Q_EMIT runPrepared(runId, configJson, epochs);
             });
+    connect(m_worker, &TrainWorker::processesChosen, this, [this](int processes) {
+        m_processes = processes;
+        if (!canPause() && m_state == State::Paused) {
+            m_worker->setPaused(false);
+            setState(m_prepared ? State::Running : State::Preparing);
+        }
+    });
     connect(m_worker, &TrainWorker::history, this, &TrainController::history);
     connect(m_worker, &TrainWorker::storedRun, this, &TrainController::storedRun);
     connect(m_worker, &TrainWorker::loadFailed, this, &TrainController::loadFailed);
@@ -68,16 +78,19 @@ bool TrainController::setWorkspaceDir(const QString &dir)
     return true;
 }
 
-bool TrainController::start(const QByteArray &configJson, const QString &runName)
+bool TrainController::start(const QByteArray &configJson, const QString &runName,
+                            const ParallelLaunch &launch)
 {
     if (isBusy())
         return false;
     m_runId = 0;
     m_prepared = false;
+    m_processes = std::max(1, launch.processes);
     setState(State::Preparing);
     m_worker->expectRun();
     QMetaObject::invokeMethod(m_worker, "startRun", Qt::QueuedConnection,
-                              Q_ARG(QByteArray, configJson), Q_ARG(QString, runName));
+                              Q_ARG(QByteArray, configJson), Q_ARG(QString, runName),
+                              Q_ARG(mf::ParallelLaunch, launch));
     return true;
 }
 
@@ -87,6 +100,7 @@ bool TrainController::resumeRun(qint64 runId)
         return false;
     m_runId = runId;
     m_prepared = false;
+    m_processes = 1; // until the worker has read how the run was trained
     setState(State::Preparing);
     m_worker->expectRun();
     QMetaObject::invokeMethod(m_worker, "resumeRun", Qt::QueuedConnection, Q_ARG(qint64, runId));
@@ -103,7 +117,7 @@ bool TrainController::loadRun(qint64 runId)
 
 void TrainController::pause()
 {
-    if (m_state != State::Running && m_state != State::Preparing)
+    if ((m_state != State::Running && m_state != State::Preparing) || !canPause())
         return;
     m_worker->setPaused(true);
     setState(State::Paused);

@@ -37,12 +37,19 @@ public:
     bool isBusy() const { return m_state != State::Idle; }
     qint64 runId() const { return m_runId; }
 
-    /// `configJson` is a TrainConfig as JSON. False (and nothing happens) unless idle.
-    bool start(const QByteArray &configJson, const QString &runName = QString());
+    /// `configJson` is a TrainConfig as JSON. False (and nothing happens) unless idle. With
+    /// `launch.processes` > 1 the run trains on that many local processes.
+    bool start(const QByteArray &configJson, const QString &runName = QString(),
+               const ParallelLaunch &launch = {});
     /// Continues a stored INTERRUPTED, STOPPED or FAILED run from its newest checkpoint.
     bool resumeRun(qint64 runId);
     /// Reads a stored run for display (storedRun or loadFailed follow); works only while idle.
     bool loadRun(qint64 runId);
+    /// The processes the current (or last) run trains on.
+    int processes() const { return m_processes; }
+    /// A run of several processes cannot pause: its other processes would wait for this one
+    /// until their timeout failed the job.
+    bool canPause() const { return m_processes <= 1; }
     /// Holds the running run after the current batch; unpause() lets it go on.
     void pause();
     void unpause();
@@ -70,6 +77,7 @@ private:
     State m_state = State::Idle;
     qint64 m_runId = 0;
     bool m_prepared = false; ///< the current run exists in the store
+    int m_processes = 1;
 };
 
 } // namespace mf

@@ -3,6 +3,7 @@
 #include "app/gui/format/displayformat.h"
 #include "app/gui/train/cudadeviceprobe.h"
 #include "app/gui/train/finetunesourceloader.h"
+#include "app/gui/train/localtrainingjob.h"
 #include "app/gui/train/trainconfigform.h"
 #include "core/store/runrecord.h"
 #include "core/util/atomicfile.h"
@@ -10,6 +11,7 @@
 #include "widgets/metricchart.h"
 #include "widgets/metricdashboard.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -30,6 +32,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdlib>
 
 namespace mf {
 
@@ -61,6 +64,14 @@ QString etaText(double seconds)
 QString bytesText(std::int64_t bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString deviceOf(const QByteArray &configJson)
+{
+    const nlohmann::json config = nlohmann::json::parse(configJson.toStdString(), nullptr, false);
+    if (config.is_object() && config.contains("device") && config["device"].is_string())
+        return QString::fromStdString(config["device"].get<std::string>());
+    return QStringLiteral("cpu");
 }
 
 QString objectiveOf(const QByteArray &configJson)
@@ -266,8 +277,9 @@ bool TrainPage::startTraining()
     if (!startBlockedReason().isEmpty())
         return false;
     const QByteArray config = m_form->configJson();
+    const ParallelLaunch launch = m_form->parallelLaunch();
     resetLiveView(tr("Starting…"));
-    return m_controller->start(config);
+    return m_controller->start(config, QString(), launch);
 }
 
 bool TrainPage::resumeRun(qint64 runId)
@@ -345,7 +357,12 @@ void TrainPage::updateButtons()
     m_blocked->setText(idle ? blocked : QString());
     m_blocked->setVisible(idle && !blocked.isEmpty());
     const bool paused = state == TrainController::State::Paused;
-    m_pause->setEnabled(state == TrainController::State::Running || paused);
+    m_pause->setEnabled((state == TrainController::State::Running || paused) &&
+                        m_controller->canPause());
+    m_pause->setToolTip(m_controller->canPause()
+                            ? QString()
+                            : tr("A run on several processes cannot pause: the other processes "
+                                 "would wait for this one until their timeout failed the run"));
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));
     m_pause->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_stop->setEnabled(!idle && state != TrainController::State::Stopping);
@@ -358,6 +375,7 @@ void TrainPage::onRunPrepared(qint64 runId, const QByteArray &configJson, int ep
     m_shownRunId = runId;
     m_epochs = epochs;
     labelCharts(objectiveOf(configJson));
+    m_runDevice = deviceOf(configJson);
     QString name;
     try {
         const nlohmann::json config = nlohmann::json::parse(configJson.toStdString());
@@ -370,6 +388,8 @@ void TrainPage::onRunPrepared(qint64 runId, const QByteArray &configJson, int ep
     } catch (const std::exception &) {
         name.clear();
     }
+    if (m_controller->processes() > 1)
+        name += tr(" · %n processes", nullptr, m_controller->processes());
     m_runTitle->setText(tr("Run %1").arg(runId) +
                         (name.isEmpty() ? QString() : QStringLiteral(": ") + name));
     updateButtons();
@@ -547,18 +567,51 @@ void TrainPage::updateProgress()
 void TrainPage::sampleUsage()
 {
     const ProcessUsage::Sample s = m_processUsage.sample();
-    if (s.residentBytes <= 0) {
-        m_usage->setText(tr("CPU and memory: not available on this system"));
-        return;
+    QString text;
+    if (s.residentBytes <= 0)
+        text = tr("CPU and memory: not available on this system");
+    else if (!s.cpuKnown)
+        text = tr("CPU measuring… · memory %1").arg(bytesText(s.residentBytes));
+    else
+        text = tr("CPU %1% of %2% · memory %3")
+                   .arg(qRound(s.cpuPercent))
+                   .arg(ProcessUsage::coreCount() * 100)
+                   .arg(bytesText(s.residentBytes));
+    QString tip;
+    if (m_controller->isBusy() && m_controller->processes() > 1) {
+        tip = tr("This process only; %n worker process(es) train beside it", nullptr,
+                 m_controller->processes() - 1);
+        text += tr(" (this process)");
     }
-    if (!s.cpuKnown) {
-        m_usage->setText(tr("CPU measuring… · memory %1").arg(bytesText(s.residentBytes)));
-        return;
+    const QString device =
+        m_runDevice.isEmpty() ? m_form->deviceBox()->currentData().toString() : m_runDevice;
+    QString gpuTip;
+    text += gpuUsageText(device, &gpuTip);
+    if (!gpuTip.isEmpty())
+        tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) + gpuTip;
+    m_usage->setText(text);
+    m_usage->setToolTip(tip);
+}
+
+QString TrainPage::gpuUsageText(const QString &device, QString *tip)
+{
+    if (!device.startsWith(QLatin1String("cuda")))
+        return QString();
+    if (!m_gpuUsage)
+        m_gpuUsage = std::make_unique<GpuUsage>();
+    const int cudaIndex =
+        device.contains(QLatin1Char(':')) ? device.section(QLatin1Char(':'), 1).toInt() : 0;
+    const GpuUsage::Sample s =
+        m_gpuUsage->sample(GpuUsage::nvmlIndexOf(cudaIndex, std::getenv("CUDA_VISIBLE_DEVICES")));
+    if (!s.known) {
+        *tip = QString::fromStdString(s.error);
+        return tr(" · GPU %1: usage not readable").arg(cudaIndex);
     }
-    m_usage->setText(tr("CPU %1% of %2% · memory %3")
-                         .arg(qRound(s.cpuPercent))
-                         .arg(ProcessUsage::coreCount() * 100)
-                         .arg(bytesText(s.residentBytes)));
+    return tr(" · GPU %1 %2% · %3 of %4")
+        .arg(cudaIndex)
+        .arg(s.utilisationPercent)
+        .arg(bytesText(static_cast<std::int64_t>(s.usedBytes)))
+        .arg(bytesText(static_cast<std::int64_t>(s.totalBytes)));
 }
 
 void TrainPage::labelCharts(const QString &objective, double valLoss)
@@ -585,6 +638,7 @@ void TrainPage::labelCharts(const QString &objective, double valLoss)
 void TrainPage::onRunEnded(const TrainOutcomeReport &report)
 {
     m_outcome = report.status;
+    m_runDevice.clear();
     QString text;
     const QLocale locale;
     if (report.status == RunStatus::Finished) {
@@ -625,6 +679,7 @@ void TrainPage::onRunEnded(const TrainOutcomeReport &report)
 void TrainPage::onStartFailed(const QString &reason)
 {
     m_outcome = RunStatus::Failed;
+    m_runDevice.clear();
     // The heading said "Starting…"; it must not go on saying so above the error.
     m_runTitle->setText(tr("Could not start"));
     m_status->setText(tr("Could not start: %1").arg(m_form->describe(reason)));

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "app/gui/train/gpuusage.h"
 #include "app/gui/train/processusage.h"
 #include "app/gui/train/traincontroller.h"
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -39,6 +41,7 @@ public:
     QPushButton *startButton() const { return m_start; }
     QPushButton *pauseButton() const { return m_pause; }
     QPushButton *stopButton() const { return m_stop; }
+    QLabel *usageLabel() const { return m_usage; }
     QProgressBar *progressBar() const { return m_progress; }
     /// Why Start is disabled; empty when it is enabled.
     QString startBlockedReason() const;
@@ -86,6 +89,9 @@ private:
     void updateButtons();
     void updateProgress();
     void sampleUsage();
+    /// " · GPU 0 (name) 73% · 12 GB of 80 GB" for a CUDA device, read through NVML; empty for
+    /// the CPU. `tip` gets why NVML could not be read.
+    QString gpuUsageText(const QString &device, QString *tip);
     void resetLiveView(const QString &title);
     /// Titles the loss and accuracy charts for a run of TrainConfig objective `objective`;
     /// `valLoss` (when >= 0) gives a next-token run's perplexity.
@@ -112,6 +118,8 @@ private:
     QTimer *m_usageTimer;
     FineTuneSourceLoader *m_sourceLoader;
     ProcessUsage m_processUsage;
+    std::unique_ptr<GpuUsage> m_gpuUsage; ///< loaded the first time a CUDA device is chosen
+    QString m_runDevice;                  ///< the device of the run in progress; empty while idle
     QString m_objective = QStringLiteral("classify"); ///< of the shown run
     QString m_lossTitle;
     QString m_accuracyTitle;

@@ -5,9 +5,17 @@
 #include "core/train/outcomestatus.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainingsession.h"
+#include "core/util/error.h"
 #include "core/util/torchthreads.h"
 
 #include <nlohmann/json.hpp>
+
+#include <QDir>
+#include <QStringList>
+#include <QTemporaryFile>
+
+#include <algorithm>
+#include <cstdlib>
 
 namespace mf {
 
@@ -21,6 +29,17 @@ QVector<HistoryPoint> storedHistory(const RunStore &store, qint64 runId)
             HistoryPoint{QString::fromStdString(p.key), p.step, p.epoch, p.wallSeconds, p.value});
     }
     return points;
+}
+
+/// The run's config for the other ranks of a local job, in a file that lives as long as the job.
+std::unique_ptr<QTemporaryFile> configFileFor(const QByteArray &configJson)
+{
+    auto file = std::make_unique<QTemporaryFile>(
+        QDir::temp().filePath(QStringLiteral("modelforge-run-XXXXXX.json")));
+    if (!file->open() || file->write(configJson) != configJson.size() || !file->flush())
+        throw Error("cannot write the run's configuration for the other processes to " +
+                    file->fileName().toStdString() + ": " + file->errorString().toStdString());
+    return file;
 }
 
 } // namespace
@@ -71,7 +90,8 @@ void TrainWorker::setSession(TrainingSession *session)
         session->requestStop();
 }
 
-void TrainWorker::startRun(const QByteArray &configJson, const QString &runName)
+void TrainWorker::startRun(const QByteArray &configJson, const QString &runName,
+                           const ParallelLaunch &launch)
 {
     TrainConfig config;
     try {
@@ -84,36 +104,73 @@ void TrainWorker::startRun(const QByteArray &configJson, const QString &runName)
     SessionOptions options;
     options.workspaceDir = m_workspaceDir.toStdString();
     options.runName = runName.toStdString();
+    std::unique_ptr<QTemporaryFile> configFile;
+    std::unique_ptr<LocalTrainingJob> job;
+    try {
+        if (launch.parallel()) {
+            // Checked here, before any worker starts, so that bad input fails once, plainly.
+            config.requireValid();
+            configFile = configFileFor(configJson);
+            job = std::make_unique<LocalTrainingJob>(
+                launch, m_workspaceDir.toStdString(),
+                std::vector<std::string>{"train", "--config", configFile->fileName().toStdString()},
+                options);
+        }
+    } catch (const std::exception &e) {
+        setSession(nullptr);
+        Q_EMIT startFailed(QString::fromUtf8(e.what()));
+        return;
+    }
     TrainingSession session(std::move(config), std::move(options));
     setSession(&session);
     try {
         session.prepare();
     } catch (const std::exception &e) {
         setSession(nullptr);
+        if (job)
+            job->finish(true);
         Q_EMIT startFailed(QString::fromUtf8(e.what()));
         return;
     }
-    execute(session);
+    Q_EMIT processesChosen(launch.processes);
+    execute(session, job.get());
 }
 
 void TrainWorker::resumeRun(qint64 runId)
 {
     std::unique_ptr<TrainingSession> session;
+    std::unique_ptr<LocalTrainingJob> job;
     QVector<HistoryPoint> points;
+    ParallelLaunch launch;
     try {
         SessionOptions options;
         options.workspaceDir = m_workspaceDir.toStdString();
-        session = std::make_unique<TrainingSession>(TrainingSession::resume(runId, options));
         const RunStore store(Workspace{m_workspaceDir.toStdString()}.databasePath());
+        const std::map<std::string, std::string> params = store.params(runId);
+        if (const auto worldSize = params.find(kWorldSizeParam); worldSize != params.end())
+            launch.processes = std::max(1, std::atoi(worldSize->second.c_str()));
+        if (const auto mode = params.find(kParallelModeParam); mode != params.end())
+            launch.mode = mode->second;
+        // A pipeline run is refused by TrainingSession::resume, which says why.
+        if (launch.parallel() && launch.mode == "data")
+            job = std::make_unique<LocalTrainingJob>(
+                launch, m_workspaceDir.toStdString(),
+                std::vector<std::string>{"resume", std::to_string(runId)}, options);
+        else
+            launch.processes = 1;
+        session = std::make_unique<TrainingSession>(TrainingSession::resume(runId, options));
         points = storedHistory(store, runId);
     } catch (const std::exception &e) {
         setSession(nullptr);
+        if (job)
+            job->finish(true);
         Q_EMIT startFailed(QString::fromUtf8(e.what()));
         return;
     }
     setSession(session.get());
     Q_EMIT history(points);
-    execute(*session);
+    Q_EMIT processesChosen(launch.processes);
+    execute(*session, job.get());
 }
 
 void TrainWorker::loadRun(qint64 runId)
@@ -135,9 +192,12 @@ void TrainWorker::loadRun(qint64 runId)
     }
 }
 
-void TrainWorker::execute(TrainingSession &session)
+void TrainWorker::execute(TrainingSession &session, LocalTrainingJob *job)
 {
-    setTorchThreads(session.config().threads);
+    int threads = session.config().threads;
+    if (job && threads <= 0) // the workers share the cores, as modelforge-cli's do
+        threads = LocalTrainingJob::threadsPerProcess(job->processes());
+    setTorchThreads(threads);
     const nlohmann::json configJson = session.config();
     Q_EMIT runPrepared(session.runId(), QByteArray::fromStdString(configJson.dump()),
                        session.config().epochs);
@@ -162,8 +222,34 @@ void TrainWorker::execute(TrainingSession &session)
         report.status = RunStatus::Failed;
         report.message = QString::fromUtf8(e.what());
     }
+    if (job)
+        finishJob(*job, report);
     setSession(nullptr);
     Q_EMIT runEnded(report);
+}
+
+void TrainWorker::finishJob(LocalTrainingJob &job, TrainOutcomeReport &report)
+{
+    std::string cleanup;
+    const std::string failure = job.finish(report.status == RunStatus::Failed, &cleanup);
+    if (failure.empty() && cleanup.empty())
+        return;
+    // The worker that failed first is the cause; rank 0's own message follows it.
+    QStringList parts;
+    if (!failure.empty())
+        parts << QString::fromStdString(failure);
+    if (!report.message.isEmpty())
+        parts << (failure.empty() ? report.message : tr("rank 0: %1").arg(report.message));
+    if (!cleanup.empty())
+        parts << QString::fromStdString(cleanup);
+    report.status = RunStatus::Failed;
+    report.message = parts.join(QStringLiteral("; "));
+    try {
+        RunStore store(Workspace{m_workspaceDir.toStdString()}.databasePath());
+        store.setStatus(report.runId, RunStatus::Failed, report.message.toStdString());
+    } catch (const std::exception &e) {
+        report.message += tr(" (not recorded in the store: %1)").arg(QString::fromUtf8(e.what()));
+    }
 }
 
 void TrainWorker::onStep(const StepMetrics &step)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/gui/train/localtrainingjob.h"
 #include "app/gui/train/stepbatcher.h"
 #include "core/store/runrecord.h"
 #include "core/train/trainevents.h"
@@ -65,13 +66,18 @@ public:
     void expectRun();
 
 public Q_SLOTS:
-    /// `configJson` is a TrainConfig as JSON; `runName` may be empty.
-    void startRun(const QByteArray &configJson, const QString &runName);
+    /// `configJson` is a TrainConfig as JSON; `runName` may be empty. With `launch.processes` > 1
+    /// the run trains on that many local processes (LocalTrainingJob).
+    void startRun(const QByteArray &configJson, const QString &runName,
+                  const mf::ParallelLaunch &launch = {});
+    /// A run trained data-parallel resumes on as many processes as it was trained with.
     void resumeRun(qint64 runId);
     /// Reads a stored run's config and metrics for display; emits storedRun or loadFailed.
     void loadRun(qint64 runId);
 
 Q_SIGNALS:
+    /// Before runPrepared: the number of processes the run trains on (1: this one alone).
+    void processesChosen(int processes);
     /// The dataset is loaded and the run exists in the store.
     void runPrepared(qint64 runId, const QByteArray &configJson, int epochs);
     /// The metrics a resumed run had logged before this session.
@@ -88,7 +94,11 @@ Q_SIGNALS:
 private:
     void onStep(const StepMetrics &step) override;
     void onEpoch(const EpochMetrics &epoch) override;
-    void execute(TrainingSession &session);
+    /// Trains `session`; `job` is the other ranks' processes, or null.
+    void execute(TrainingSession &session, LocalTrainingJob *job);
+    /// Waits for the other ranks of a job and puts the first failure among them, or the workers
+    /// that had to be killed, in `report` and the run's record.
+    void finishJob(LocalTrainingJob &job, TrainOutcomeReport &report);
     void setSession(TrainingSession *session);
 
     QString m_workspaceDir;
@@ -108,3 +118,4 @@ Q_DECLARE_METATYPE(mf::EpochMetrics)
 Q_DECLARE_METATYPE(mf::TrainOutcomeReport)
 Q_DECLARE_METATYPE(mf::HistoryPoint)
 Q_DECLARE_METATYPE(mf::RunStatus)
+Q_DECLARE_METATYPE(mf::ParallelLaunch)

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QSpinBox;
+
+namespace mf {
+
+struct ParallelLaunch;
+
+/// The Train form's rows that spread a run over local processes: Processes, Parallelism (data
+/// or pipeline), and a pipeline's Micro-batches and Schedule, with a line saying how the cores
+/// are shared. They describe
+/// how a run is launched, not the run's configuration: the run records its world size and mode
+/// as params.
+class ParallelFields
+{
+    Q_DECLARE_TR_FUNCTIONS(mf::ParallelFields)
+public:
+    /// Appends its rows to `form`.
+    explicit ParallelFields(QFormLayout *form);
+
+    QSpinBox *processesBox() const { return m_processes; }
+    QComboBox *modeBox() const { return m_mode; }
+    QSpinBox *microBatchesBox() const { return m_microBatches; }
+    QComboBox *scheduleBox() const { return m_schedule; }
+    QLabel *hintLabel() const { return m_hint; }
+
+    ParallelLaunch launch() const;
+    /// Parallelism and micro-batches matter only with several processes, micro-batches only
+    /// for a pipeline; the hint follows `threads` (the form's Threads, 0 for all cores).
+    void update(int threads);
+    /// Why the chosen processes cannot train this configuration; empty when they can.
+    QString problem(const QString &device, const QString &amp, bool textModel) const;
+
+private:
+    QSpinBox *m_processes;
+    QComboBox *m_mode;
+    QSpinBox *m_microBatches;
+    QComboBox *m_schedule;
+    QLabel *m_hint;
+};
+
+} // namespace mf

@@ -1,0 +1,306 @@
+// The Train section's runs on several local processes: rank 0 trains in the workbench, the other
+// ranks are modelforge-cli workers beside it (LocalTrainingJob).
+#include "app/gui/train/localtrainingjob.h"
+#include "app/gui/train/parallelfields.h"
+#include "app/gui/train/trainconfigform.h"
+#include "app/gui/train/traincontroller.h"
+#include "app/gui/train/trainpage.h"
+#include "app/gui/train/trainworker.h"
+#include "core/store/runstore.h"
+#include "core/store/workspace.h"
+#include "core/train/trainingsession.h"
+#include "tests/support/shotpath.h"
+#include "tests/support/testdata.h"
+#include "tests/support/testsuite.h"
+#include "tests/support/workerprocesses.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QtTest/QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <thread>
+#include <unistd.h>
+
+using namespace mf;
+using mf::testdata::processExists;
+using mf::testdata::workersOf;
+
+namespace {
+
+constexpr int kTrainTimeoutMs = 120000;
+
+/// An MLP run on the generated set (240 samples, 20% held out: 96 a rank and epoch).
+QByteArray config(const QString &dataset, int epochs, int batchSize)
+{
+    const nlohmann::json json = {
+        {"dataset", dataset.toStdString()},
+        {"model", {{"type", "mlp"}, {"hidden", {16}}}},
+        {"epochs", epochs},
+        {"batch_size", batchSize},
+        {"validation_fraction", 0.2},
+        {"threads", 1},
+        {"seed", 7},
+    };
+    return QByteArray::fromStdString(json.dump());
+}
+
+std::map<std::string, std::string> storedParams(const QString &workspace, qint64 runId)
+{
+    const RunStore store(Workspace{workspace.toStdString()}.databasePath());
+    return store.params(runId);
+}
+
+RunRecord storedRun(const QString &workspace, qint64 runId)
+{
+    const RunStore store(Workspace{workspace.toStdString()}.databasePath());
+    return *store.run(runId);
+}
+
+void setProcesses(TrainPage &page, int processes, const QString &mode = QStringLiteral("data"),
+                  const QString &schedule = QStringLiteral("gpipe"))
+{
+    ParallelFields *fields = page.form()->parallelFields();
+    fields->processesBox()->setValue(processes);
+    fields->modeBox()->setCurrentIndex(fields->modeBox()->findData(mode));
+    fields->scheduleBox()->setCurrentIndex(fields->scheduleBox()->findData(schedule));
+}
+
+} // namespace
+
+class TestTrainParallel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_dataset;
+    int m_workspaces = 0;
+
+    QString newWorkspace() { return m_dir.filePath(QStringLiteral("ws%1").arg(++m_workspaces)); }
+
+    /// Starts a run of two processes that goes on until stopped; true once it has trained a step.
+    bool startLongRun(TrainPage &page, QSignalSpy &steps)
+    {
+        if (!page.form()->setConfigJson(config(m_dataset, 100000, 1)))
+            return false;
+        setProcesses(page, 2);
+        if (!page.startTraining())
+            return false;
+        return steps.wait(kTrainTimeoutMs);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(!LocalTrainingJob::cliExecutable().empty(), "modelforge-cli is not built");
+        m_dataset = m_dir.filePath(QStringLiteral("digits"));
+        const auto train = testdata::makeImageSet(240, 3, 1, 8, 8, 1);
+        const auto test = testdata::makeImageSet(60, 3, 1, 8, 8, 2);
+        testdata::writeMnistLayout(m_dataset.toStdString(), train, test);
+    }
+
+    void twoProcessesLandOneRun_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("schedule");
+        QTest::addColumn<int>("steps");
+        // 192 samples to train in batches of 16: data parallel 96 a rank, 6 steps an epoch;
+        // a pipeline's stages each see all 12 batches.
+        QTest::newRow("data") << "data"
+                              << "gpipe" << 12;
+        QTest::newRow("pipeline") << "pipeline"
+                                  << "gpipe" << 24;
+        QTest::newRow("pipeline, 1f1b") << "pipeline"
+                                        << "1f1b" << 24;
+    }
+
+    void twoProcessesLandOneRun()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, schedule);
+        QFETCH(int, steps);
+        const QString workspace = newWorkspace();
+        TrainPage page(workspace);
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(page.form()->setConfigJson(config(m_dataset, 2, 16)));
+        setProcesses(page, 2, mode, schedule);
+        QVERIFY2(page.startBlockedReason().isEmpty(), qPrintable(page.startBlockedReason()));
+
+        QSignalSpy ended(page.controller(), &TrainController::runEnded);
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(page.controller()->state() == TrainController::State::Running ||
+                                     !ended.isEmpty(),
+                                 kTrainTimeoutMs);
+        QVERIFY(!ended.isEmpty() || ended.wait(kTrainTimeoutMs));
+        const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
+        QVERIFY2(report.status == RunStatus::Finished, qPrintable(report.message));
+        QCOMPARE(report.steps, qint64(steps));
+        QVERIFY(report.testAccuracy > 0.5);
+
+        const auto params = storedParams(workspace, report.runId);
+        QCOMPARE(params.at(kWorldSizeParam), std::string("2"));
+        QCOMPARE(params.at(kParallelModeParam), mode.toStdString());
+        if (mode == QLatin1String("pipeline"))
+            QCOMPARE(params.at("distributed.schedule"), schedule.toStdString());
+        QCOMPARE(storedRun(workspace, report.runId).status, RunStatus::Finished);
+        const RunStore store(Workspace{workspace.toStdString()}.databasePath());
+        QCOMPARE(int(store.listRuns().size()), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(workersOf(::getpid()).isEmpty(), 5000);
+    }
+
+    void pauseIsOffForSeveralProcesses()
+    {
+        TrainPage page(newWorkspace());
+        QSignalSpy steps(page.controller(), &TrainController::steps);
+        QSignalSpy ended(page.controller(), &TrainController::runEnded);
+        QVERIFY(startLongRun(page, steps));
+        QCOMPARE(page.controller()->processes(), 2);
+        QVERIFY2(page.titleText().endsWith(QStringLiteral(" · 2 processes")),
+                 qPrintable(page.titleText()));
+        QVERIFY(!page.controller()->canPause());
+        QVERIFY(!page.pauseButton()->isEnabled());
+        QVERIFY(page.pauseButton()->toolTip().contains(QStringLiteral("cannot pause")));
+        page.controller()->pause(); // refused, not half done
+        QCOMPARE(page.controller()->state(), TrainController::State::Running);
+        // The usage line says it counts this process alone.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.usageLabel()->text().contains(QStringLiteral("(this process)")), 5000);
+        QVERIFY(page.usageLabel()->toolTip().contains(QStringLiteral("1 worker process")));
+        page.resize(1280, 800);
+        page.show();
+        QTest::qWait(1500);
+        QVERIFY(page.grab().save(
+            mf::test::shotPath(m_dir, QStringLiteral("train-processes-running.png")), "PNG"));
+        page.controller()->stop();
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        QCOMPARE(ended.takeFirst().at(0).value<TrainOutcomeReport>().status, RunStatus::Stopped);
+    }
+
+    void aKilledWorkerFailsTheRunWithNoProcessLeft()
+    {
+        const QString workspace = newWorkspace();
+        TrainPage page(workspace);
+        QSignalSpy steps(page.controller(), &TrainController::steps);
+        QSignalSpy ended(page.controller(), &TrainController::runEnded);
+        QVERIFY(startLongRun(page, steps));
+        const QMap<int, pid_t> workers = workersOf(::getpid());
+        QCOMPARE(workers.keys(), QList<int>{1});
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(workers.value(1), SIGKILL);
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        // Rank 0 sees the lost peer at its next all-reduce, well within the timeout (120 s).
+        QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
+        const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
+        QCOMPARE(report.status, RunStatus::Failed);
+        const QString expected =
+            QStringLiteral("rank 1 of 2 (pid %1) was killed by signal 9 (Killed)")
+                .arg(workers.value(1));
+        QVERIFY2(report.message.startsWith(expected), qPrintable(report.message));
+        QVERIFY2(report.message.contains(QStringLiteral("; rank 0: ")), qPrintable(report.message));
+        const RunRecord run = storedRun(workspace, report.runId);
+        QCOMPARE(run.status, RunStatus::Failed);
+        QCOMPARE(QString::fromStdString(run.failureReason), report.message);
+        QVERIFY(!processExists(workers.value(1)));
+        QVERIFY2(page.statusText().contains(expected), qPrintable(page.statusText()));
+    }
+
+    void aStoppedRunResumesOnItsProcesses()
+    {
+        const QString workspace = newWorkspace();
+        TrainPage page(workspace);
+        QSignalSpy steps(page.controller(), &TrainController::steps);
+        QSignalSpy ended(page.controller(), &TrainController::runEnded);
+        QVERIFY(page.form()->setConfigJson(config(m_dataset, 3, 4)));
+        setProcesses(page, 2);
+        QVERIFY(page.startTraining());
+        QVERIFY(steps.wait(kTrainTimeoutMs));
+        const QMap<int, pid_t> workers = workersOf(::getpid());
+        QCOMPARE(workers.size(), 1);
+        page.controller()->stop();
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        const auto stopped = ended.takeFirst().at(0).value<TrainOutcomeReport>();
+        QVERIFY2(stopped.status == RunStatus::Stopped, qPrintable(stopped.message));
+        // The worker stopped at the same step, and ended by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(!processExists(workers.value(1)), 10000);
+
+        // The resumed run takes its world size from the run, whatever the form says.
+        setProcesses(page, 1);
+        QVERIFY(page.resumeRun(stopped.runId));
+        QTRY_COMPARE_WITH_TIMEOUT(page.controller()->processes(), 2, kTrainTimeoutMs);
+        QVERIFY(ended.wait(kTrainTimeoutMs));
+        const auto finished = ended.takeFirst().at(0).value<TrainOutcomeReport>();
+        QVERIFY2(finished.status == RunStatus::Finished, qPrintable(finished.message));
+        QCOMPARE(finished.runId, stopped.runId);
+        // 3 epochs of 96 samples a rank in batches of 4.
+        QCOMPARE(finished.steps, qint64(3 * 24));
+        QTRY_VERIFY_WITH_TIMEOUT(workersOf(::getpid()).isEmpty(), 5000);
+    }
+
+    void theFormSaysWhatSeveralProcessesCannotDo()
+    {
+        TrainPage page(newWorkspace());
+        page.resize(1280, 800);
+        page.show();
+        TrainConfigForm *form = page.form();
+        QVERIFY(form->setConfigJson(config(m_dataset, 2, 16)));
+        ParallelFields *fields = form->parallelFields();
+        QVERIFY(!fields->modeBox()->isEnabled());
+        QVERIFY(!fields->microBatchesBox()->isEnabled());
+        setProcesses(page, 2, QStringLiteral("pipeline"));
+        QVERIFY(fields->modeBox()->isEnabled());
+        QVERIFY(fields->microBatchesBox()->isEnabled());
+        QVERIFY(fields->scheduleBox()->isEnabled());
+        QCOMPARE(form->parallelLaunch().mode, std::string("pipeline"));
+        QCOMPARE(form->parallelLaunch().schedule, std::string("gpipe"));
+        const QString cores = QString::number(std::thread::hardware_concurrency());
+        QVERIFY2(fields->hintLabel()->text().startsWith(
+                     QStringLiteral("2 processes × %1 thread(s) on %2 cores")
+                         .arg(LocalTrainingJob::threadsPerProcess(2))
+                         .arg(cores)),
+                 qPrintable(fields->hintLabel()->text()));
+        QVERIFY(form->problems().isEmpty());
+        // The launch is not the run's configuration: the config stays as it was.
+        QVERIFY(!form->configJson().contains("processes"));
+
+        QVERIFY(form->setConfigJson(QByteArray::fromStdString([&] {
+            nlohmann::json json = nlohmann::json::parse(config(m_dataset, 2, 16).toStdString());
+            json["amp"] = "bf16";
+            return json.dump();
+        }())));
+        QCOMPARE(nlohmann::json::parse(form->configJson().toStdString())["amp"], "bf16");
+        QVERIFY2(form->problems().join(' ').contains(QStringLiteral("float32 only")),
+                 qPrintable(form->problems().join(' ')));
+        setProcesses(page, 2, QStringLiteral("data"));
+        QVERIFY2(form->problems().isEmpty(), qPrintable(form->problems().join(' ')));
+        form->setCudaDeviceCount(1);
+        form->deviceBox()->setCurrentIndex(1);
+        QVERIFY2(form->problems().join(' ').contains(QStringLiteral("choose the CPU")),
+                 qPrintable(form->problems().join(' ')));
+        QVERIFY(!page.startButton()->isEnabled());
+        form->deviceBox()->setCurrentIndex(0);
+        fields->processesBox()->setValue(1);
+        QVERIFY(form->problems().isEmpty());
+
+        QVERIFY(form->setConfigJson(config(m_dataset, 2, 16))); // float32 again
+        setProcesses(page, 2, QStringLiteral("pipeline"), QStringLiteral("1f1b"));
+        QVERIFY2(form->problems().isEmpty(), qPrintable(form->problems().join(' ')));
+        auto *scroll = page.findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        scroll->ensureWidgetVisible(fields->hintLabel());
+        QVERIFY(page.grab().save(mf::test::shotPath(m_dir, QStringLiteral("train-processes.png")),
+                                 "PNG"));
+    }
+};
+
+MF_TEST_MAIN(TestTrainParallel)
+#include "tst_trainparallel.moc"
