@@ -5,6 +5,10 @@
 #include "core/compress/quantweight.h"
 #include "core/util/error.h"
 
+#include <torch/version.h>
+
+#include <variant>
+
 namespace mf {
 
 namespace {
@@ -30,12 +34,19 @@ bool positive(const std::array<std::int64_t, 2> &values)
     return values[0] > 0 && values[1] > 0;
 }
 
+// A convolution's padding is a c10::variant in LibTorch 1.x and a std::variant in 2.x.
+#if TORCH_VERSION_MAJOR >= 2
+namespace variants = std;
+#else
+namespace variants = c10;
+#endif
+
 std::array<std::int64_t, 2> convPadding(const torch::nn::detail::ConvNdOptions<2> &options)
 {
     const auto &padding = options.padding();
-    if (const auto *explicitPadding = c10::get_if<torch::ExpandingArray<2>>(&padding))
+    if (const auto *explicitPadding = variants::get_if<torch::ExpandingArray<2>>(&padding))
         return pair(*explicitPadding);
-    if (c10::holds_alternative<torch::enumtype::kValid>(padding))
+    if (variants::holds_alternative<torch::enumtype::kValid>(padding))
         return {0, 0};
     std::array<std::int64_t, 2> same{};
     for (std::size_t i = 0; i < 2; ++i) {
@@ -185,7 +196,7 @@ QuantizedConv2d quantizeConv2d(const torch::nn::Conv2d &conv, QuantParams input,
                                bool relu)
 {
     const auto &options = conv->options;
-    if (!c10::holds_alternative<torch::enumtype::kZeros>(options.padding_mode()))
+    if (!variants::holds_alternative<torch::enumtype::kZeros>(options.padding_mode()))
         throw ConfigError("A quantised convolution pads with zeros only.");
     QuantizedConv2dState state;
     state.weight = quantizeWeight(conv->weight, QuantGranularity::PerChannel);

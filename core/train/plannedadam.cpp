@@ -5,6 +5,7 @@
 #include "core/util/parallelrange.h"
 
 #include <cmath>
+#include <sstream>
 #include <type_traits>
 
 namespace mf {
@@ -37,9 +38,12 @@ bool sameLayout(const torch::Tensor &a, const torch::Tensor &b)
 template <class StateMap> typename StateMap::key_type stateKey(const torch::Tensor &parameter)
 {
     using Key = typename StateMap::key_type;
-    if constexpr (std::is_same_v<Key, std::string>)
-        return c10::guts::to_string(parameter.unsafeGetTensorImpl());
-    else
+    if constexpr (std::is_same_v<Key, std::string>) {
+        // What 1.x's c10::guts::to_string printed (gone in 2.x): the address through a stream.
+        std::ostringstream text;
+        text << parameter.unsafeGetTensorImpl();
+        return text.str();
+    } else
         return static_cast<Key>(parameter.unsafeGetTensorImpl());
 }
 
