@@ -42,8 +42,13 @@ WorkerLauncher::WorkerLauncher(std::vector<std::string> arguments, int processes
 
 WorkerJobOutcome WorkerLauncher::run(StopSignals &signals)
 {
-    LocalWorkers workers(LocalWorkers::Spec{LocalWorkers::ownExecutable(), m_arguments, m_processes,
-                                            0, freeLoopbackPort()});
+    LocalWorkers::Spec spec;
+    spec.executable = LocalWorkers::ownExecutable();
+    spec.arguments = m_arguments;
+    spec.worldSize = m_processes;
+    spec.port = freeLoopbackPort();
+    // No logDirectory: the workers write to the terminal, as the CLI itself does.
+    LocalWorkers workers(spec);
     // Ctrl-C: every worker stops at the same step and keeps its checkpoint.
     const ScopedStopHandler stop(signals, [&workers] { workers.signalAll(SIGINT); });
 
