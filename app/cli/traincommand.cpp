@@ -6,6 +6,7 @@
 #include "app/cli/texttable.h"
 #include "app/cli/workerlauncher.h"
 #include "core/dist/joinjob.h"
+#include "core/dist/localworkers.h"
 #include "core/store/processinfo.h"
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
@@ -24,7 +25,6 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
-#include <thread>
 
 namespace mf::cli {
 
@@ -180,8 +180,7 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs, const Di
     int threads = session.config().threads;
     // Local workers share the cores unless --threads says otherwise.
     if (const char *local = std::getenv("LOCAL_WORLD_SIZE"); rank && threads <= 0 && local)
-        threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) /
-                                  std::max(1, std::atoi(local)));
+        threads = LocalWorkers::threadsPerWorker(std::atoi(local));
     setTorchThreads(threads);
     const ScopedStopHandler stop(*m_context.stopSignals, [&session] { session.requestStop(); });
     ProgressReporter progress(totalEpochs, m_quiet || m_context.json || follower);

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -54,6 +55,12 @@ std::string WorkerExit::describe(int worldSize) const
         how = "exited with status " + std::to_string(WEXITSTATUS(status));
     return "rank " + std::to_string(rank) + " of " + std::to_string(worldSize) + " (pid " +
            std::to_string(pid) + ") " + how;
+}
+
+int LocalWorkers::threadsPerWorker(int workers)
+{
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return std::max(1, cores / std::max(1, workers));
 }
 
 std::string LocalWorkers::ownExecutable()

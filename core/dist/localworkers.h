@@ -66,6 +66,10 @@ public:
     /// without a log.
     std::string logTail(int rank, std::size_t bytes = 400) const;
 
+    /// The torch threads each of `workers` processes on this machine gets when its config says
+    /// all cores: the cores shared out, at least one each.
+    static int threadsPerWorker(int workers);
+
     /// The path of the running executable (/proc/self/exe).
     static std::string ownExecutable();
 

@@ -265,7 +265,7 @@ private Q_SLOTS:
         const QString cores = QString::number(std::thread::hardware_concurrency());
         QVERIFY2(fields->hintLabel()->text().startsWith(
                      QStringLiteral("2 processes × %1 thread(s) on %2 cores")
-                         .arg(LocalTrainingJob::threadsPerProcess(2))
+                         .arg(LocalWorkers::threadsPerWorker(2))
                          .arg(cores)),
                  qPrintable(fields->hintLabel()->text()));
         QVERIFY(form->problems().isEmpty());

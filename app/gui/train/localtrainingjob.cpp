@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <thread>
 
 namespace mf {
 
@@ -38,12 +37,6 @@ std::string LocalTrainingJob::cliExecutable()
         return MODELFORGE_CLI_BUILD_PATH;
 #endif
     return std::string();
-}
-
-int LocalTrainingJob::threadsPerProcess(int processes)
-{
-    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    return std::max(1, cores / std::max(1, processes));
 }
 
 LocalTrainingJob::LocalTrainingJob(const ParallelLaunch &launch, const std::string &workspaceDir,

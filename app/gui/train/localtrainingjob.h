@@ -50,8 +50,6 @@ public:
     /// The modelforge-cli beside this executable (an installed workbench), else the one this
     /// build made; empty when neither exists.
     static std::string cliExecutable();
-    /// Threads each of `processes` local workers gets when the config says all cores.
-    static int threadsPerProcess(int processes);
 
 private:
     /// "rank 1 of 2 (pid 4242) exited with status 1: <the last line it wrote>"

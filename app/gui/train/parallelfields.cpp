@@ -84,7 +84,7 @@ void ParallelFields::update(int threads)
         return;
     }
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    const int each = threads > 0 ? threads : LocalTrainingJob::threadsPerProcess(processes);
+    const int each = threads > 0 ? threads : LocalWorkers::threadsPerWorker(processes);
     QString text = tr("%1 processes × %2 thread(s) on %3 cores; each process loads the data "
                       "itself, and a run on several processes cannot pause.")
                        .arg(processes)

@@ -196,7 +196,7 @@ void TrainWorker::execute(TrainingSession &session, LocalTrainingJob *job)
 {
     int threads = session.config().threads;
     if (job && threads <= 0) // the workers share the cores, as modelforge-cli's do
-        threads = LocalTrainingJob::threadsPerProcess(job->processes());
+        threads = LocalWorkers::threadsPerWorker(job->processes());
     setTorchThreads(threads);
     const nlohmann::json configJson = session.config();
     Q_EMIT runPrepared(session.runId(), QByteArray::fromStdString(configJson.dump()),
