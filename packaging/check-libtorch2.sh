@@ -6,25 +6,52 @@
 # -fsyntax-only, one per core, the torch precompiled header built once from them). Linking
 # needs the 2.x libraries and is what tests/gpu/run-gpu-check.sh does on a GPU machine.
 #
-#   packaging/check-libtorch2.sh [file.cpp ...]     # default: all of the above
+# With --cuda, the headers are those of a CUDA build instead (contrib's libtorch-cuda-dev, with
+# NCCL's, CUDA's and libcu++'s: about 1 GB to download once, under build/libtorch2cuda/), and
+# the sources compile as in a CUDA build with NCCL (MODELFORGE_NCCL).
+#
+#   packaging/check-libtorch2.sh [--cuda] [file.cpp ...]     # default: all of the above
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cache="${MODELFORGE_LIBTORCH2_DIR:-$root/build/libtorch2}"
+cuda=0
+if [ "${1:-}" = --cuda ]; then
+  cuda=1
+  shift
+fi
+if [ $cuda -eq 1 ]; then
+  cache="${MODELFORGE_LIBTORCH2_DIR:-$root/build/libtorch2cuda}"
+  # package, archive section
+  packages=("libtorch-cuda-dev contrib" "libnccl-dev contrib" "nvidia-cuda-dev non-free"
+    "libcu++-dev main")
+else
+  cache="${MODELFORGE_LIBTORCH2_DIR:-$root/build/libtorch2}"
+  packages=("libtorch-dev main")
+fi
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 suite="${LIBTORCH2_SUITE:-trixie}"
 mkdir -p "$cache"
 cd "$cache"
 
-if [ ! -d root/usr/include/torch ]; then
-  echo "Fetching the package index of Debian $suite ..." >&2
-  curl -fsS -o Packages.xz "$mirror/dists/$suite/main/binary-amd64/Packages.xz"
-  # awk reads to the end: leaving early would fail the pipeline (pipefail) on xz's SIGPIPE.
-  file=$(xz -dc Packages.xz | awk '/^Package: libtorch-dev$/ {p=1} p && /^Filename:/ && !f {f=$2} END {print f}')
-  [ -n "$file" ] || { echo "no libtorch-dev in Debian $suite" >&2; exit 1; }
-  echo "Fetching $file ..." >&2
-  curl -fsS -o libtorch-dev.deb "$mirror/$file"
-  rm -rf root && dpkg -x libtorch-dev.deb root
+if [ ! -f root/.complete ]; then
+  rm -rf root && mkdir root
+  for entry in "${packages[@]}"; do
+    read -r package section <<<"$entry"
+    if [ ! -f "Packages-$section.xz" ]; then
+      echo "Fetching the package index of Debian $suite/$section ..." >&2
+      curl -fsS -o "Packages-$section.xz" "$mirror/dists/$suite/$section/binary-amd64/Packages.xz"
+    fi
+    # awk reads to the end: leaving early would fail the pipeline (pipefail) on xz's SIGPIPE.
+    file=$(xz -dc "Packages-$section.xz" | awk -v p="$package" '$0 == "Package: " p {f=1}
+      f && /^Filename:/ && !n {n=$2} END {print n}')
+    [ -n "$file" ] || { echo "no $package in Debian $suite/$section" >&2; exit 1; }
+    echo "Fetching $file ..." >&2
+    curl -fsS -o "$package.deb" "$mirror/$file"
+    # Headers only: nvidia-cuda-dev's libraries alone take 2.5 GB.
+    dpkg-deb --fsys-tarfile "$package.deb" | tar -x -C root --wildcards './usr/include/*'
+    rm "$package.deb"
+  done
+  touch root/.complete
 fi
 include="$cache/root/usr/include"
 header="$include/torch/csrc/api/include/torch/version.h"
@@ -33,6 +60,7 @@ version=$(awk '/define TORCH_VERSION_(MAJOR|MINOR|PATCH)/ {printf "%s%s", sep, $
 flags=(-std=c++17 -DUSE_C10D_GLOO -DUSE_DISTRIBUTED -DNDEBUG -D_GLIBCXX_USE_CXX11_ABI=1
   -DQT_NO_KEYWORDS -DMODELFORGE_VERSION='"check"' -I"$root"
   -isystem "$include/torch/csrc/api/include" -isystem "$include")
+[ $cuda -eq 1 ] && flags+=(-DUSE_CUDA -DMODELFORGE_NCCL)
 # Qt's headers for the workbench's files (the engine and the CLI include none).
 mapfile -t qt < <(pkg-config --cflags Qt6Widgets Qt6Charts | tr ' ' '\n' | grep .)
 flags+=("${qt[@]}")
@@ -60,5 +88,6 @@ printf '%s\n' "${sources[@]}" | xargs -P "$(nproc)" -I{} sh -c '
 ' _ {} >"$cache/failures.txt" || true
 failed=$(grep -c '^FAIL' "$cache/failures.txt" || true)
 cat "$cache/failures.txt" >&2
-echo "LibTorch $version headers: $((${#sources[@]} - failed)) of ${#sources[@]} sources compile, $failed fail" >&2
+flavour=$([ $cuda -eq 1 ] && echo "CUDA (NCCL) " || true)
+echo "LibTorch $version ${flavour}headers: $((${#sources[@]} - failed)) of ${#sources[@]} sources compile, $failed fail" >&2
 [ "$failed" -eq 0 ]

@@ -53,7 +53,8 @@ TrainCommand::TrainCommand(CLI::App &root, const CliContext &context) : m_contex
     for (CLI::App *command : {m_train, m_resume}) {
         command
             ->add_option("--nproc", m_processes,
-                         "Train data-parallel on N local worker processes (Gloo); each trains "
+                         "Train data-parallel on N local worker processes (Gloo; NCCL on CUDA "
+                         "where built, device cuda:LOCAL_RANK for --device cuda); each trains "
                          "--batch-size samples a step on its shard of the data")
             ->check(CLI::Range(1, 256));
         command
@@ -233,8 +234,9 @@ int TrainCommand::runSession(TrainingSession &session, int totalEpochs, const Di
             {"libraries", {{"libtorch", torchVersion()}, {"onednn", oneDnnVersion()}}},
             {"phases_ms_per_step", toJson(train.phases)}};
         if (rank != nullptr)
-            out["distributed"] = {
-                {"world_size", rank->worldSize}, {"backend", "gloo"}, {"mode", m_parallel}};
+            out["distributed"] = {{"world_size", rank->worldSize},
+                                  {"backend", session.backend()},
+                                  {"mode", m_parallel}};
         if (!train.pipelineStages.empty()) {
             out["distributed"]["stages"] = train.pipelineStages;
             out["distributed"]["schedule"] = m_schedule;

@@ -2,15 +2,26 @@
 
 #include "core/util/error.h"
 
+#include <torch/version.h>
+
 // The c10d headers declare ProcessGroupGloo only for builds that have it; LibTorch 1.13 and 2.x
 // (Debian's and PyTorch's wheels alike) are built with Gloo.
 #ifndef USE_C10D_GLOO
 #define USE_C10D_GLOO 1
 #endif
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
+// MODELFORGE_NCCL: CMake found ProcessGroupNCCL.hpp in this LibTorch and nccl.h beside it.
+#ifdef MODELFORGE_NCCL
+#ifndef USE_C10D_NCCL
+#define USE_C10D_NCCL 1
+#endif
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+#endif
 
 #include <cstdlib>
+#include <mutex>
 
 namespace mf {
 
@@ -53,13 +64,35 @@ std::shared_ptr<::gloo::transport::Device> glooDevice(const std::string &masterA
     return c10d::ProcessGroupGloo::createDefaultDevice();
 }
 
-class GlooCollectives final : public Collectives
+// What every c10d group derives from, and what its collectives are called on: the process
+// group in LibTorch 1.13, the backend under it in 2.x.
+#if TORCH_VERSION_MAJOR >= 2
+using Group = c10d::Backend;
+#else
+using Group = c10d::ProcessGroup;
+#endif
+
+class GroupCollectives final : public Collectives
 {
 public:
-    GlooCollectives(c10::intrusive_ptr<c10d::Store> store,
-                    c10::intrusive_ptr<c10d::ProcessGroupGloo> group, int rank, int worldSize)
-        : Collectives(rank, worldSize, "gloo"), m_store(std::move(store)), m_group(std::move(group))
+    GroupCollectives(c10::intrusive_ptr<c10d::Store> store, c10::intrusive_ptr<Group> group,
+                     const DistEnvironment &environment, std::chrono::milliseconds timeout,
+                     std::string backend)
+        : Collectives(environment.rank, environment.worldSize, environment.localRank,
+                      std::move(backend)),
+          m_store(std::move(store)), m_group(std::move(group)), m_environment(environment),
+          m_timeout(timeout)
     {
+    }
+
+    std::shared_ptr<Collectives> forTensorsOn(const torch::Device &device) override
+    {
+        if (!device.is_cuda() || !ncclBuilt())
+            return shared_from_this();
+        std::lock_guard<std::mutex> lock(m_cudaMutex);
+        if (!m_cuda)
+            m_cuda = ncclGroup();
+        return m_cuda;
     }
 
     PendingCollective allreduceSum(torch::Tensor tensor) override
@@ -108,11 +141,50 @@ public:
     }
 
 private:
+    std::shared_ptr<Collectives> ncclGroup()
+    {
+#ifdef MODELFORGE_NCCL
+        try {
+            // Its own keys in the same store: the groups' rendezvous must not meet.
+            auto store = c10::make_intrusive<c10d::PrefixStore>("nccl", m_store);
+            auto options = c10d::ProcessGroupNCCL::Options::create();
+            options->timeout = m_timeout;
+            c10::intrusive_ptr<Group> group =
+                c10::make_intrusive<c10d::ProcessGroupNCCL>(store, rank(), worldSize(), options);
+            return std::make_shared<GroupCollectives>(std::move(store), std::move(group),
+                                                      m_environment, m_timeout, "nccl");
+        } catch (const std::exception &error) {
+            throw Error("rank " + std::to_string(rank()) +
+                        ": the NCCL group for CUDA tensors could not be made: " + reasonOf(error));
+        }
+#else
+        return shared_from_this();
+#endif
+    }
+
     c10::intrusive_ptr<c10d::Store> m_store;
-    c10::intrusive_ptr<c10d::ProcessGroupGloo> m_group;
+    c10::intrusive_ptr<Group> m_group;
+    DistEnvironment m_environment;
+    std::chrono::milliseconds m_timeout;
+    std::mutex m_cudaMutex;
+    std::shared_ptr<Collectives> m_cuda;
 };
 
 } // namespace
+
+bool Collectives::ncclBuilt()
+{
+#ifdef MODELFORGE_NCCL
+    return true;
+#else
+    return false;
+#endif
+}
+
+std::shared_ptr<Collectives> Collectives::forTensorsOn(const torch::Device &)
+{
+    return shared_from_this();
+}
 
 void PendingCollective::wait()
 {
@@ -139,10 +211,10 @@ std::shared_ptr<Collectives> Collectives::connect(const DistEnvironment &environ
         auto options = c10d::ProcessGroupGloo::Options::create();
         options->timeout = timeout;
         options->devices.push_back(glooDevice(environment.masterAddress));
-        auto group = c10::make_intrusive<c10d::ProcessGroupGloo>(store, environment.rank,
-                                                                 environment.worldSize, options);
-        return std::make_shared<GlooCollectives>(std::move(store), std::move(group),
-                                                 environment.rank, environment.worldSize);
+        c10::intrusive_ptr<Group> group = c10::make_intrusive<c10d::ProcessGroupGloo>(
+            store, environment.rank, environment.worldSize, options);
+        return std::make_shared<GroupCollectives>(std::move(store), std::move(group), environment,
+                                                  timeout, "gloo");
     } catch (const std::exception &error) {
         throw Error("The rendezvous of " + where + " failed: " + reasonOf(error));
     }

@@ -27,10 +27,11 @@ private:
     std::function<void()> m_wait;
 };
 
-/// The one place that touches PyTorch's c10d: a TCPStore rendezvous and a process group over
-/// it (Gloo on the CPU). Its signatures differ between LibTorch 1.13 and 2.x (ProcessGroup vs
+/// The one place that touches PyTorch's c10d: a TCPStore rendezvous and process groups over
+/// it: Gloo for CPU tensors, and NCCL for CUDA tensors where this LibTorch has it
+/// (forTensorsOn()). Its signatures differ between LibTorch 1.13 and 2.x (ProcessGroup vs
 /// Backend); everything else in core/dist sees only this class.
-class Collectives
+class Collectives : public std::enable_shared_from_this<Collectives>
 {
 public:
     /// Joins the job `environment` describes: rank 0 serves the TCPStore at MASTER_ADDR:
@@ -43,8 +44,19 @@ public:
 
     int rank() const { return m_rank; }
     int worldSize() const { return m_worldSize; }
-    /// "gloo"
+    /// This rank's index among the ranks on its machine (LOCAL_RANK): its CUDA device.
+    int localRank() const { return m_localRank; }
+    /// "gloo" or "nccl"
     const std::string &backend() const { return m_backend; }
+
+    /// Whether this build can reduce CUDA tensors through NCCL (a LibTorch built with it, and
+    /// MODELFORGE_NCCL found at configure time).
+    static bool ncclBuilt();
+    /// The group for tensors on `device`: this one for the CPU; for CUDA, an NCCL group over the
+    /// same rendezvous where ncclBuilt() (made on the first call, which every rank must make),
+    /// otherwise this Gloo group (its all-reduce and broadcast take CUDA tensors; its send and
+    /// recv do not). Control values (losses, stop requests, stage cuts) stay on the CPU group.
+    virtual std::shared_ptr<Collectives> forTensorsOn(const torch::Device &device);
 
     /// Sums `tensor` over the ranks, in place, in the background.
     virtual PendingCollective allreduceSum(torch::Tensor tensor) = 0;
@@ -65,14 +77,16 @@ public:
     virtual void recv(torch::Tensor tensor, int from, int tag) = 0;
 
 protected:
-    Collectives(int rank, int worldSize, std::string backend)
-        : m_rank(rank), m_worldSize(worldSize), m_backend(std::move(backend))
+    Collectives(int rank, int worldSize, int localRank, std::string backend)
+        : m_rank(rank), m_worldSize(worldSize), m_localRank(localRank),
+          m_backend(std::move(backend))
     {
     }
 
 private:
     int m_rank;
     int m_worldSize;
+    int m_localRank;
     std::string m_backend;
 };
 

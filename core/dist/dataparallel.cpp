@@ -12,18 +12,23 @@ std::shared_ptr<DataParallel> joinDataParallel(const DistEnvironment &environmen
 }
 
 DataParallel::DataParallel(std::shared_ptr<Collectives> collectives, GradientBucketing bucketing)
-    : m_collectives(std::move(collectives)), m_bucketing(bucketing)
+    : m_collectives(std::move(collectives)), m_tensors(m_collectives), m_bucketing(bucketing)
 {
+}
+
+void DataParallel::useDevice(const torch::Device &device)
+{
+    m_tensors = m_collectives->forTensorsOn(device);
 }
 
 void DataParallel::broadcastModule(torch::nn::Module &module)
 {
-    broadcastTensors(*m_collectives, stateTensors(module), 0);
+    broadcastTensors(*m_tensors, stateTensors(module), 0);
 }
 
 std::unique_ptr<GradientReducer> DataParallel::reducer(std::vector<torch::Tensor> parameters) const
 {
-    return std::make_unique<GradientReducer>(m_collectives, std::move(parameters), m_bucketing);
+    return std::make_unique<GradientReducer>(m_tensors, std::move(parameters), m_bucketing);
 }
 
 void DataParallel::sum(std::vector<double> &values)

@@ -24,8 +24,15 @@ public:
 
     int rank() const { return m_collectives->rank(); }
     int worldSize() const { return m_collectives->worldSize(); }
+    int localRank() const { return m_collectives->localRank(); }
     bool leader() const { return rank() == 0; }
-    const std::string &backend() const { return m_collectives->backend(); }
+    /// The backend that carries the model's tensors: "gloo", or "nccl" once useDevice() chose
+    /// it for CUDA.
+    const std::string &backend() const { return m_tensors->backend(); }
+
+    /// The model trains on `device`: its parameters and gradients go through the group for
+    /// tensors there (Collectives::forTensorsOn). Every rank calls it, before broadcastModule().
+    void useDevice(const torch::Device &device);
 
     /// Copies rank 0's parameters and buffers (batch-norm statistics) into every rank's
     /// `module`, one flat broadcast per dtype.
@@ -38,7 +45,8 @@ public:
     void barrier() { m_collectives->barrier(); }
 
 private:
-    std::shared_ptr<Collectives> m_collectives;
+    std::shared_ptr<Collectives> m_collectives; ///< CPU tensors: the metrics
+    std::shared_ptr<Collectives> m_tensors;     ///< the model's
     GradientBucketing m_bucketing;
 };
 

@@ -87,14 +87,20 @@ std::shared_ptr<PipelineParallel> joinPipelineParallel(const DistEnvironment &en
 
 PipelineParallel::PipelineParallel(std::shared_ptr<Collectives> collectives, int microBatches,
                                    std::vector<std::size_t> boundaries, PipelineSchedule schedule)
-    : m_collectives(std::move(collectives)), m_microBatches(std::max(1, microBatches)),
-      m_boundaries(std::move(boundaries)), m_schedule(schedule)
+    : m_collectives(std::move(collectives)), m_tensors(m_collectives),
+      m_microBatches(std::max(1, microBatches)), m_boundaries(std::move(boundaries)),
+      m_schedule(schedule)
 {
 }
 
 std::size_t PipelineParallel::stageEnd(int stage, std::size_t layers) const
 {
     return stage + 1 < stages() ? m_starts[static_cast<std::size_t>(stage + 1)] : layers;
+}
+
+void PipelineParallel::useDevice(const torch::Device &device)
+{
+    m_tensors = m_collectives->forTensorsOn(device);
 }
 
 void PipelineParallel::plan(torch::nn::Sequential &model, const torch::Tensor &batch)
@@ -135,7 +141,7 @@ void PipelineParallel::plan(torch::nn::Sequential &model, const torch::Tensor &b
             m_sampleShapes.emplace_back(x.sizes().begin() + 1, x.sizes().end());
         }
     }
-    broadcastTensors(*m_collectives, stateTensors(*model), 0);
+    broadcastTensors(*m_tensors, stateTensors(*model), 0);
 
     std::ostringstream text;
     for (int s = 0; s < stages(); ++s)
@@ -200,7 +206,7 @@ PipelineStepResult PipelineParallel::step(torch::nn::Sequential &model, const to
             x = inputs.narrow(0, offsets[i], sizes[i]);
         } else {
             x = torch::empty(batchShape(sizes[i], received), floats);
-            m_collectives->recv(x, self - 1, m);
+            m_tensors->recv(x, self - 1, m);
             x.requires_grad_(true);
         }
         torch::Tensor y = runStage(model, x);
@@ -212,7 +218,7 @@ PipelineStepResult PipelineParallel::step(torch::nn::Sequential &model, const to
             y = loss(y, part) * (static_cast<double>(sizes[i]) / static_cast<double>(batch));
             lossSum += y.item<double>();
         } else {
-            sends.push_back(m_collectives->sendAsync(y.detach().contiguous(), self + 1, m));
+            sends.push_back(m_tensors->sendAsync(y.detach().contiguous(), self + 1, m));
         }
         stageInputs[i] = x;
         stageOutputs[i] = y;
@@ -224,14 +230,14 @@ PipelineStepResult PipelineParallel::step(torch::nn::Sequential &model, const to
             y.backward();
         } else {
             torch::Tensor gradient = torch::empty(y.sizes(), floats);
-            m_collectives->recv(gradient, self + 1, count + m);
+            m_tensors->recv(gradient, self + 1, count + m);
             // A first stage of layers without parameters (a flatten) has nothing to learn.
             if (y.requires_grad())
                 y.backward(gradient);
         }
         if (!first)
             sends.push_back(
-                m_collectives->sendAsync(stageInputs[i].grad().contiguous(), self - 1, count + m));
+                m_tensors->sendAsync(stageInputs[i].grad().contiguous(), self - 1, count + m));
         // Its activations are no longer needed: what 1F1B saves.
         stageInputs[i] = torch::Tensor();
         y = torch::Tensor();
@@ -263,7 +269,7 @@ void PipelineParallel::synchronize(torch::nn::Sequential &model)
             tensors.insert(tensors.end(), state.begin(), state.end());
         }
         if (!tensors.empty())
-            broadcastTensors(*m_collectives, tensors, s);
+            broadcastTensors(*m_tensors, tensors, s);
     }
 }
 

@@ -50,7 +50,13 @@ public:
     bool leader() const { return rank() == 0; }
     int microBatches() const { return m_microBatches; }
     PipelineSchedule schedule() const { return m_schedule; }
-    const std::string &backend() const { return m_collectives->backend(); }
+    int localRank() const { return m_collectives->localRank(); }
+    /// The backend that carries activations and weights: "gloo", or "nccl" once useDevice()
+    /// chose it for CUDA.
+    const std::string &backend() const { return m_tensors->backend(); }
+    /// The model trains on `device`: activations, their gradients and weights go through the
+    /// group for tensors there (Collectives::forTensorsOn). Every rank calls it, before plan().
+    void useDevice(const torch::Device &device);
 
     /// Chooses the stages of `model` (rank 0 measures each layer on a micro-batch of `batch`
     /// when no boundaries were given, and tells the others) and copies rank 0's weights to
@@ -75,7 +81,8 @@ private:
     std::size_t stageEnd(int stage, std::size_t layers) const;
     torch::Tensor runStage(torch::nn::Sequential &model, torch::Tensor x) const;
 
-    std::shared_ptr<Collectives> m_collectives;
+    std::shared_ptr<Collectives> m_collectives; ///< CPU tensors: stage cuts, losses, stop
+    std::shared_ptr<Collectives> m_tensors;     ///< the model's
     int m_microBatches;
     std::vector<std::size_t> m_boundaries;
     PipelineSchedule m_schedule;

@@ -10,7 +10,7 @@ std::optional<DeviceRequest> parseDeviceName(const std::string &name)
     if (name == "cpu")
         return DeviceRequest{};
     if (name == "cuda")
-        return DeviceRequest{true, 0};
+        return DeviceRequest{true, 0, false};
     const std::string prefix = "cuda:";
     if (name.size() <= prefix.size() || name.size() > prefix.size() + 3 ||
         name.compare(0, prefix.size(), prefix) != 0)
@@ -19,7 +19,7 @@ std::optional<DeviceRequest> parseDeviceName(const std::string &name)
     if (!std::all_of(digits.begin(), digits.end(),
                      [](unsigned char c) { return std::isdigit(c) != 0; }))
         return std::nullopt;
-    return DeviceRequest{true, std::stoi(digits)};
+    return DeviceRequest{true, std::stoi(digits), true};
 }
 
 } // namespace mf

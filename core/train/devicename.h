@@ -9,7 +9,8 @@ namespace mf {
 struct DeviceRequest
 {
     bool cuda = false;
-    int index = 0; ///< the CUDA device; 0 for the CPU
+    int index = 0;        ///< the CUDA device; 0 for the CPU
+    bool indexed = false; ///< "cuda:N" rather than "cuda"
 };
 
 /// Reads "cpu", "cuda" (device 0) or "cuda:N" with N one to three digits; std::nullopt for

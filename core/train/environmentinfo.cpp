@@ -66,7 +66,7 @@ int cudaDeviceCount()
     return static_cast<int>(torch::cuda::device_count());
 }
 
-std::string resolveDeviceName(const std::string &requested)
+std::string resolveDeviceName(const std::string &requested, int localRank)
 {
     const std::optional<DeviceRequest> device = parseDeviceName(requested);
     if (!device)
@@ -74,10 +74,15 @@ std::string resolveDeviceName(const std::string &requested)
                           "\": use \"cpu\", \"cuda\" or \"cuda:N\".");
     if (!device->cuda)
         return "cpu";
-    const int index = device->index;
+    const int index = device->indexed ? device->index : localRank;
     if (!cudaAvailable())
         throw ConfigError("CUDA requested but this LibTorch build has no usable CUDA device");
     const int count = cudaDeviceCount();
+    if (!device->indexed && localRank >= count)
+        throw ConfigError("Local rank " + std::to_string(localRank) + " trains on CUDA device " +
+                          std::to_string(localRank) + ", one device per process, but only " +
+                          std::to_string(count) + " CUDA device(s) are present: start at most " +
+                          std::to_string(count) + " process(es) on this machine");
     if (index >= count)
         throw ConfigError("CUDA device " + std::to_string(index) + " requested but only " +
                           std::to_string(count) + " CUDA device(s) are present");

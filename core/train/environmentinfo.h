@@ -21,9 +21,11 @@ std::string oneDnnVersion();
 bool cudaAvailable();
 int cudaDeviceCount();
 
-/// The canonical name of a requested device: "cpu" or "cuda:N" ("cuda" is "cuda:0").
-/// Throws mf::ConfigError for an unknown name, for CUDA when this build has no usable CUDA
-/// device, and for a CUDA index beyond the devices present.
-std::string resolveDeviceName(const std::string &requested);
+/// The canonical name of a requested device: "cpu" or "cuda:N". "cuda" is "cuda:0", or for a
+/// rank of a job of several processes "cuda:LOCAL_RANK" (`localRank`), as torchrun's workers
+/// choose: one device per process on a machine. Throws mf::ConfigError for an unknown name,
+/// for CUDA when this build has no usable CUDA device, and for a CUDA index beyond the devices
+/// present (for a rank: more processes on the machine than devices).
+std::string resolveDeviceName(const std::string &requested, int localRank = 0);
 
 } // namespace mf

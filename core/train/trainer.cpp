@@ -22,6 +22,8 @@
 #include "core/util/error.h"
 #include "core/util/shapetext.h"
 
+#include <c10/core/impl/DeviceGuardImplInterface.h>
+
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -95,7 +97,7 @@ std::optional<ChannelStats> checkAugmentation(const TrainerOptions &options, con
 
 /// What a pipeline stage does not handle yet: each needs the whole model's gradients or loss.
 void checkPipelineFits(const TrainConfig &config, const Dataset &train,
-                       const TrainerOptions &options)
+                       const TrainerOptions &options, const torch::Device &device)
 {
     const auto refuse = [](const std::string &what) {
         throw ConfigError("Pipeline-parallel training does not support " + what +
@@ -115,6 +117,10 @@ void checkPipelineFits(const TrainConfig &config, const Dataset &train,
         refuse("compression runs");
     if (config.amp != "off")
         refuse("mixed precision");
+    if (device.is_cuda() && !Collectives::ncclBuilt())
+        throw ConfigError("Pipeline-parallel training on CUDA passes activations through NCCL, "
+                          "which this LibTorch build lacks (Gloo sends CPU tensors only); train "
+                          "on the CPU or data-parallel");
 }
 
 } // namespace
@@ -130,12 +136,24 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
         throw ConfigError("The training set names no classes");
     checkFits(m_validation, m_train, "validation");
 
-    m_device = torch::Device(resolveDeviceName(m_config.device));
-    if (m_device.is_cuda()) // process-wide in LibTorch: each CUDA run sets it its way
+    const int localRank = m_options.dataParallel ? m_options.dataParallel->localRank()
+                          : m_options.pipeline   ? m_options.pipeline->localRank()
+                                                 : 0;
+    m_device = torch::Device(resolveDeviceName(m_config.device, localRank));
+    if (m_device.is_cuda()) {
+        // Process-wide in LibTorch: each CUDA run sets it its own way.
         at::globalContext().setBenchmarkCuDNN(m_config.cudnnBenchmark);
+        // This thread's current device, where the CUDA runtime puts what names no device:
+        // each rank of a job its own, not all of them device 0.
+        c10::impl::getDeviceGuardImpl(c10::DeviceType::CUDA)->setDevice(m_device);
+    }
     keepFreedMemoryForReuse();
-    if (m_options.pipeline)
-        checkPipelineFits(m_config, m_train, m_options);
+    if (m_options.pipeline) {
+        checkPipelineFits(m_config, m_train, m_options, m_device);
+        m_options.pipeline->useDevice(m_device);
+    }
+    if (m_options.dataParallel)
+        m_options.dataParallel->useDevice(m_device);
     m_precision = mixedPrecisionFromName(m_config.amp).value_or(MixedPrecision::Off);
     if (m_precision == MixedPrecision::Fp16)
         m_scaler = std::make_unique<GradScaler>();

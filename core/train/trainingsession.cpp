@@ -168,6 +168,14 @@ struct TrainingSession::Impl
     bool stopRequested = false;
     bool paused = false;
 
+    /// This process's index among the job's ranks on its machine (0 outside a job).
+    int localRank() const
+    {
+        return options.dataParallel ? options.dataParallel->localRank()
+               : options.pipeline   ? options.pipeline->localRank()
+                                    : 0;
+    }
+
     /// A data- or pipeline-parallel rank other than the leader: it records nothing.
     bool follower() const
     {
@@ -253,6 +261,13 @@ const TrainConfig &TrainingSession::config() const
     return d->config;
 }
 
+std::string TrainingSession::backend() const
+{
+    if (d->options.dataParallel)
+        return d->options.dataParallel->backend();
+    return d->options.pipeline ? d->options.pipeline->backend() : std::string();
+}
+
 std::int64_t TrainingSession::startStep() const
 {
     return d->trainer ? d->trainer->state().globalStep : 0;
@@ -287,7 +302,12 @@ std::int64_t TrainingSession::prepare()
     nlohmann::json &model = d->config.model;
     d->config.requireValid();
     checkModelFitsDataset(d->config);
-    const std::string device = resolveDeviceName(d->config.device);
+    const std::string device = resolveDeviceName(d->config.device, d->localRank());
+    // The backend the run records is the one its tensors go through (NCCL for CUDA).
+    if (d->options.dataParallel)
+        d->options.dataParallel->useDevice(torch::Device(device));
+    if (d->options.pipeline)
+        d->options.pipeline->useDevice(torch::Device(device));
     const bool text = isTextRun(d->config);
     const nlohmann::json pipelineJson =
         text ? readTextAugmentation(d->config) : readAugmentation(d->config);
@@ -497,7 +517,7 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
     const std::vector<Artifact> checkpoints = existingCheckpoints(*d.store, runId);
     if (!checkpoints.empty())
         verifyChecksum(checkpoints.front());
-    resolveDeviceName(d.config.device);
+    resolveDeviceName(d.config.device, d.localRank());
     if (isTextRun(d.config))
         d.textAugmentation = storedPipelineOf<TextAugmentPipeline>(*d.store, runId, d.config);
     else

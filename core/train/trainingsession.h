@@ -100,6 +100,9 @@ public:
 
     std::int64_t runId() const;
     const TrainConfig &config() const;
+    /// The c10d backend a distributed run's tensors go through ("gloo", "nccl"), once prepared;
+    /// empty for a single process.
+    std::string backend() const;
     /// The optimiser step run() continues after: the step of the checkpoint resume() restored,
     /// 0 for a new run and for a resumed run that had no checkpoint (it starts over).
     std::int64_t startStep() const;

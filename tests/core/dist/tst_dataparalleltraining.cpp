@@ -6,6 +6,8 @@
 
 #include <QtTest/QtTest>
 
+#include <array>
+
 #include <torch/torch.h>
 
 using namespace mf;
@@ -108,6 +110,34 @@ private Q_SLOTS:
         for (const TrainResult &result : results) {
             QCOMPARE(result.outcome, TrainOutcome::Stopped);
             QCOMPARE(result.steps, std::int64_t(4));
+        }
+    }
+
+    void tensorsGoThroughTheGroupForTheirDevice()
+    {
+        // CPU tensors through Gloo; CUDA tensors through NCCL only where this build has it (a
+        // CPU build keeps Gloo, whose all-reduce takes CUDA tensors where Gloo was built so).
+        std::array<bool, 2> cpuSame{}, cudaSame{}; // not vector<bool>: two threads write
+        std::vector<int> localRanks(2);
+        std::vector<std::string> backends(2);
+        testjob::runLocalJob(2, [&](int rank, std::shared_ptr<Collectives> collectives) {
+            cpuSame[rank] = collectives->forTensorsOn(torch::kCPU) == collectives;
+            localRanks[rank] = collectives->localRank();
+            DataParallel parallel(collectives);
+            parallel.useDevice(torch::Device("cuda:0"));
+            backends[rank] = parallel.backend();
+            cudaSame[rank] = collectives->forTensorsOn(torch::Device("cuda:0")) == collectives;
+        });
+        for (int rank = 0; rank < 2; ++rank) {
+            QVERIFY(cpuSame[rank]);
+            QCOMPARE(localRanks[rank], rank);
+            if (!Collectives::ncclBuilt()) {
+                QVERIFY(cudaSame[rank]);
+                QCOMPARE(backends[rank], std::string("gloo"));
+            } else {
+                QVERIFY(!cudaSame[rank]);
+                QCOMPARE(backends[rank], std::string("nccl"));
+            }
         }
     }
 

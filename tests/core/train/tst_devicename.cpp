@@ -12,11 +12,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("cuda");
         QTest::addColumn<int>("index");
-        QTest::newRow("cpu") << "cpu" << false << 0;
-        QTest::newRow("cuda") << "cuda" << true << 0;
-        QTest::newRow("cuda:0") << "cuda:0" << true << 0;
-        QTest::newRow("cuda:12") << "cuda:12" << true << 12;
-        QTest::newRow("three digits") << "cuda:007" << true << 7;
+        QTest::addColumn<bool>("indexed");
+        QTest::newRow("cpu") << "cpu" << false << 0 << false;
+        // Device 0, or a job's rank's own (LOCAL_RANK): resolveDeviceName tells them apart.
+        QTest::newRow("cuda") << "cuda" << true << 0 << false;
+        QTest::newRow("cuda:0") << "cuda:0" << true << 0 << true;
+        QTest::newRow("cuda:12") << "cuda:12" << true << 12 << true;
+        QTest::newRow("three digits") << "cuda:007" << true << 7 << true;
     }
 
     void readsCpuAndCuda()
@@ -24,10 +26,12 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(bool, cuda);
         QFETCH(int, index);
+        QFETCH(bool, indexed);
         const auto device = mf::parseDeviceName(name.toStdString());
         QVERIFY(device);
         QCOMPARE(device->cuda, cuda);
         QCOMPARE(device->index, index);
+        QCOMPARE(device->indexed, indexed);
     }
 
     void refusesOtherNames()
