@@ -182,6 +182,10 @@ TrainOptions::TrainOptions(CLI::App &command)
                "On CUDA, let cuDNN pick the fastest convolution algorithms by timing them "
                "(default off)",
                [](TrainConfig &c, const bool &v) { c.cudnnBenchmark = v; });
+    flag<bool>(command, "--sync-batch-norm,!--no-sync-batch-norm",
+               "Data-parallel: batch norm's statistics over every worker's batch, not each "
+               "worker's own (default off)",
+               [](TrainConfig &c, const bool &v) { c.syncBatchNorm = v; });
     flag<bool>(command, "--normalize,!--no-normalize",
                "Normalise inputs with the training split's mean/std (default on)",
                [](TrainConfig &c, const bool &v) { c.normalize = v; });

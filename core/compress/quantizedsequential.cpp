@@ -5,6 +5,7 @@
 #include "core/models/activation.h"
 #include "core/models/generatordropout.h"
 #include "core/models/maxpool.h"
+#include "core/models/syncablebatchnorm.h"
 #include "core/util/error.h"
 
 #include <memory>
@@ -54,7 +55,7 @@ torch::nn::Conv2d foldedConvolution(const torch::nn::Sequential &model,
     torch::Tensor bias =
         conv->bias.defined() ? conv->bias.detach().to(torch::kCPU) : torch::zeros({weight.size(0)});
     if (layer.batchNorm) {
-        const auto norm = childAs<torch::nn::BatchNorm2dImpl>(model, *layer.batchNorm);
+        const auto norm = childAs<SyncableBatchNorm2dImpl>(model, *layer.batchNorm);
         torch::Tensor scale = (norm->running_var.to(torch::kCPU) + norm->options.eps()).rsqrt();
         if (norm->weight.defined())
             scale = scale * norm->weight.detach().to(torch::kCPU);
@@ -93,7 +94,7 @@ std::vector<QuantizableLayer> quantizableLayers(const torch::nn::Sequential &mod
         }
         std::size_t next = i + 1;
         if (layer.convolution && next < model->size() &&
-            childAs<torch::nn::BatchNorm2dImpl>(model, next))
+            childAs<SyncableBatchNorm2dImpl>(model, next))
             layer.batchNorm = next++;
         if (next < model->size()) {
             if (childAs<torch::nn::ReLUImpl>(model, next))

@@ -1,5 +1,6 @@
 #include "core/dist/dataparallel.h"
 
+#include "core/dist/allreducewithgradient.h"
 #include "core/dist/broadcasttensors.h"
 #include "core/dist/joinjob.h"
 
@@ -29,6 +30,11 @@ void DataParallel::broadcastModule(torch::nn::Module &module)
 std::unique_ptr<GradientReducer> DataParallel::reducer(std::vector<torch::Tensor> parameters) const
 {
     return std::make_unique<GradientReducer>(m_tensors, std::move(parameters), m_bucketing);
+}
+
+torch::Tensor DataParallel::sumWithGradient(const torch::Tensor &local) const
+{
+    return allReduceSumWithGradient(m_tensors, local);
 }
 
 void DataParallel::sum(std::vector<double> &values)

@@ -40,6 +40,10 @@ public:
     /// A reducer for `parameters` (hooks them until it is destroyed).
     std::unique_ptr<GradientReducer> reducer(std::vector<torch::Tensor> parameters) const;
 
+    /// Sums `local` over the ranks, its gradient in backward too (allReduceSumWithGradient): the
+    /// reducer of synchronised batch norm.
+    torch::Tensor sumWithGradient(const torch::Tensor &local) const;
+
     /// Sums each of `values` over the ranks (one all-reduce), in place.
     void sum(std::vector<double> &values);
     void barrier() { m_collectives->barrier(); }

@@ -6,6 +6,7 @@
 #include "core/models/modelspec.h"
 #include "core/models/plannedconv2d.h"
 #include "core/models/residualblock.h"
+#include "core/models/syncablebatchnorm.h"
 #include "core/models/text/textmodels.h"
 #include "core/models/weightinit.h"
 #include "core/util/error.h"
@@ -92,7 +93,7 @@ torch::nn::Sequential buildCnn(const ModelSpec &spec, const std::vector<std::int
         net->push_back(layerName("conv", i), PlannedConv2d(channels, spec.conv[i], spec.kernel,
                                                            spec.padding, !spec.batchNorm));
         if (spec.batchNorm)
-            net->push_back(layerName("bn", i), torch::nn::BatchNorm2d(spec.conv[i]));
+            net->push_back(layerName("bn", i), SyncableBatchNorm2d(spec.conv[i]));
         if (spec.pool > 1) {
             height /= spec.pool;
             width /= spec.pool;
@@ -121,7 +122,7 @@ torch::nn::Sequential buildResnet(const ModelSpec &spec, const std::vector<std::
     net->push_back("stem_conv",
                    torch::nn::Conv2d(
                        torch::nn::Conv2dOptions(shape[0], channels[0], 3).padding(1).bias(false)));
-    net->push_back("stem_bn", torch::nn::BatchNorm2d(channels[0]));
+    net->push_back("stem_bn", SyncableBatchNorm2d(channels[0]));
     net->push_back("stem_act", makeActivation(spec.activation));
     std::int64_t in = channels[0];
     for (std::size_t stage = 0; stage < channels.size(); ++stage) {

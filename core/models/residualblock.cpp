@@ -1,6 +1,7 @@
 #include "core/models/residualblock.h"
 
 #include "core/models/activation.h"
+#include "core/models/syncablebatchnorm.h"
 
 namespace mf {
 
@@ -17,16 +18,16 @@ void ResidualBlockImpl::reset()
     const auto stride = options.stride();
     m_conv1 = register_module(
         "conv1", Conv2d(Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false)));
-    m_bn1 = register_module("bn1", BatchNorm2d(out));
+    m_bn1 = register_module("bn1", SyncableBatchNorm2d(out));
     m_activation1 = makeActivation(options.activation());
     register_module("act1", m_activation1.ptr());
     m_conv2 = register_module("conv2",
                               Conv2d(Conv2dOptions(out, out, 3).stride(1).padding(1).bias(false)));
-    m_bn2 = register_module("bn2", BatchNorm2d(out));
+    m_bn2 = register_module("bn2", SyncableBatchNorm2d(out));
     if (stride != 1 || in != out) {
         m_shortcut = register_module(
             "shortcut", Sequential(Conv2d(Conv2dOptions(in, out, 1).stride(stride).bias(false)),
-                                   BatchNorm2d(out)));
+                                   SyncableBatchNorm2d(out)));
     } else {
         m_shortcut = nullptr;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/models/syncablebatchnorm.h"
+
 #include <torch/torch.h>
 
 #include <cstdint>
@@ -33,9 +35,9 @@ public:
 
 private:
     torch::nn::Conv2d m_conv1{nullptr};
-    torch::nn::BatchNorm2d m_bn1{nullptr};
+    SyncableBatchNorm2d m_bn1{nullptr};
     torch::nn::Conv2d m_conv2{nullptr};
-    torch::nn::BatchNorm2d m_bn2{nullptr};
+    SyncableBatchNorm2d m_bn2{nullptr};
     torch::nn::Sequential m_shortcut{nullptr}; ///< null for the identity shortcut
     torch::nn::AnyModule m_activation1;
     torch::nn::AnyModule m_activation2;

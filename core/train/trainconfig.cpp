@@ -259,6 +259,7 @@ void to_json(nlohmann::json &j, const TrainConfig &c)
                        {"device", c.device},
                        {"amp", c.amp},
                        {"cudnn_benchmark", c.cudnnBenchmark},
+                       {"sync_batch_norm", c.syncBatchNorm},
                        {"normalize", c.normalize},
                        {"augmentation", c.augmentation},
                        {"text", c.text},
@@ -288,6 +289,7 @@ void from_json(const nlohmann::json &j, TrainConfig &c)
                      "device",
                      "amp",
                      "cudnn_benchmark",
+                     "sync_batch_norm",
                      "normalize",
                      "augmentation",
                      "text",
@@ -318,6 +320,7 @@ void from_json(const nlohmann::json &j, TrainConfig &c)
     c.device = r.text("device", c.device);
     c.amp = r.text("amp", c.amp);
     c.cudnnBenchmark = r.boolean("cudnn_benchmark", c.cudnnBenchmark);
+    c.syncBatchNorm = r.boolean("sync_batch_norm", c.syncBatchNorm);
     c.normalize = r.boolean("normalize", c.normalize);
     c.augmentation = r.text("augmentation", c.augmentation);
     if (r.has("text"))

@@ -82,6 +82,11 @@ struct TrainConfig
     /// fastest (torch.backends.cudnn.benchmark): faster steps for fixed shapes, at the price of
     /// run-to-run bit-exactness and a slower first step. No effect on the CPU.
     bool cudnnBenchmark = false;
+    /// In a data-parallel job, batch norm's training statistics span every rank's batch
+    /// (PyTorch's SyncBatchNorm): one more all-reduce per batch-norm layer forward and backward,
+    /// and a step that equals one process's on the job's whole batch. Off: each rank normalises
+    /// by its own batch, as DDP does by default. No effect on one process.
+    bool syncBatchNorm = false;
     bool normalize = true; ///< per-channel mean/std from the training split
     /// Path to an augmentation pipeline saved as JSON (core/augment/pipelinefile.h), applied to
     /// every training batch on the training device, never to validation or test inputs; empty:

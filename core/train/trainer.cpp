@@ -6,6 +6,7 @@
 #include "core/dist/pipelineparallel.h"
 #include "core/models/generatordropout.h"
 #include "core/models/modelfactory.h"
+#include "core/models/syncablebatchnorm.h"
 #include "core/text/vocabulary.h"
 #include "core/train/batchsource.h"
 #include "core/train/confusionmatrix.h"
@@ -117,6 +118,8 @@ void checkPipelineFits(const TrainConfig &config, const Dataset &train,
         refuse("compression runs");
     if (config.amp != "off")
         refuse("mixed precision");
+    if (config.syncBatchNorm)
+        refuse("synchronised batch norm (it spans the ranks of a data-parallel job)");
     if (device.is_cuda() && !Collectives::ncclBuilt())
         throw ConfigError("Pipeline-parallel training on CUDA passes activations through NCCL, "
                           "which this LibTorch build lacks (Gloo sends CPU tensors only); train "
@@ -198,8 +201,15 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
         m_options.hooks->initialize(m_model);
     m_parameters = m_model->parameters();
     m_optimizer = makeOptimizer(m_config.optimizer, m_parameters);
-    if (m_options.dataParallel)
+    if (m_options.dataParallel) {
         m_reducer = m_options.dataParallel->reducer(m_parameters);
+        if (m_config.syncBatchNorm && m_options.dataParallel->worldSize() > 1) {
+            const std::shared_ptr<DataParallel> parallel = m_options.dataParallel;
+            setBatchNormReducer(*m_model, [parallel](const torch::Tensor &local) {
+                return parallel->sumWithGradient(local);
+            });
+        }
+    }
     m_schedule = std::make_unique<LrSchedule>(m_config.schedule, m_config.optimizer.learningRate,
                                               batchesPerEpoch(), m_config.epochs);
 }

@@ -14,6 +14,7 @@
 #include "tests/support/testsuite.h"
 #include "tests/support/workerprocesses.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
@@ -112,14 +113,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QString>("schedule");
         QTest::addColumn<int>("steps");
+        QTest::addColumn<bool>("syncBatchNorm");
         // 192 samples to train in batches of 16: data parallel 96 a rank, 6 steps an epoch;
         // a pipeline's stages each see all 12 batches.
         QTest::newRow("data") << "data"
-                              << "gpipe" << 12;
+                              << "gpipe" << 12 << false;
+        // A CNN with batch norm whose statistics span both processes: the worker must reduce
+        // them too, or the ranks' collectives would not match.
+        QTest::newRow("data, synchronised batch norm") << "data"
+                                                       << "gpipe" << 12 << true;
         QTest::newRow("pipeline") << "pipeline"
-                                  << "gpipe" << 24;
+                                  << "gpipe" << 24 << false;
         QTest::newRow("pipeline, 1f1b") << "pipeline"
-                                        << "1f1b" << 24;
+                                        << "1f1b" << 24 << false;
     }
 
     void twoProcessesLandOneRun()
@@ -127,11 +133,20 @@ private Q_SLOTS:
         QFETCH(QString, mode);
         QFETCH(QString, schedule);
         QFETCH(int, steps);
+        QFETCH(bool, syncBatchNorm);
         const QString workspace = newWorkspace();
         TrainPage page(workspace);
         page.resize(1280, 800);
         page.show();
-        QVERIFY(page.form()->setConfigJson(config(m_dataset, 2, 16)));
+        QByteArray json = config(m_dataset, 2, 16);
+        if (syncBatchNorm) {
+            nlohmann::json cnn = nlohmann::json::parse(json.toStdString());
+            cnn["model"] = {{"type", "cnn"}, {"conv", {8}},        {"kernel", 3},
+                            {"padding", 1},  {"batch_norm", true}, {"fc", {32}}};
+            cnn["sync_batch_norm"] = true;
+            json = QByteArray::fromStdString(cnn.dump());
+        }
+        QVERIFY(page.form()->setConfigJson(json));
         setProcesses(page, 2, mode, schedule);
         QVERIFY2(page.startBlockedReason().isEmpty(), qPrintable(page.startBlockedReason()));
 
@@ -144,13 +159,14 @@ private Q_SLOTS:
         const auto report = ended.takeFirst().at(0).value<TrainOutcomeReport>();
         QVERIFY2(report.status == RunStatus::Finished, qPrintable(report.message));
         QCOMPARE(report.steps, qint64(steps));
-        QVERIFY(report.testAccuracy > 0.5);
+        QVERIFY2(report.testAccuracy > 0.5, qPrintable(QString::number(report.testAccuracy)));
 
         const auto params = storedParams(workspace, report.runId);
         QCOMPARE(params.at(kWorldSizeParam), std::string("2"));
         QCOMPARE(params.at(kParallelModeParam), mode.toStdString());
         if (mode == QLatin1String("pipeline"))
             QCOMPARE(params.at("distributed.schedule"), schedule.toStdString());
+        QCOMPARE(params.at("sync_batch_norm"), std::string(syncBatchNorm ? "true" : "false"));
         QCOMPARE(storedRun(workspace, report.runId).status, RunStatus::Finished);
         const RunStore store(Workspace{workspace.toStdString()}.databasePath());
         QCOMPARE(int(store.listRuns().size()), 1);
@@ -292,6 +308,17 @@ private Q_SLOTS:
         QVERIFY(form->problems().isEmpty());
 
         QVERIFY(form->setConfigJson(config(m_dataset, 2, 16))); // float32 again
+        // Synchronised batch norm is the config's, and spans data-parallel processes only.
+        QVERIFY(!fields->syncBatchNormBox()->isEnabled());
+        setProcesses(page, 2, QStringLiteral("data"));
+        QVERIFY(fields->syncBatchNormBox()->isEnabled());
+        fields->syncBatchNormBox()->setChecked(true);
+        QCOMPARE(nlohmann::json::parse(form->configJson().toStdString())["sync_batch_norm"], true);
+        setProcesses(page, 2, QStringLiteral("pipeline"));
+        QVERIFY2(
+            form->problems().join(' ').contains(QStringLiteral("turn them off for a pipeline")),
+            qPrintable(form->problems().join(' ')));
+        fields->syncBatchNormBox()->setChecked(false);
         setProcesses(page, 2, QStringLiteral("pipeline"), QStringLiteral("1f1b"));
         QVERIFY2(form->problems().isEmpty(), qPrintable(form->problems().join(' ')));
         auto *scroll = page.findChild<QScrollArea *>();

@@ -2,6 +2,7 @@
 
 #include "app/gui/train/localtrainingjob.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -13,7 +14,7 @@ namespace mf {
 
 ParallelFields::ParallelFields(QFormLayout *form)
     : m_processes(new QSpinBox), m_mode(new QComboBox), m_microBatches(new QSpinBox),
-      m_schedule(new QComboBox), m_hint(new QLabel)
+      m_schedule(new QComboBox), m_syncBatchNorm(new QCheckBox), m_hint(new QLabel)
 {
     m_processes->setRange(1, 64);
     m_processes->setObjectName(QStringLiteral("parallel.processes"));
@@ -55,6 +56,13 @@ ParallelFields::ParallelFields(QFormLayout *form)
                             Qt::ToolTipRole);
     form->addRow(tr("Schedule"), m_schedule);
 
+    m_syncBatchNorm->setText(tr("Over every process's batch"));
+    m_syncBatchNorm->setToolTip(tr("Data parallel: batch norm normalises by the mean and "
+                                   "variance of all processes' samples, as one process "
+                                   "training on the whole batch would (one more exchange per "
+                                   "batch-norm layer). Off: each process uses its own batch's"));
+    form->addRow(tr("Batch norm statistics"), m_syncBatchNorm);
+
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(QString(), m_hint);
@@ -78,6 +86,8 @@ void ParallelFields::update(int threads)
         processes > 1 && m_mode->currentData().toString() == QLatin1String("pipeline");
     m_microBatches->setEnabled(pipeline);
     m_schedule->setEnabled(pipeline);
+    // A value loaded from a config stays editable, so it can be turned off.
+    m_syncBatchNorm->setEnabled((processes > 1 && !pipeline) || m_syncBatchNorm->isChecked());
     if (processes == 1) {
         m_hint->clear();
         m_hint->hide();
@@ -115,6 +125,9 @@ QString ParallelFields::problem(const QString &device, const QString &amp, bool 
                   "train text models data-parallel");
     if (amp != QLatin1String("off"))
         return tr("Parallelism: a pipeline trains in float32 only; turn mixed precision off");
+    if (m_syncBatchNorm->isChecked())
+        return tr("Batch norm statistics: synchronised statistics span data-parallel "
+                  "processes; turn them off for a pipeline");
     return QString();
 }
 

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -13,10 +14,10 @@ namespace mf {
 struct ParallelLaunch;
 
 /// The Train form's rows that spread a run over local processes: Processes, Parallelism (data
-/// or pipeline), and a pipeline's Micro-batches and Schedule, with a line saying how the cores
-/// are shared. They describe
-/// how a run is launched, not the run's configuration: the run records its world size and mode
-/// as params.
+/// or pipeline), a pipeline's Micro-batches and Schedule, data parallelism's Batch norm
+/// statistics, and a line saying how the cores are shared. All but the last describe how a run
+/// is launched, not the run's configuration: the run records its world size and mode as params.
+/// Batch norm statistics is the config's sync_batch_norm, which the form reads and writes.
 class ParallelFields
 {
     Q_DECLARE_TR_FUNCTIONS(mf::ParallelFields)
@@ -28,6 +29,7 @@ public:
     QComboBox *modeBox() const { return m_mode; }
     QSpinBox *microBatchesBox() const { return m_microBatches; }
     QComboBox *scheduleBox() const { return m_schedule; }
+    QCheckBox *syncBatchNormBox() const { return m_syncBatchNorm; }
     QLabel *hintLabel() const { return m_hint; }
 
     ParallelLaunch launch() const;
@@ -42,6 +44,7 @@ private:
     QComboBox *m_mode;
     QSpinBox *m_microBatches;
     QComboBox *m_schedule;
+    QCheckBox *m_syncBatchNorm;
     QLabel *m_hint;
 };
 

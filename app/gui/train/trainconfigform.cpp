@@ -449,6 +449,7 @@ QWidget *TrainConfigForm::createRunGroup()
     form->addRow(tr("cuDNN autotuning"), m_cudnnBenchmark);
     addField(QStringLiteral("cudnn_benchmark"), m_cudnnBenchmark);
     m_parallel = std::make_unique<ParallelFields>(form);
+    addField(QStringLiteral("sync_batch_norm"), m_parallel->syncBatchNormBox());
     for (QSpinBox *box : {m_parallel->processesBox(), m_parallel->microBatchesBox()})
         connect(box, &QSpinBox::valueChanged, this, &TrainConfigForm::launchEdited);
     for (QComboBox *box : {m_parallel->modeBox(), m_parallel->scheduleBox()})
@@ -715,6 +716,7 @@ bool TrainConfigForm::setConfigJson(const QByteArray &json, QString *error)
     selectData(m_device, QString::fromStdString(config.device));
     selectData(m_amp, QString::fromStdString(config.amp));
     m_cudnnBenchmark->setChecked(config.cudnnBenchmark);
+    m_parallel->syncBatchNormBox()->setChecked(config.syncBatchNorm);
     m_preset->setCurrentIndex(m_preset->findData(QString()));
     m_presetDescription->clear();
     m_loading = false;
@@ -792,6 +794,7 @@ QByteArray TrainConfigForm::configJson() const
     j["device"] = dataOf(m_device).toStdString();
     j["amp"] = dataOf(m_amp).toStdString();
     j["cudnn_benchmark"] = m_cudnnBenchmark->isChecked();
+    j["sync_batch_norm"] = m_parallel->syncBatchNormBox()->isChecked();
     return QByteArray::fromStdString(j.dump(2));
 }
 

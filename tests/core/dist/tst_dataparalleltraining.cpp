@@ -25,6 +25,26 @@ TrainConfig equalityConfig(std::int64_t batchSize)
     return config;
 }
 
+/// A CNN with batch norm after each convolution, whose statistics span the batch.
+TrainConfig batchNormConfig(std::int64_t batchSize, bool sync)
+{
+    TrainConfig config = equalityConfig(batchSize);
+    config.model = {{"type", "cnn"},      {"conv", {4, 6}}, {"kernel", 3}, {"padding", 1},
+                    {"batch_norm", true}, {"pool", 2},      {"fc", {16}}};
+    config.syncBatchNorm = sync;
+    return config;
+}
+
+/// The running means and variances of every batch norm, flat.
+torch::Tensor flatRunningStatistics(torch::nn::Module &model)
+{
+    std::vector<torch::Tensor> flat;
+    for (const auto &buffer : model.named_buffers())
+        if (buffer.key().find("running_") != std::string::npos)
+            flat.push_back(buffer.value().detach().reshape({-1}).clone());
+    return torch::cat(flat);
+}
+
 struct StepCounter : TrainerObserver
 {
     std::function<void(const StepMetrics &)> onStepHook;
@@ -110,6 +130,47 @@ private Q_SLOTS:
         for (const TrainResult &result : results) {
             QCOMPARE(result.outcome, TrainOutcome::Stopped);
             QCOMPARE(result.steps, std::int64_t(4));
+        }
+    }
+
+    void syncBatchNormEqualsOneProcessOnTheUnionOfTheirBatches()
+    {
+        Trainer single(batchNormConfig(32, false), m_train, m_validation, referenceKernels());
+        const TrainResult expected = single.run();
+        const torch::Tensor expectedWeights = flatParameters(*single.model());
+        const torch::Tensor expectedStatistics = flatRunningStatistics(*single.model());
+
+        for (const bool sync : {true, false}) {
+            std::vector<torch::Tensor> weights(2), statistics(2);
+            std::vector<TrainResult> results(2);
+            testjob::runLocalJob(2, [&](int rank, std::shared_ptr<Collectives> collectives) {
+                TrainerOptions options = referenceKernels();
+                options.dataParallel = std::make_shared<DataParallel>(collectives);
+                Trainer trainer(batchNormConfig(16, sync), m_train, m_validation, options);
+                results[rank] = trainer.run();
+                weights[rank] = flatParameters(*trainer.model());
+                statistics[rank] = flatRunningStatistics(*trainer.model());
+            });
+            QCOMPARE(results[0].steps, expected.steps);
+            const double weightGap = (weights[0] - expectedWeights).abs().max().item<double>();
+            const double statisticsGap =
+                (statistics[0] - expectedStatistics).abs().max().item<double>();
+            const QString gaps = QStringLiteral("sync %1: weights %2, running statistics %3")
+                                     .arg(sync)
+                                     .arg(weightGap)
+                                     .arg(statisticsGap);
+            if (sync) {
+                QVERIFY2(weightGap < 1e-5, qPrintable(gaps));
+                QVERIFY2(statisticsGap < 1e-5, qPrintable(gaps));
+                // The ranks' statistics are the job's, so they stay equal too.
+                QVERIFY(torch::allclose(statistics[0], statistics[1], 0.0, 1e-6));
+                QVERIFY(std::abs(results[0].last.valAccuracy - expected.last.valAccuracy) < 1e-9);
+            } else {
+                // Each rank normalises by its own 16 samples: not the same training.
+                QVERIFY2(weightGap > 1e-4, qPrintable(gaps));
+                QVERIFY2(!torch::allclose(statistics[0], statistics[1], 0.0, 1e-6),
+                         qPrintable(gaps));
+            }
         }
     }
 

@@ -43,6 +43,7 @@ mf::TrainConfig customConfig()
     c.device = "cuda:1";
     c.amp = "fp16";
     c.cudnnBenchmark = true;
+    c.syncBatchNorm = true;
     c.normalize = false;
     c.augmentation = "/pipelines/crop-flip.json";
     c.text.maxVocab = 5000;
@@ -102,6 +103,7 @@ private Q_SLOTS:
         QCOMPARE(back.schedule.name, original.schedule.name);
         QCOMPARE(back.amp, original.amp);
         QCOMPARE(back.cudnnBenchmark, original.cudnnBenchmark);
+        QCOMPARE(back.syncBatchNorm, original.syncBatchNorm);
         QCOMPARE(back.schedule.stepEpochs, original.schedule.stepEpochs);
         QCOMPARE(back.schedule.gamma, original.schedule.gamma);
         QCOMPARE(back.schedule.warmupSteps, original.schedule.warmupSteps);
@@ -155,6 +157,7 @@ private Q_SLOTS:
                                 "device",
                                 "amp",
                                 "cudnn_benchmark",
+                                "sync_batch_norm",
                                 "normalize",
                                 "augmentation",
                                 "text",
@@ -162,7 +165,7 @@ private Q_SLOTS:
                                 "init_from_run",
                                 "freeze_epochs"})
             QVERIFY2(j.contains(key), key);
-        QCOMPARE(j.size(), std::size_t(24));
+        QCOMPARE(j.size(), std::size_t(25));
         for (const char *key : {"max_vocab", "min_frequency", "sequence_length", "tokenizer",
                                 "lower_case", "nfkc", "punctuation"})
             QVERIFY2(j.at("text").contains(key), key);
