@@ -2235,6 +2235,22 @@ Sample %4 of the %5 set</source>
         <source>Parallelism: a pipeline trains in float32 only; turn mixed precision off</source>
         <translation>并行方式：流水线只支持 float32 训练；请关闭混合精度</translation>
     </message>
+    <message>
+        <source>Over every process&apos;s batch</source>
+        <translation>基于所有进程的批次</translation>
+    </message>
+    <message>
+        <source>Data parallel: batch norm normalises by the mean and variance of all processes&apos; samples, as one process training on the whole batch would (one more exchange per batch-norm layer). Off: each process uses its own batch&apos;s</source>
+        <translation>数据并行：批归一化按所有进程样本的均值和方差归一化，与单进程在整个批次上训练时相同（每个批归一化层多一次通信）。关闭：每个进程使用自己批次的统计量</translation>
+    </message>
+    <message>
+        <source>Batch norm statistics</source>
+        <translation>批归一化统计量</translation>
+    </message>
+    <message>
+        <source>Batch norm statistics: synchronised statistics span data-parallel processes; turn them off for a pipeline</source>
+        <translation>批归一化统计量：同步统计量只跨数据并行的进程；流水线请关闭此项</translation>
+    </message>
 </context>
 <context>
     <name>mf::ParameterForm</name>
