@@ -24,6 +24,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 namespace mf::cli {
@@ -97,7 +98,10 @@ bool TrainCommand::selected() const
 int TrainCommand::execute()
 {
     const std::optional<DistEnvironment> environment = DistEnvironment::fromProcess();
-    if (m_parallel == "pipeline" && m_processes == 0 && !environment)
+    if (m_resume->parsed())
+        repeatStoredParallelism();
+    // (Resuming a pipeline run on one process: TrainingSession::resume says what it needs.)
+    if (m_parallel == "pipeline" && m_processes == 0 && !environment && !m_resume->parsed())
         throw ConfigError("--parallel pipeline splits the model over several processes: give "
                           "--nproc N, or run it under torchrun");
     if (m_processes > 0 && !environment)
@@ -130,6 +134,19 @@ int TrainCommand::execute()
     }
     TrainingSession session = TrainingSession::resume(m_resumeRun, options);
     return runSession(session, session.config().epochs, rank);
+}
+
+void TrainCommand::repeatStoredParallelism()
+{
+    // A pipeline run resumes as the same pipeline; a missing run is resume()'s to report.
+    const Workspace workspace{m_context.workspace};
+    if (!std::filesystem::exists(workspace.databasePath()))
+        return;
+    const RunStore store(workspace.databasePath(), StoreAccess::ReadOnly);
+    const StoredParallelism trained = storedParallelism(store.params(m_resumeRun));
+    m_parallel = trained.mode;
+    m_microBatches = trained.microBatches;
+    m_schedule = trained.schedule;
 }
 
 int TrainCommand::launchWorkers()

@@ -36,6 +36,9 @@ private:
     int runSession(TrainingSession &session, int totalEpochs, const DistEnvironment *rank);
     /// `--nproc N`: this process only supervises N workers.
     int launchWorkers();
+    /// `resume`: the parallelism, micro-batches and schedule the run trained with, from its
+    /// params (a pipeline run resumes as the same pipeline).
+    void repeatStoredParallelism();
     /// Records the failure of a worker job in the run its leader made (found by its process):
     /// FAILED, with the rank that failed first and how.
     void recordJobFailure(std::int64_t leaderPid, std::int64_t startedAtMs,

@@ -3,12 +3,15 @@
 #include "core/dist/broadcasttensors.h"
 #include "core/dist/joinjob.h"
 #include "core/kernels/layerprobe.h"
+#include "core/train/optimizerstatekey.h"
 #include "core/util/error.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <optional>
 #include <sstream>
+#include <string>
 
 namespace mf {
 
@@ -270,6 +273,53 @@ void PipelineParallel::synchronize(torch::nn::Sequential &model)
         }
         if (!tensors.empty())
             broadcastTensors(*m_tensors, tensors, s);
+    }
+}
+
+void PipelineParallel::gatherOptimizerState(
+    torch::nn::Sequential &model, torch::optim::Optimizer &optimizer,
+    const std::function<std::unique_ptr<torch::optim::Optimizer>()> &emptyLike)
+{
+    // The tag after every micro-batch's forward and backward tags of a step.
+    const int tag = 2 * m_microBatches;
+    if (!leader()) {
+        std::ostringstream bytes;
+        torch::serialize::OutputArchive archive;
+        optimizer.save(archive);
+        archive.save_to(bytes);
+        const std::string text = bytes.str();
+        torch::Tensor size = torch::tensor({static_cast<std::int64_t>(text.size())}, torch::kInt64);
+        torch::Tensor data = torch::empty({static_cast<std::int64_t>(text.size())}, torch::kUInt8);
+        std::memcpy(data.data_ptr(), text.data(), text.size());
+        m_collectives->send(size, 0, tag);
+        m_collectives->send(data, 0, tag + 1);
+        return;
+    }
+    const std::size_t layers = model->size();
+    auto &states = optimizer.state();
+    using StateMap = std::remove_reference_t<decltype(states)>;
+    for (int s = 1; s < stages(); ++s) {
+        torch::Tensor size = torch::empty({1}, torch::kInt64);
+        m_collectives->recv(size, s, tag);
+        torch::Tensor data = torch::empty({size.item<std::int64_t>()}, torch::kUInt8);
+        m_collectives->recv(data, s, tag + 1);
+        std::istringstream bytes(std::string(static_cast<const char *>(data.data_ptr()),
+                                             static_cast<std::size_t>(data.numel())));
+        torch::serialize::InputArchive archive;
+        archive.load_from(bytes);
+        // LibTorch maps a saved optimiser's state to the parameters by their order, the same on
+        // every rank.
+        std::unique_ptr<torch::optim::Optimizer> stage = emptyLike();
+        stage->load(archive);
+        auto &stageStates = stage->state();
+        for (std::size_t i = m_starts[static_cast<std::size_t>(s)]; i < stageEnd(s, layers); ++i)
+            for (const torch::Tensor &parameter : layerAt(model, i).ptr()->parameters()) {
+                const auto key = optimizerStateKey<StateMap>(parameter);
+                if (auto found = stageStates.find(key); found != stageStates.end())
+                    states[key] = std::move(found->second);
+                else
+                    states.erase(key);
+            }
     }
 }
 

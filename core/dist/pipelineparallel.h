@@ -75,6 +75,14 @@ public:
 
     /// Gives every rank every stage's current parameters and buffers.
     void synchronize(torch::nn::Sequential &model);
+    /// Gives rank 0's `optimizer` every stage's state (each stage's is kept by its rank, which
+    /// alone steps those parameters), so that its checkpoint resumes the whole pipeline. Each
+    /// other rank sends its optimiser, serialised; rank 0 loads it into `emptyLike()` (an
+    /// optimiser of the same kind over the same parameters) and takes the state of that
+    /// stage's parameters from it. Every rank calls it.
+    void gatherOptimizerState(
+        torch::nn::Sequential &model, torch::optim::Optimizer &optimizer,
+        const std::function<std::unique_ptr<torch::optim::Optimizer>()> &emptyLike);
     void barrier() { m_collectives->barrier(); }
 
 private:

@@ -1,12 +1,11 @@
 #include "core/train/plannedadam.h"
 
 #include "core/train/adamkernel.h"
+#include "core/train/optimizerstatekey.h"
 #include "core/util/error.h"
 #include "core/util/parallelrange.h"
 
 #include <cmath>
-#include <sstream>
-#include <type_traits>
 
 namespace mf {
 
@@ -33,20 +32,6 @@ bool sameLayout(const torch::Tensor &a, const torch::Tensor &b)
            a.scalar_type() == b.scalar_type() && a.device() == b.device() && !a.is_sparse();
 }
 
-/// The optimiser's state map key for `parameter`: LibTorch 1.x keys it by the text of the
-/// TensorImpl's address, 2.x by the address itself.
-template <class StateMap> typename StateMap::key_type stateKey(const torch::Tensor &parameter)
-{
-    using Key = typename StateMap::key_type;
-    if constexpr (std::is_same_v<Key, std::string>) {
-        // What 1.x's c10::guts::to_string printed (gone in 2.x): the address through a stream.
-        std::ostringstream text;
-        text << parameter.unsafeGetTensorImpl();
-        return text.str();
-    } else
-        return static_cast<Key>(parameter.unsafeGetTensorImpl());
-}
-
 /// The fused step of Adam (`decoupled` false) or AdamW over `groups`, with `states` the
 /// optimiser's state map. Returns false, having changed nothing, where a parameter does not
 /// qualify; the caller runs LibTorch's step then.
@@ -62,7 +47,7 @@ bool fusedAdamStep(std::vector<torch::optim::OptimizerParamGroup> &groups, State
             if (!p.device().is_cpu() || p.scalar_type() != torch::kFloat32 ||
                 !p.is_non_overlapping_and_dense() || !sameLayout(p.grad(), p))
                 return false;
-            const auto found = states.find(stateKey<StateMap>(p));
+            const auto found = states.find(optimizerStateKey<StateMap>(p));
             if (found != states.end()) {
                 const auto &state = static_cast<const State &>(*found->second);
                 const auto &options = static_cast<const Options &>(group.options());
@@ -78,7 +63,7 @@ bool fusedAdamStep(std::vector<torch::optim::OptimizerParamGroup> &groups, State
         for (torch::Tensor &p : group.params()) {
             if (!p.grad().defined())
                 continue;
-            auto &slot = states[stateKey<StateMap>(p)];
+            auto &slot = states[optimizerStateKey<StateMap>(p)];
             if (!slot) {
                 auto fresh = std::make_unique<State>();
                 fresh->step(0);

@@ -216,6 +216,13 @@ Trainer::Trainer(TrainConfig config, Dataset train, Dataset validation, TrainerO
 
 Trainer::~Trainer() = default;
 
+void Trainer::synchronizePipeline(PipelineParallel &pipeline)
+{
+    pipeline.synchronize(m_model);
+    pipeline.gatherOptimizerState(
+        m_model, *m_optimizer, [this] { return makeOptimizer(m_config.optimizer, m_parameters); });
+}
+
 int Trainer::worldSize() const
 {
     return m_options.dataParallel ? m_options.dataParallel->worldSize() : 1;
@@ -510,7 +517,7 @@ TrainResult Trainer::trainEpochs()
                 m_state.epochTokens = tokens;
                 m_state.epochTrainSeconds = secondsBefore + trainedHere;
                 if (pipeline)
-                    pipeline->synchronize(m_model); // the checkpoint holds every stage
+                    synchronizePipeline(*pipeline); // the checkpoint holds every stage
                 // The newest checkpoint holds this step already when nothing was trained since
                 // it (a stop at an epoch's end, or right after a resume); a run that took no
                 // step has nothing worth keeping.
@@ -661,7 +668,7 @@ TrainResult Trainer::trainEpochs()
         // Every rank validates the same weights on the whole split, so all reach the same
         // early-stopping decision.
         if (pipeline)
-            pipeline->synchronize(m_model);
+            synchronizePipeline(*pipeline);
         const EvalReport validation = evaluateSource(*m_validationSource);
 
         EpochMetrics metrics;

@@ -199,6 +199,9 @@ private:
     /// The samples one epoch holds on this rank (its shard in a data-parallel job).
     std::int64_t samplesPerEpoch() const;
     int worldSize() const;
+    /// Every stage's weights to every rank, and every stage's optimiser state to rank 0: what
+    /// validation and a checkpoint of a pipeline need.
+    void synchronizePipeline(PipelineParallel &pipeline);
     EvalReport evaluateSource(const BatchSource &source);
     /// Updates the best-epoch and patience fields of m_state with this epoch's validation.
     void recordValidation(int epoch, const EvalReport &validation);

@@ -390,8 +390,9 @@ std::int64_t TrainingSession::prepare()
         params[kWorldSizeParam] = std::to_string(d->options.pipeline->stages());
         params[kBackendParam] = d->options.pipeline->backend();
         params[kParallelModeParam] = "pipeline";
-        params["distributed.micro_batches"] = std::to_string(d->options.pipeline->microBatches());
-        params["distributed.schedule"] = pipelineScheduleName(d->options.pipeline->schedule());
+        params[kMicroBatchesParam] = std::to_string(d->options.pipeline->microBatches());
+        params[kPipelineScheduleParam] = pipelineScheduleName(d->options.pipeline->schedule());
+        params[kOptimizerStateParam] = "all stages";
     }
     d->runId = d->store->createRun(record, params);
     try {
@@ -475,6 +476,28 @@ SessionResult TrainingSession::run()
     return result;
 }
 
+StoredParallelism storedParallelism(const std::map<std::string, std::string> &params)
+{
+    StoredParallelism stored;
+    const auto number = [&](const char *key, int fallback) {
+        const auto found = params.find(key);
+        if (found == params.end())
+            return fallback;
+        try {
+            return std::max(1, std::stoi(found->second));
+        } catch (const std::exception &) {
+            return fallback;
+        }
+    };
+    if (const auto mode = params.find(kParallelModeParam); mode != params.end())
+        stored.mode = mode->second;
+    stored.processes = number(kWorldSizeParam, 1);
+    stored.microBatches = number(kMicroBatchesParam, stored.microBatches);
+    if (const auto schedule = params.find(kPipelineScheduleParam); schedule != params.end())
+        stored.schedule = schedule->second;
+    return stored;
+}
+
 TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions options)
 {
     TrainingSession session(TrainConfig{}, std::move(options));
@@ -493,25 +516,30 @@ TrainingSession TrainingSession::resume(std::int64_t runId, SessionOptions optio
         throw ConfigError("Run " + std::to_string(runId) + " is a compression variant (" +
                           storedParams.at(kCompressionParam) +
                           "); it cannot be resumed: compress its source run again");
-    // A pipeline's optimiser state lies with its stages; the leader's checkpoint holds only its
-    // own stage's.
-    if (const auto mode = storedParams.find(kParallelModeParam);
-        mode != storedParams.end() && mode->second == "pipeline")
-        throw ConfigError("Run " + std::to_string(runId) +
-                          " trained pipeline-parallel; such runs cannot be resumed yet (each "
-                          "stage's optimiser state stays with its worker): evaluate or export "
-                          "its checkpoint, or train it again");
-    if (d.options.pipeline)
-        throw ConfigError("Resuming runs pipeline-parallel is not supported yet; resume run " +
-                          std::to_string(runId) + " without --parallel pipeline");
-    // Its shards, batches and learning-rate schedule depend on the number of ranks.
-    const auto worldSize = storedParams.find(kWorldSizeParam);
-    const std::string trainedWith = worldSize != storedParams.end() ? worldSize->second : "1";
-    const int resumingWith = d.options.dataParallel ? d.options.dataParallel->worldSize() : 1;
-    if (trainedWith != std::to_string(resumingWith))
-        throw ConfigError("Run " + std::to_string(runId) + " trained as " + trainedWith +
-                          " data-parallel process(es); resume it with as many (--nproc " +
-                          trainedWith + "), not " + std::to_string(resumingWith));
+    // Its shards or stages, batches and learning-rate schedule depend on how it was spread.
+    const StoredParallelism trained = storedParallelism(storedParams);
+    const std::string id = std::to_string(runId);
+    if (trained.mode == "pipeline") {
+        if (storedParams.count(kOptimizerStateParam) == 0)
+            throw ConfigError("Run " + id +
+                              " trained pipeline-parallel before its checkpoints kept every "
+                              "stage's optimiser state; it cannot be resumed: evaluate or export "
+                              "its checkpoint, or train it again");
+        if (!d.options.pipeline || d.options.pipeline->stages() != trained.processes)
+            throw ConfigError(
+                "Run " + id + " trained as a pipeline of " + std::to_string(trained.processes) +
+                " stages; resume it as one (--nproc " + std::to_string(trained.processes) + ")");
+    } else {
+        if (d.options.pipeline)
+            throw ConfigError("Run " + id + " did not train pipeline-parallel; resume it " +
+                              "without --parallel pipeline");
+        const int resumingWith = d.options.dataParallel ? d.options.dataParallel->worldSize() : 1;
+        if (trained.processes != resumingWith)
+            throw ConfigError("Run " + id + " trained as " + std::to_string(trained.processes) +
+                              " data-parallel process(es); resume it with as many (--nproc " +
+                              std::to_string(trained.processes) + "), not " +
+                              std::to_string(resumingWith));
+    }
     d.config = storedConfig(*d.store, record);
     d.runId = runId;
     const std::vector<Artifact> checkpoints = existingCheckpoints(*d.store, runId);

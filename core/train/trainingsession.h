@@ -44,6 +44,23 @@ struct SessionOptions
 inline constexpr const char *kWorldSizeParam = "distributed.world_size";
 inline constexpr const char *kBackendParam = "distributed.backend";
 inline constexpr const char *kParallelModeParam = "distributed.mode";
+/// A pipeline run's micro-batches and schedule ("gpipe", "1f1b"), which its resumption keeps.
+inline constexpr const char *kMicroBatchesParam = "distributed.micro_batches";
+inline constexpr const char *kPipelineScheduleParam = "distributed.schedule";
+/// Set ("all stages") on a pipeline run whose checkpoints hold every stage's optimiser state
+/// (PipelineParallel::gatherOptimizerState): such a run can be resumed. Runs trained before it
+/// was kept lack it.
+inline constexpr const char *kOptimizerStateParam = "distributed.optimizer_state";
+
+/// How a run was spread over processes, read from its params: what resuming it must repeat.
+struct StoredParallelism
+{
+    std::string mode = "data"; ///< "data" or "pipeline"
+    int processes = 1;
+    int microBatches = 4;
+    std::string schedule = "gpipe";
+};
+StoredParallelism storedParallelism(const std::map<std::string, std::string> &params);
 
 struct SessionResult
 {

@@ -231,14 +231,25 @@ private Q_SLOTS:
         QVERIFY2(page.statusText().contains(expected), qPrintable(page.statusText()));
     }
 
+    void aStoppedRunResumesOnItsProcesses_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("stepsPerEpoch");
+        // 192 samples in batches of 4: 24 a rank for data parallel, all 48 for a pipeline.
+        QTest::newRow("data") << "data" << 24;
+        QTest::newRow("pipeline") << "pipeline" << 48;
+    }
+
     void aStoppedRunResumesOnItsProcesses()
     {
+        QFETCH(QString, mode);
+        QFETCH(int, stepsPerEpoch);
         const QString workspace = newWorkspace();
         TrainPage page(workspace);
         QSignalSpy steps(page.controller(), &TrainController::steps);
         QSignalSpy ended(page.controller(), &TrainController::runEnded);
         QVERIFY(page.form()->setConfigJson(config(m_dataset, 3, 4)));
-        setProcesses(page, 2);
+        setProcesses(page, 2, mode);
         QVERIFY(page.startTraining());
         QVERIFY(steps.wait(kTrainTimeoutMs));
         const QMap<int, pid_t> workers = workersOf(::getpid());
@@ -250,7 +261,8 @@ private Q_SLOTS:
         // The worker stopped at the same step, and ended by itself.
         QTRY_VERIFY_WITH_TIMEOUT(!processExists(workers.value(1)), 10000);
 
-        // The resumed run takes its world size from the run, whatever the form says.
+        // The resumed run takes its world size and parallelism from the run, whatever the form
+        // says.
         setProcesses(page, 1);
         QVERIFY(page.resumeRun(stopped.runId));
         QTRY_COMPARE_WITH_TIMEOUT(page.controller()->processes(), 2, kTrainTimeoutMs);
@@ -258,8 +270,9 @@ private Q_SLOTS:
         const auto finished = ended.takeFirst().at(0).value<TrainOutcomeReport>();
         QVERIFY2(finished.status == RunStatus::Finished, qPrintable(finished.message));
         QCOMPARE(finished.runId, stopped.runId);
-        // 3 epochs of 96 samples a rank in batches of 4.
-        QCOMPARE(finished.steps, qint64(3 * 24));
+        QCOMPARE(finished.steps, qint64(3 * stepsPerEpoch));
+        QCOMPARE(storedParams(workspace, finished.runId).at(kParallelModeParam),
+                 mode.toStdString());
         QTRY_VERIFY_WITH_TIMEOUT(workersOf(::getpid()).isEmpty(), 5000);
     }
 

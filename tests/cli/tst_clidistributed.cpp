@@ -78,10 +78,12 @@ private:
     }
 
     /// Starts a job of two workers that would train for ever; true once it has logged a step.
-    bool startLongJob(QProcess &process, const QString &workspace) const
+    bool startLongJob(QProcess &process, const QString &workspace,
+                      const QString &mode = QStringLiteral("data")) const
     {
         process.start(QStringLiteral(MODELFORGE_CLI_PATH),
-                      trainArguments(workspace, QStringLiteral("100000")));
+                      trainArguments(workspace, QStringLiteral("100000"))
+                          << QStringLiteral("--parallel") << mode);
         QElapsedTimer clock;
         clock.start();
         while (trainedSteps(workspace) == 0 && clock.elapsed() < 60000)
@@ -180,11 +182,25 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(!processExists(pid), 5000);
     }
 
+    void ctrlCStopsEveryRankAndTheRunResumesWithAsMany_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("refusal");
+        QTest::newRow("data") << "data"
+                              << "trained as 2 data-parallel process(es); resume it with as many "
+                                 "(--nproc 2), not 1";
+        QTest::newRow("pipeline") << "pipeline"
+                                  << "trained as a pipeline of 2 stages; resume it as one "
+                                     "(--nproc 2)";
+    }
+
     void ctrlCStopsEveryRankAndTheRunResumesWithAsMany()
     {
-        const QString workspace = m_dir.filePath(QStringLiteral("stopped"));
+        QFETCH(QString, mode);
+        QFETCH(QString, refusal);
+        const QString workspace = m_dir.filePath(QStringLiteral("stopped-") + mode);
         QProcess process;
-        QVERIFY(startLongJob(process, workspace));
+        QVERIFY(startLongJob(process, workspace, mode));
         ::kill(static_cast<pid_t>(process.processId()), SIGINT);
         QCOMPARE(exitOf(process), 0);
         QCOMPARE(QJsonDocument::fromJson(process.readAllStandardOutput())
@@ -202,9 +218,32 @@ private Q_SLOTS:
                      QString::number(run.id)});
         QByteArray err;
         QCOMPARE(exitOf(alone, &err), 2);
-        QVERIFY2(err.contains("trained as 2 data-parallel process(es); resume it with as many "
-                              "(--nproc 2), not 1"),
-                 err.constData());
+        QVERIFY2(err.contains(refusal.toUtf8()), err.constData());
+        QCOMPARE(onlyRun(workspace).status, mf::RunStatus::Stopped);
+
+        // With as many processes it goes on as it trained: a pipeline again, without being told.
+        const std::int64_t before = trainedSteps(workspace);
+        QProcess resumed;
+        resumed.start(QStringLiteral(MODELFORGE_CLI_PATH),
+                      {QStringLiteral("--workspace"), workspace, QStringLiteral("--json"),
+                       QStringLiteral("resume"), QString::number(run.id), QStringLiteral("--nproc"),
+                       QStringLiteral("2"), QStringLiteral("--dist-timeout"),
+                       QStringLiteral("20")});
+        QElapsedTimer clock;
+        clock.start();
+        while (trainedSteps(workspace) <= before && clock.elapsed() < 60000 &&
+               resumed.state() != QProcess::NotRunning)
+            QTest::qWait(100);
+        QVERIFY2(trainedSteps(workspace) > before, resumed.readAllStandardError().constData());
+        ::kill(static_cast<pid_t>(resumed.processId()), SIGINT);
+        QCOMPARE(exitOf(resumed), 0);
+        const QJsonObject out = QJsonDocument::fromJson(resumed.readAllStandardOutput()).object();
+        QCOMPARE(out.value(QStringLiteral("outcome")).toString(), QStringLiteral("stopped"));
+        QCOMPARE(out.value(QStringLiteral("distributed"))
+                     .toObject()
+                     .value(QStringLiteral("mode"))
+                     .toString(),
+                 mode);
         QCOMPARE(onlyRun(workspace).status, mf::RunStatus::Stopped);
     }
 

@@ -146,13 +146,13 @@ void TrainWorker::resumeRun(qint64 runId)
         SessionOptions options;
         options.workspaceDir = m_workspaceDir.toStdString();
         const RunStore store(Workspace{m_workspaceDir.toStdString()}.databasePath());
-        const std::map<std::string, std::string> params = store.params(runId);
-        if (const auto worldSize = params.find(kWorldSizeParam); worldSize != params.end())
-            launch.processes = std::max(1, std::atoi(worldSize->second.c_str()));
-        if (const auto mode = params.find(kParallelModeParam); mode != params.end())
-            launch.mode = mode->second;
-        // A pipeline run is refused by TrainingSession::resume, which says why.
-        if (launch.parallel() && launch.mode == "data")
+        // As it trained: as many processes, the same pipeline (its workers read it too).
+        const StoredParallelism trained = storedParallelism(store.params(runId));
+        launch.processes = trained.processes;
+        launch.mode = trained.mode;
+        launch.microBatches = trained.microBatches;
+        launch.schedule = trained.schedule;
+        if (launch.parallel())
             job = std::make_unique<LocalTrainingJob>(
                 launch, m_workspaceDir.toStdString(),
                 std::vector<std::string>{"resume", std::to_string(runId)}, options);

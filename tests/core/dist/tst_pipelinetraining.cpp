@@ -23,6 +23,17 @@ TrainConfig pipelineConfig(const nlohmann::json &model)
     return config;
 }
 
+struct StopAtStep : TrainerObserver
+{
+    Trainer *trainer = nullptr;
+    std::int64_t stopAt = 0;
+    void onStep(const StepMetrics &step) override
+    {
+        if (step.step == stopAt)
+            trainer->requestStop();
+    }
+};
+
 } // namespace
 
 class TestPipelineTraining : public QObject
@@ -82,6 +93,50 @@ private Q_SLOTS:
         QVERIFY(std::abs(results[0].last.trainLoss - expected.last.trainLoss) < 1e-5);
         QVERIFY(std::abs(results[0].last.trainAccuracy - expected.last.trainAccuracy) < 1e-9);
         QVERIFY(std::abs(results[1].last.valAccuracy - expected.last.valAccuracy) < 1e-9);
+    }
+
+    void aStoppedPipelineResumesAsIfUninterrupted()
+    {
+        // Adam's moments of stage 1's parameters live on rank 1: unless rank 0's checkpoint
+        // gathers them, the resumed stage 1 starts its moments over and drifts away.
+        const TrainConfig config =
+            pipelineConfig(nlohmann::json::parse(R"({"type":"mlp","hidden":[32,16]})"));
+        QTemporaryDir directory;
+        QVERIFY(directory.isValid());
+        const auto job = [&](const std::string &checkpoints, std::int64_t stopAt,
+                             const std::string &restore) {
+            std::vector<torch::Tensor> weights(2);
+            std::vector<TrainResult> results(2);
+            testjob::runLocalJob(2, [&](int rank, std::shared_ptr<Collectives> collectives) {
+                TrainerOptions options = referenceKernels();
+                options.pipeline = std::make_shared<PipelineParallel>(
+                    collectives, 4, std::vector<std::size_t>{1}, PipelineSchedule::OneFOneB);
+                if (rank == 0)
+                    options.checkpointDir = checkpoints;
+                Trainer trainer(config, m_train, m_validation, options);
+                if (!restore.empty())
+                    trainer.restoreCheckpoint(restore);
+                StopAtStep stop;
+                stop.trainer = &trainer;
+                stop.stopAt = rank == 1 ? stopAt : 0; // any rank's stop ends the job
+                trainer.addObserver(&stop);
+                results[rank] = trainer.run();
+                weights[rank] = flatParameters(*trainer.model());
+            });
+            return std::make_pair(results[0], weights[0]);
+        };
+        const auto [straight, straightWeights] =
+            job(directory.filePath("straight").toStdString(), 0, {});
+        const auto [stopped, stoppedWeights] =
+            job(directory.filePath("stopped").toStdString(), 5, {});
+        QCOMPARE(stopped.outcome, TrainOutcome::Stopped);
+        QCOMPARE(stopped.steps, std::int64_t(6)); // the request rides with the next step
+        const auto [resumed, resumedWeights] =
+            job(directory.filePath("resumed").toStdString(), 0, stopped.lastCheckpoint);
+        QCOMPARE(resumed.outcome, TrainOutcome::Finished);
+        QCOMPARE(resumed.steps, straight.steps);
+        const double difference = (resumedWeights - straightWeights).abs().max().item<double>();
+        QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
     }
 
     void whatAStageCannotDoIsRefused()
