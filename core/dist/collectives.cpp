@@ -22,6 +22,7 @@
 
 #include <cstdlib>
 #include <mutex>
+#include <thread>
 
 namespace mf {
 
@@ -195,8 +196,36 @@ void PendingCollective::wait()
     wait();
 }
 
+namespace {
+
+/// Every rank counts itself in under this key; rank 0 waits until all have.
+const char *const kJoinedKey = "modelforge/joined";
+
+/// Rank 0's wait for the other ranks to reach the store, asking `abandoned` as it goes. (c10d's
+/// own wait, TCPStoreOptions::waitWorkers, cannot be interrupted.)
+void awaitRanks(c10d::Store &store, int worldSize, std::chrono::milliseconds timeout,
+                const std::function<bool()> &abandoned)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        const std::int64_t joined = store.add(kJoinedKey, 0);
+        if (joined >= worldSize)
+            return;
+        if (abandoned && abandoned())
+            throw Error("abandoned while " + std::to_string(joined) + " of " +
+                        std::to_string(worldSize) + " ranks had joined");
+        if (std::chrono::steady_clock::now() > deadline)
+            throw Error("only " + std::to_string(joined) + " of " + std::to_string(worldSize) +
+                        " ranks joined within " + std::to_string(timeout.count() / 1000) + " s");
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+} // namespace
+
 std::shared_ptr<Collectives> Collectives::connect(const DistEnvironment &environment,
-                                                  std::chrono::milliseconds timeout)
+                                                  std::chrono::milliseconds timeout,
+                                                  const std::function<bool()> &abandoned)
 {
     const std::string where = environment.describe();
     try {
@@ -204,9 +233,12 @@ std::shared_ptr<Collectives> Collectives::connect(const DistEnvironment &environ
         storeOptions.port = static_cast<std::uint16_t>(environment.masterPort);
         storeOptions.isServer = environment.rank == 0;
         storeOptions.numWorkers = static_cast<std::size_t>(environment.worldSize);
-        storeOptions.waitWorkers = true;
+        storeOptions.waitWorkers = false;
         storeOptions.timeout = timeout;
         auto store = c10::make_intrusive<c10d::TCPStore>(environment.masterAddress, storeOptions);
+        store->add(kJoinedKey, 1);
+        if (environment.rank == 0)
+            awaitRanks(*store, environment.worldSize, timeout, abandoned);
 
         auto options = c10d::ProcessGroupGloo::Options::create();
         options->timeout = timeout;

@@ -37,9 +37,12 @@ public:
     /// Joins the job `environment` describes: rank 0 serves the TCPStore at MASTER_ADDR:
     /// MASTER_PORT, every rank connects to it and builds the group. `timeout` bounds the
     /// rendezvous and every collective: a rank that died or hangs makes the others fail within
-    /// it instead of waiting for ever. mf::Error when the rendezvous fails.
+    /// it instead of waiting for ever. While rank 0 waits for the others to arrive it asks
+    /// `abandoned` (when given) every few milliseconds, and gives up at once when it says so (a
+    /// worker it started has ended). mf::Error when the rendezvous fails or is abandoned.
     static std::shared_ptr<Collectives> connect(const DistEnvironment &environment,
-                                                std::chrono::milliseconds timeout);
+                                                std::chrono::milliseconds timeout,
+                                                const std::function<bool()> &abandoned = {});
     virtual ~Collectives() = default;
 
     int rank() const { return m_rank; }

@@ -7,9 +7,10 @@
 namespace mf {
 
 std::shared_ptr<DataParallel> joinDataParallel(const DistEnvironment &environment,
-                                               std::chrono::milliseconds timeout)
+                                               std::chrono::milliseconds timeout,
+                                               const std::function<bool()> &abandoned)
 {
-    return std::make_shared<DataParallel>(Collectives::connect(environment, timeout));
+    return std::make_shared<DataParallel>(Collectives::connect(environment, timeout, abandoned));
 }
 
 DataParallel::DataParallel(std::shared_ptr<Collectives> collectives, GradientBucketing bucketing)

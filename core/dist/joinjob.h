@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,9 +17,10 @@ class PipelineParallel;
 
 /// Joins the job `environment` describes (Collectives::connect(): TCPStore rendezvous, Gloo
 /// group) as a data-parallel rank: what SessionOptions::dataParallel takes. mf::Error when the
-/// rendezvous fails within `timeout`.
+/// rendezvous fails within `timeout`, or as soon as `abandoned` says so while rank 0 waits.
 std::shared_ptr<DataParallel> joinDataParallel(const DistEnvironment &environment,
-                                               std::chrono::milliseconds timeout);
+                                               std::chrono::milliseconds timeout,
+                                               const std::function<bool()> &abandoned = {});
 
 /// The same, as a stage of a pipeline of `microBatches` micro-batches, cut at `boundaries`
 /// (empty: balanced by measured layer time), run on `schedule` ("gpipe" or "1f1b", see
@@ -27,6 +29,7 @@ std::shared_ptr<PipelineParallel> joinPipelineParallel(const DistEnvironment &en
                                                        std::chrono::milliseconds timeout,
                                                        int microBatches,
                                                        std::vector<std::size_t> boundaries,
-                                                       const std::string &schedule = "gpipe");
+                                                       const std::string &schedule = "gpipe",
+                                                       const std::function<bool()> &abandoned = {});
 
 } // namespace mf

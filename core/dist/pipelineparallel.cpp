@@ -75,16 +75,15 @@ std::vector<std::int64_t> batchShape(std::int64_t size, const std::vector<std::i
 
 } // namespace
 
-std::shared_ptr<PipelineParallel> joinPipelineParallel(const DistEnvironment &environment,
-                                                       std::chrono::milliseconds timeout,
-                                                       int microBatches,
-                                                       std::vector<std::size_t> boundaries,
-                                                       const std::string &schedule)
+std::shared_ptr<PipelineParallel>
+joinPipelineParallel(const DistEnvironment &environment, std::chrono::milliseconds timeout,
+                     int microBatches, std::vector<std::size_t> boundaries,
+                     const std::string &schedule, const std::function<bool()> &abandoned)
 {
     const std::optional<PipelineSchedule> chosen = pipelineScheduleFromName(schedule);
     if (!chosen)
         throw ConfigError("Unknown pipeline schedule \"" + schedule + "\": gpipe or 1f1b");
-    return std::make_shared<PipelineParallel>(Collectives::connect(environment, timeout),
+    return std::make_shared<PipelineParallel>(Collectives::connect(environment, timeout, abandoned),
                                               microBatches, std::move(boundaries), *chosen);
 }
 

@@ -9,6 +9,7 @@
 #include "core/store/runstore.h"
 #include "core/store/workspace.h"
 #include "core/train/trainingsession.h"
+#include "core/util/error.h"
 #include "tests/support/shotpath.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testsuite.h"
@@ -16,6 +17,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -229,6 +231,32 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(run.failureReason), report.message);
         QVERIFY(!processExists(workers.value(1)));
         QVERIFY2(page.statusText().contains(expected), qPrintable(page.statusText()));
+    }
+
+    void aWorkerThatEndsBeforeTheRendezvousFailsTheStartAtOnce()
+    {
+        // The worker refuses its command line and exits; rank 0 stops waiting for it then, not
+        // when the minute of its timeout has passed.
+        ParallelLaunch launch;
+        launch.processes = 2;
+        launch.timeout = std::chrono::seconds(60);
+        SessionOptions options;
+        QElapsedTimer clock;
+        clock.start();
+        try {
+            LocalTrainingJob job(launch, newWorkspace().toStdString(),
+                                 {"train", "--no-such-option"}, options);
+            QFAIL("the job began without its worker");
+        } catch (const Error &error) {
+            const QString message = QString::fromUtf8(error.what());
+            QVERIFY2(message.startsWith(QStringLiteral("rank 1 of 2 (pid ")), error.what());
+            QVERIFY2(message.contains(QStringLiteral("exited with status")), error.what());
+            QVERIFY2(message.contains(QStringLiteral("before the job began")), error.what());
+            QVERIFY2(message.contains(QStringLiteral("abandoned")), error.what());
+        }
+        QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!options.dataParallel);
+        QTRY_VERIFY_WITH_TIMEOUT(workersOf(::getpid()).isEmpty(), 5000);
     }
 
     void aStoppedRunResumesOnItsProcesses_data()

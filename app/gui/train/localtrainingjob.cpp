@@ -76,21 +76,30 @@ LocalTrainingJob::LocalTrainingJob(const ParallelLaunch &launch, const std::stri
         m_logDirectory.clear(); // the workers write to this process's output instead
     m_workers = std::make_unique<LocalWorkers>(LocalWorkers::Spec{
         cli, std::move(arguments), launch.processes, 1, leader.masterPort, m_logDirectory});
+    // A worker that ends before the others have all joined abandons the rendezvous at once.
+    std::vector<WorkerExit> ended;
+    const auto abandoned = [&] {
+        while (const std::optional<WorkerExit> exit = m_workers->reap())
+            ended.push_back(*exit);
+        return !ended.empty();
+    };
     try {
         if (launch.mode == "pipeline")
             options.pipeline = joinPipelineParallel(leader, launch.timeout, launch.microBatches, {},
-                                                    launch.schedule);
+                                                    launch.schedule, abandoned);
         else
-            options.dataParallel = joinDataParallel(leader, launch.timeout);
+            options.dataParallel = joinDataParallel(leader, launch.timeout, abandoned);
     } catch (const Error &joinError) {
         // A worker that ended before it joined is the reason; say how it ended.
-        std::string ended;
         for (const WorkerExit &exit : m_workers->finish(std::chrono::milliseconds(0)))
             if (!exit.killed)
-                ended += (ended.empty() ? "" : "; ") + describe(exit);
-        if (ended.empty())
+                ended.push_back(exit);
+        std::string said;
+        for (const WorkerExit &exit : ended)
+            said += (said.empty() ? "" : "; ") + describe(exit);
+        if (said.empty())
             throw;
-        throw Error(ended + " before the job began (" + joinError.what() + ")");
+        throw Error(said + " before the job began (" + joinError.what() + ")");
     }
 }
 
