@@ -2251,6 +2251,18 @@ Sample %4 of the %5 set</source>
         <source>Batch norm statistics: synchronised statistics span data-parallel processes; turn them off for a pipeline</source>
         <translation>批归一化统计量：同步统计量只跨数据并行的进程；流水线请关闭此项</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How long a process waits for the others: one that died or hangs fails the run after this long, and the others are stopped</source>
+        <translation>一个进程等待其他进程的时长：某个进程崩溃或卡住时，运行在这么久之后失败，其余进程随之停止</translation>
+    </message>
+    <message>
+        <source>Worker timeout</source>
+        <translation>工作进程超时</translation>
+    </message>
 </context>
 <context>
     <name>mf::ParameterForm</name>

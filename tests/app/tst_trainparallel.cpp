@@ -314,7 +314,12 @@ private Q_SLOTS:
         ParallelFields *fields = form->parallelFields();
         QVERIFY(!fields->modeBox()->isEnabled());
         QVERIFY(!fields->microBatchesBox()->isEnabled());
+        QVERIFY(!fields->timeoutBox()->isEnabled());
         setProcesses(page, 2, QStringLiteral("pipeline"));
+        QVERIFY(fields->timeoutBox()->isEnabled());
+        QCOMPARE(form->parallelLaunch().timeout, std::chrono::milliseconds(120000));
+        fields->timeoutBox()->setValue(30);
+        QCOMPARE(form->parallelLaunch().timeout, std::chrono::milliseconds(30000));
         QVERIFY(fields->modeBox()->isEnabled());
         QVERIFY(fields->microBatchesBox()->isEnabled());
         QVERIFY(fields->scheduleBox()->isEnabled());

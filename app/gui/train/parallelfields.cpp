@@ -8,13 +8,15 @@
 #include <QLabel>
 #include <QSpinBox>
 
+#include <chrono>
 #include <thread>
 
 namespace mf {
 
 ParallelFields::ParallelFields(QFormLayout *form)
     : m_processes(new QSpinBox), m_mode(new QComboBox), m_microBatches(new QSpinBox),
-      m_schedule(new QComboBox), m_syncBatchNorm(new QCheckBox), m_hint(new QLabel)
+      m_schedule(new QComboBox), m_syncBatchNorm(new QCheckBox), m_timeout(new QSpinBox),
+      m_hint(new QLabel)
 {
     m_processes->setRange(1, 64);
     m_processes->setObjectName(QStringLiteral("parallel.processes"));
@@ -63,6 +65,15 @@ ParallelFields::ParallelFields(QFormLayout *form)
                                    "batch-norm layer). Off: each process uses its own batch's"));
     form->addRow(tr("Batch norm statistics"), m_syncBatchNorm);
 
+    m_timeout->setObjectName(QStringLiteral("parallel.timeout"));
+    m_timeout->setRange(5, 86400);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setValue(static_cast<int>(
+        std::chrono::duration_cast<std::chrono::seconds>(ParallelLaunch().timeout).count()));
+    m_timeout->setToolTip(tr("How long a process waits for the others: one that died or hangs "
+                             "fails the run after this long, and the others are stopped"));
+    form->addRow(tr("Worker timeout"), m_timeout);
+
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(QString(), m_hint);
@@ -75,6 +86,7 @@ ParallelLaunch ParallelFields::launch() const
     launch.mode = m_mode->currentData().toString().toStdString();
     launch.microBatches = m_microBatches->value();
     launch.schedule = m_schedule->currentData().toString().toStdString();
+    launch.timeout = std::chrono::seconds(m_timeout->value());
     return launch;
 }
 
@@ -82,6 +94,7 @@ void ParallelFields::update(int threads)
 {
     const int processes = m_processes->value();
     m_mode->setEnabled(processes > 1);
+    m_timeout->setEnabled(processes > 1);
     const bool pipeline =
         processes > 1 && m_mode->currentData().toString() == QLatin1String("pipeline");
     m_microBatches->setEnabled(pipeline);

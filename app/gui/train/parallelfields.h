@@ -15,9 +15,10 @@ struct ParallelLaunch;
 
 /// The Train form's rows that spread a run over local processes: Processes, Parallelism (data
 /// or pipeline), a pipeline's Micro-batches and Schedule, data parallelism's Batch norm
-/// statistics, and a line saying how the cores are shared. All but the last describe how a run
-/// is launched, not the run's configuration: the run records its world size and mode as params.
-/// Batch norm statistics is the config's sync_batch_norm, which the form reads and writes.
+/// statistics, the Worker timeout, and a line saying how the cores are shared. All but the last
+/// describe how a run is launched, not the run's configuration: the run records its world size and
+/// mode as params. Batch norm statistics is the config's sync_batch_norm, which the form reads and
+/// writes.
 class ParallelFields
 {
     Q_DECLARE_TR_FUNCTIONS(mf::ParallelFields)
@@ -30,6 +31,7 @@ public:
     QSpinBox *microBatchesBox() const { return m_microBatches; }
     QComboBox *scheduleBox() const { return m_schedule; }
     QCheckBox *syncBatchNormBox() const { return m_syncBatchNorm; }
+    QSpinBox *timeoutBox() const { return m_timeout; }
     QLabel *hintLabel() const { return m_hint; }
 
     ParallelLaunch launch() const;
@@ -45,6 +47,7 @@ private:
     QSpinBox *m_microBatches;
     QComboBox *m_schedule;
     QCheckBox *m_syncBatchNorm;
+    QSpinBox *m_timeout; ///< seconds
     QLabel *m_hint;
 };
 

@@ -450,7 +450,8 @@ QWidget *TrainConfigForm::createRunGroup()
     addField(QStringLiteral("cudnn_benchmark"), m_cudnnBenchmark);
     m_parallel = std::make_unique<ParallelFields>(form);
     addField(QStringLiteral("sync_batch_norm"), m_parallel->syncBatchNormBox());
-    for (QSpinBox *box : {m_parallel->processesBox(), m_parallel->microBatchesBox()})
+    for (QSpinBox *box :
+         {m_parallel->processesBox(), m_parallel->microBatchesBox(), m_parallel->timeoutBox()})
         connect(box, &QSpinBox::valueChanged, this, &TrainConfigForm::launchEdited);
     for (QComboBox *box : {m_parallel->modeBox(), m_parallel->scheduleBox()})
         connect(box, &QComboBox::currentIndexChanged, this, &TrainConfigForm::launchEdited);

@@ -94,7 +94,7 @@ bool TrainController::start(const QByteArray &configJson, const QString &runName
     return true;
 }
 
-bool TrainController::resumeRun(qint64 runId)
+bool TrainController::resumeRun(qint64 runId, qint64 timeoutMs)
 {
     if (isBusy())
         return false;
@@ -103,7 +103,8 @@ bool TrainController::resumeRun(qint64 runId)
     m_processes = 1; // until the worker has read how the run was trained
     setState(State::Preparing);
     m_worker->expectRun();
-    QMetaObject::invokeMethod(m_worker, "resumeRun", Qt::QueuedConnection, Q_ARG(qint64, runId));
+    QMetaObject::invokeMethod(m_worker, "resumeRun", Qt::QueuedConnection, Q_ARG(qint64, runId),
+                              Q_ARG(qint64, timeoutMs));
     return true;
 }
 

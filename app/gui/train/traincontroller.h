@@ -41,8 +41,9 @@ public:
     /// `launch.processes` > 1 the run trains on that many local processes.
     bool start(const QByteArray &configJson, const QString &runName = QString(),
                const ParallelLaunch &launch = {});
-    /// Continues a stored INTERRUPTED, STOPPED or FAILED run from its newest checkpoint.
-    bool resumeRun(qint64 runId);
+    /// Continues a stored INTERRUPTED, STOPPED or FAILED run from its newest checkpoint. A run of
+    /// several processes gives each `timeoutMs` to wait for the others (ParallelLaunch::timeout).
+    bool resumeRun(qint64 runId, qint64 timeoutMs = 120000);
     /// Reads a stored run for display (storedRun or loadFailed follow); works only while idle.
     bool loadRun(qint64 runId);
     /// The processes the current (or last) run trains on.

@@ -287,7 +287,8 @@ bool TrainPage::resumeRun(qint64 runId)
     if (m_controller->isBusy())
         return false;
     resetLiveView(tr("Run %1").arg(runId));
-    return m_controller->resumeRun(runId);
+    // As the run trained, except how long its processes wait for each other: the form's.
+    return m_controller->resumeRun(runId, m_form->parallelLaunch().timeout.count());
 }
 
 bool TrainPage::showStoredRun(qint64 runId)

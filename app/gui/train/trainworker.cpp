@@ -136,7 +136,7 @@ void TrainWorker::startRun(const QByteArray &configJson, const QString &runName,
     execute(session, job.get());
 }
 
-void TrainWorker::resumeRun(qint64 runId)
+void TrainWorker::resumeRun(qint64 runId, qint64 timeoutMs)
 {
     std::unique_ptr<TrainingSession> session;
     std::unique_ptr<LocalTrainingJob> job;
@@ -152,6 +152,7 @@ void TrainWorker::resumeRun(qint64 runId)
         launch.mode = trained.mode;
         launch.microBatches = trained.microBatches;
         launch.schedule = trained.schedule;
+        launch.timeout = std::chrono::milliseconds(std::max<qint64>(1000, timeoutMs));
         if (launch.parallel())
             job = std::make_unique<LocalTrainingJob>(
                 launch, m_workspaceDir.toStdString(),

@@ -70,8 +70,9 @@ public Q_SLOTS:
     /// the run trains on that many local processes (LocalTrainingJob).
     void startRun(const QByteArray &configJson, const QString &runName,
                   const mf::ParallelLaunch &launch = {});
-    /// A run trained data-parallel resumes on as many processes as it was trained with.
-    void resumeRun(qint64 runId);
+    /// A run trained on several processes resumes on as many, data-parallel or as the same
+    /// pipeline; each waits up to `timeoutMs` for the others.
+    void resumeRun(qint64 runId, qint64 timeoutMs = 120000);
     /// Reads a stored run's config and metrics for display; emits storedRun or loadFailed.
     void loadRun(qint64 runId);
 
