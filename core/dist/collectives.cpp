@@ -166,7 +166,7 @@ private:
     c10::intrusive_ptr<c10d::Store> m_store;
     c10::intrusive_ptr<Group> m_group;
     DistEnvironment m_environment;
-    std::chrono::milliseconds m_timeout;
+    [[maybe_unused]] std::chrono::milliseconds m_timeout; ///< read by the NCCL group alone
     std::mutex m_cudaMutex;
     std::shared_ptr<Collectives> m_cuda;
 };

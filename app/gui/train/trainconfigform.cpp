@@ -694,7 +694,9 @@ bool TrainConfigForm::setConfigJson(const QByteArray &json, QString *error)
     selectData(m_optimizer, QString::fromStdString(config.optimizer.name));
     m_learningRate->setValue(config.optimizer.learningRate);
     m_momentum->setValue(config.optimizer.effectiveMomentum());
-    m_momentumDefault = OptimizerConfig{config.optimizer.name}.effectiveMomentum();
+    OptimizerConfig defaults; // the optimiser's own momentum, to tell a chosen one from it
+    defaults.name = config.optimizer.name;
+    m_momentumDefault = defaults.effectiveMomentum();
     m_beta1->setValue(config.optimizer.beta1);
     m_beta2->setValue(config.optimizer.beta2);
     m_weightDecay->setValue(config.optimizer.weightDecay);
