@@ -3,6 +3,7 @@
 #include "core/compress/cubicschedule.h"
 #include "core/compress/distillationloss.h"
 #include "core/compress/inferencelayout.h"
+#include "core/compress/inputquantizer.h"
 #include "core/compress/int8variant.h"
 #include "core/compress/pruningmasks.h"
 #include "core/compress/quantengine.h"
@@ -495,6 +496,9 @@ CompressionResult CompressionJob::run()
                           engine.c_str(), millis);
             variant.notes.push_back(text);
         }
+        if (const std::string quantizing = InputQuantizer::summary(timing.contiguous());
+            !quantizing.empty())
+            variant.notes.push_back("input quantisation at batch 64: " + quantizing);
         result.variants.push_back(std::move(variant));
     }
     return result;

@@ -1,5 +1,6 @@
 #include "core/compress/quantizedconv2d.h"
 
+#include "core/compress/inputquantizer.h"
 #include "core/compress/quantarchive.h"
 #include "core/compress/quantengine.h"
 #include "core/compress/quantweight.h"
@@ -127,8 +128,7 @@ torch::Tensor QuantizedConv2dImpl::forwardQuantized(const torch::Tensor &input)
 
 torch::Tensor QuantizedConv2dImpl::quantizeInput(const torch::Tensor &input) const
 {
-    return torch::quantize_per_tensor(input.to(torch::kFloat32).contiguous(), m_state.input.scale,
-                                      m_state.input.zeroPoint, torch::kQUInt8);
+    return InputQuantizer::quantize(input.contiguous(), m_state.input);
 }
 
 void QuantizedConv2dImpl::save(torch::serialize::OutputArchive &archive) const

@@ -1,5 +1,6 @@
 #include "core/compress/quantizedlinear.h"
 
+#include "core/compress/inputquantizer.h"
 #include "core/compress/quantarchive.h"
 #include "core/compress/quantengine.h"
 #include "core/util/error.h"
@@ -93,8 +94,7 @@ torch::Tensor QuantizedLinearImpl::quantizeInput(const torch::Tensor &input) con
 {
     if (m_state.mode != QuantMode::Static)
         throw ConfigError("A dynamically quantised linear layer has no input parameters.");
-    return torch::quantize_per_tensor(input.to(torch::kFloat32).contiguous(), m_state.input.scale,
-                                      m_state.input.zeroPoint, torch::kQUInt8);
+    return InputQuantizer::quantize(input.contiguous(), m_state.input);
 }
 
 void QuantizedLinearImpl::save(torch::serialize::OutputArchive &archive) const

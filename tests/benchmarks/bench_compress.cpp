@@ -13,6 +13,7 @@
 //     build/tests/benchmarks/bench_compress [threads]
 #include "core/compress/channelpruning.h"
 #include "core/compress/inferencelayout.h"
+#include "core/compress/inputquantizer.h"
 #include "core/compress/quantengine.h"
 #include "core/compress/quantizationplanner.h"
 #include "core/kernels/processormodel.h"
@@ -158,6 +159,10 @@ void benchModel(const char *title, const nlohmann::json &spec, mf::QuantMode mod
                  ? peerInt8.value(mf::quantEngineName(plan.engine), nlohmann::json())
                  : nlohmann::json(),
              fp32Batch.median);
+    if (mode == mf::QuantMode::Static)
+        std::printf("  input quantisation: b1 %s; b64 %s\n",
+                    mf::InputQuantizer::summary(torch::randn({1, 1, 28, 28})).c_str(),
+                    mf::InputQuantizer::summary(torch::randn({64, 1, 28, 28})).c_str());
     const double fp32Bytes = double(savedBytes(model.ptr(), "fp32"));
     const double int8Bytes = double(savedBytes(plan.model.ptr(), "int8"));
     std::printf("  saved file: fp32 %.0f KiB, int8 as planned %.0f KiB (%.3f of fp32)\n\n",
