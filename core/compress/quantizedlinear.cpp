@@ -66,6 +66,9 @@ void QuantizedLinearImpl::prepack()
         throw ConfigError("No quantisation engine is selected to pack the linear layer for.");
     m_packed = quantLinearPrepack(m_state.weight, m_state.bias);
     m_engine = currentQuantEngine();
+    std::lock_guard<std::mutex> lock(m_channelsLastMutex);
+    m_packedChannelsLast.reset();
+    m_channelsLastGeometry.clear();
 }
 
 torch::Tensor QuantizedLinearImpl::forward(const torch::Tensor &input)
@@ -88,6 +91,51 @@ torch::Tensor QuantizedLinearImpl::forwardQuantized(const torch::Tensor &input)
     const auto &output = m_state.output;
     return unbatched(
         quantLinear(batched(input), m_packed, output.scale, output.zeroPoint, m_state.relu), input);
+}
+
+torch::Tensor QuantizedLinearImpl::forwardQuantizedChannelsLast(const torch::Tensor &input)
+{
+    if (m_state.mode != QuantMode::Static)
+        throw ConfigError("A dynamically quantised linear layer takes float input.");
+    if (input.scalar_type() != torch::kQUInt8 || input.qscheme() != torch::kPerTensorAffine ||
+        input.dim() != 4 || !input.is_contiguous(torch::MemoryFormat::ChannelsLast))
+        throw ConfigError("A statically quantised linear layer takes a channels-last activation "
+                          "as quint8 [N, C, H, W] quantised per tensor.");
+    const std::vector<std::int64_t> geometry{input.size(1), input.size(2), input.size(3)};
+    if (geometry[0] * geometry[1] * geometry[2] != inFeatures())
+        throw ConfigError("A quantised linear layer of " + std::to_string(inFeatures()) +
+                          " inputs cannot take " + std::to_string(geometry[0]) + " x " +
+                          std::to_string(geometry[1]) + " x " + std::to_string(geometry[2]) +
+                          " features.");
+    QuantLinearPacked packed;
+    {
+        std::lock_guard<std::mutex> lock(m_channelsLastMutex);
+        if (m_channelsLastGeometry != geometry) {
+            // Each output's weights are quantised on their own (axis 0), so permuting the columns
+            // of the integers keeps every scale and zero point.
+            const torch::Tensor &weight = m_state.weight;
+            const torch::Tensor columns =
+                weight.int_repr()
+                    .reshape({outFeatures(), geometry[0], geometry[1], geometry[2]})
+                    .permute({0, 2, 3, 1})
+                    .reshape({outFeatures(), inFeatures()})
+                    .contiguous();
+            const torch::Tensor permuted =
+                weight.qscheme() == torch::kPerChannelAffine
+                    ? torch::_make_per_channel_quantized_tensor(
+                          columns, weight.q_per_channel_scales(),
+                          weight.q_per_channel_zero_points(), 0)
+                    : torch::_make_per_tensor_quantized_tensor(columns, weight.q_scale(),
+                                                               weight.q_zero_point());
+            QuantEngineGuard engine(m_engine);
+            m_packedChannelsLast = quantLinearPrepack(permuted, m_state.bias);
+            m_channelsLastGeometry = geometry;
+        }
+        packed = m_packedChannelsLast;
+    }
+    const auto &output = m_state.output;
+    return quantLinear(input.permute({0, 2, 3, 1}).reshape({input.size(0), inFeatures()}), packed,
+                       output.scale, output.zeroPoint, m_state.relu);
 }
 
 torch::Tensor QuantizedLinearImpl::quantizeInput(const torch::Tensor &input) const

@@ -6,7 +6,9 @@
 
 #include <torch/torch.h>
 
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace mf {
 
@@ -45,6 +47,12 @@ public:
     /// Static only: quint8 in (its own scale and zero point are used), quint8 out with the
     /// calibrated output parameters, so that a chain of static layers stays int8.
     torch::Tensor forwardQuantized(const torch::Tensor &input);
+    /// forwardQuantized() of a quint8 [N, C, H, W] activation stored channels-last, flattened
+    /// in its storage order (H, W, C) without a copy: the layer multiplies it by its weight with
+    /// the columns permuted to that order, packed once per geometry and engine. The result is
+    /// that of forwardQuantized(input.contiguous().flatten(1)), without reordering the
+    /// activation. Throws ConfigError where C * H * W is not inFeatures().
+    torch::Tensor forwardQuantizedChannelsLast(const torch::Tensor &input);
     /// Static only: a float input as quint8 with the calibrated input parameters.
     torch::Tensor quantizeInput(const torch::Tensor &input) const;
 
@@ -73,6 +81,10 @@ private:
     QuantizedLinearState m_state;
     QuantLinearPacked m_packed;
     c10::QEngine m_engine = c10::QEngine::NoQEngine;
+    /// The weight packed for channels-last input of m_channelsLastGeometry [C, H, W].
+    std::mutex m_channelsLastMutex;
+    QuantLinearPacked m_packedChannelsLast;
+    std::vector<std::int64_t> m_channelsLastGeometry;
 };
 
 TORCH_MODULE(QuantizedLinear);

@@ -227,7 +227,18 @@ torch::Tensor QuantizedSequentialImpl::forward(const torch::Tensor &input)
         return x.is_quantized() ? x.dequantize() : x;
     };
     torch::Tensor x = input;
+    // A quint8 channels-last activation that a Flatten step left 4-D for the static int8 linear
+    // layer after it, which reads it in its storage order (no reorder to NCHW).
+    bool flattenPending = false;
+    const auto settle = [&] {
+        if (flattenPending)
+            x = x.contiguous().flatten(1);
+        flattenPending = false;
+    };
     for (Step &step : m_steps) {
+        if (step.kind != StepKind::Skip &&
+            !(step.kind == StepKind::Int8Linear && m_mode == QuantMode::Static))
+            settle();
         switch (step.kind) {
         case StepKind::Skip:
             break;
@@ -235,7 +246,11 @@ torch::Tensor QuantizedSequentialImpl::forward(const torch::Tensor &input)
             x = step.module.forward(toFloat(x));
             break;
         case StepKind::Flatten:
-            x = x.is_quantized() ? x.contiguous().flatten(1) : step.module.forward(x);
+            if (x.is_quantized() && x.dim() == 4 && !x.is_contiguous() &&
+                x.is_contiguous(torch::MemoryFormat::ChannelsLast))
+                flattenPending = true;
+            else
+                x = x.is_quantized() ? x.contiguous().flatten(1) : step.module.forward(x);
             break;
         case StepKind::Pool:
             x = step.poolOnInt8 && x.is_quantized()
@@ -250,7 +265,10 @@ torch::Tensor QuantizedSequentialImpl::forward(const torch::Tensor &input)
             x = step.recurrent->forward(x);
             break;
         case StepKind::Int8Linear:
-            if (m_mode == QuantMode::Static)
+            if (flattenPending) {
+                x = step.linear->forwardQuantizedChannelsLast(x);
+                flattenPending = false;
+            } else if (m_mode == QuantMode::Static)
                 x = step.linear->forwardQuantized(x.is_quantized() ? x
                                                                    : step.linear->quantizeInput(x));
             else
@@ -258,6 +276,7 @@ torch::Tensor QuantizedSequentialImpl::forward(const torch::Tensor &input)
             break;
         }
     }
+    settle();
     return toFloat(x);
 }
 

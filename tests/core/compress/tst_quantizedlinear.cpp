@@ -206,6 +206,43 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ConfigError, a->forwardQuantized(x));
     }
 
+    void channelsLastInputIsReadWithoutReorder_data()
+    {
+        addEngineColumn();
+        for (const char *engine : kEngines)
+            QTest::newRow(engine) << QString(engine);
+    }
+
+    /// A flattened channels-last activation read in its storage order, through the weight with
+    /// its columns permuted, gives bit for bit what reordering it to NCHW first gives; each
+    /// geometry gets its own permutation.
+    void channelsLastInputIsReadWithoutReorder()
+    {
+        QFETCH(QString, engine);
+        std::optional<QuantEngineGuard> guard;
+        if (!selectEngine(engine, guard))
+            QSKIP(qPrintable("this LibTorch build does not offer the " + engine + " engine"));
+        torch::manual_seed(6);
+        torch::nn::Linear linear(72, 5);
+        auto layer = quantizeLinearStatic(linear, {0.03, 20}, {0.05, 0}, true);
+        for (const std::vector<std::int64_t> &geometry :
+             {std::vector<std::int64_t>{6, 3, 4}, {8, 3, 3}, {6, 3, 4}}) {
+            const torch::Tensor x =
+                layer->quantizeInput(torch::rand({7, geometry[0], geometry[1], geometry[2]}) * 2.0);
+            const torch::Tensor stored = x.contiguous(torch::MemoryFormat::ChannelsLast);
+            const torch::Tensor expected = layer->forwardQuantized(x.flatten(1));
+            const torch::Tensor read = layer->forwardQuantizedChannelsLast(stored);
+            QVERIFY(torch::equal(read.int_repr(), expected.int_repr()));
+            QCOMPARE(read.q_scale(), expected.q_scale());
+        }
+        const torch::Tensor nchw = layer->quantizeInput(torch::rand({2, 6, 3, 4}));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, layer->forwardQuantizedChannelsLast(nchw));
+        QVERIFY_THROWS_EXCEPTION(ConfigError,
+                                 layer->forwardQuantizedChannelsLast(
+                                     layer->quantizeInput(torch::rand({2, 5, 3, 4}))
+                                         .contiguous(torch::MemoryFormat::ChannelsLast)));
+    }
+
     void acceptsOtherShapes()
     {
         torch::manual_seed(4);
