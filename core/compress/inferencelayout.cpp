@@ -6,9 +6,58 @@
 #include "core/train/environmentinfo.h"
 #include "core/util/shapetext.h"
 
+#include <algorithm>
 #include <chrono>
+#include <functional>
+#include <map>
 
 namespace mf {
+
+namespace {
+
+double millisOf(const std::function<void()> &run)
+{
+    const auto start = std::chrono::steady_clock::now();
+    run();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+/// The kernel of each layer of `model` that has more than one, chosen by timing the layer alone,
+/// forward only, on the input it gets when the model runs on `batch` (already in its layout).
+/// The layers keep the kernels chosen; the choices are returned by layer index.
+std::map<std::size_t, std::string> chooseLayerKernels(torch::nn::Sequential &model,
+                                                      const torch::Tensor &batch,
+                                                      const std::vector<PlannableLayer> &layers,
+                                                      KernelChooser &chooser, KernelKey key)
+{
+    torch::NoGradGuard noGrad;
+    std::vector<torch::Tensor> inputs;
+    torch::Tensor x = batch;
+    for (std::size_t i = 0; i < model->size(); ++i) {
+        inputs.push_back(x);
+        x = model->begin()[static_cast<std::ptrdiff_t>(i)].forward(x);
+    }
+    std::map<std::size_t, std::string> chosen;
+    for (const PlannableLayer &layer : layers) {
+        if (layer.kernels.size() < 2)
+            continue;
+        auto &module = model->begin()[static_cast<std::ptrdiff_t>(layer.index)];
+        const torch::Tensor &input = inputs.at(layer.index);
+        key.workload = "inference of " + layer.name + " on " + shapeText(input.sizes().vec()) +
+                       (input.is_contiguous() ? "" : " channels-last");
+        const KernelDecision decision =
+            chooser.choose(key, layer.kernels, [&](const std::string &kernel) {
+                setLayerKernel(model, layer.index, kernel);
+                return millisOf([&] { module.forward(input); });
+            });
+        setLayerKernel(model, layer.index, decision.chosen);
+        chosen[layer.index] = decision.chosen;
+    }
+    return chosen;
+}
+
+} // namespace
 
 InferenceLayout InferenceLayout::choose(torch::nn::Sequential model,
                                         const std::vector<std::int64_t> &sampleShape)
@@ -16,35 +65,54 @@ InferenceLayout InferenceLayout::choose(torch::nn::Sequential model,
     InferenceLayout chosen;
     chosen.m_model = model;
     const std::vector<TensorLayout> layouts = layoutCandidates(*model);
-    if (sampleShape.size() != 3 || layouts.size() < 2)
+    const std::vector<PlannableLayer> layers = plannableLayers(model, torch::kCPU);
+    const bool kernelChoice = std::any_of(
+        layers.begin(), layers.end(), [](const auto &layer) { return layer.kernels.size() > 1; });
+    if (sampleShape.size() != 3 || (layouts.size() < 2 && !kernelChoice))
         return chosen;
     std::vector<std::int64_t> shape{64};
     shape.insert(shape.end(), sampleShape.begin(), sampleShape.end());
     const torch::Tensor input = torch::rand(shape);
 
-    std::vector<std::string> names;
-    for (TensorLayout layout : layouts)
-        names.push_back(layoutName(layout));
     KernelKey key;
     key.processor = processorModel();
     key.capability = cpuCapability();
     key.torch = torchVersion();
     key.device = "cpu";
     key.threads = at::get_num_threads();
-    key.workload = "inference on " + shapeText(shape);
     KernelCache memoryOnly; // a model just trained or pruned: nothing earlier to reuse
-    const KernelDecision decision =
-        KernelChooser(memoryOnly, {3, 7}).choose(key, names, [&](const std::string &name) {
-            const torch::Tensor batch = inLayout(input, layoutFromName(name).value());
-            torch::NoGradGuard noGrad;
-            const auto start = std::chrono::steady_clock::now();
-            model->forward(batch);
-            return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                             start)
-                .count();
-        });
+    KernelChooser chooser(memoryOnly, {3, 7});
+
+    // Each layout with the layer kernels fastest in it, then the fastest of those.
+    std::map<TensorLayout, std::map<std::size_t, std::string>> kernelsIn;
+    std::vector<std::string> names;
+    for (TensorLayout layout : layouts) {
+        kernelsIn[layout] =
+            chooseLayerKernels(model, inLayout(input, layout), layers, chooser, key);
+        names.push_back(layoutName(layout));
+    }
+    const auto useKernels = [&](TensorLayout layout) {
+        for (const auto &[index, kernel] : kernelsIn[layout])
+            setLayerKernel(model, index, kernel);
+    };
+    key.workload = "inference on " + shapeText(shape);
+    const KernelDecision decision = chooser.choose(key, names, [&](const std::string &name) {
+        const TensorLayout layout = layoutFromName(name).value();
+        useKernels(layout);
+        const torch::Tensor batch = inLayout(input, layout);
+        torch::NoGradGuard noGrad;
+        return millisOf([&] { model->forward(batch); });
+    });
     chosen.m_layout = layoutFromName(decision.chosen).value();
+    useKernels(chosen.m_layout);
     chosen.m_note = "inference layout at batch 64: " + decision.summary();
+    std::string kernels;
+    for (const auto &[index, kernel] : kernelsIn[chosen.m_layout])
+        for (const PlannableLayer &layer : layers)
+            if (layer.index == index)
+                kernels += (kernels.empty() ? "" : ", ") + layer.name + " " + kernel;
+    if (!kernels.empty())
+        chosen.m_note += "; kernels " + kernels;
     return chosen;
 }
 

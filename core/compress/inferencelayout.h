@@ -16,23 +16,26 @@ using InferenceForward = std::function<torch::Tensor(const torch::Tensor &)>;
 
 /// An fp32 model's forward pass for inference (no gradients), its input in the layout measured
 /// faster for it on this machine (layoutCandidates(): NCHW, and NHWC where it has a
-/// convolution), chosen by KernelChooser at batch 64. Which one wins depends on the processor
-/// and on the layer widths (a pruned network can differ from its source), so each model is
-/// timed rather than assumed. The result is the same either way: only the input's storage order
-/// changes.
+/// convolution), and each layer that has more than one kernel (plannableLayers(): convolutions,
+/// max pooling) running the kernel measured fastest for it in that layout, forward only, chosen
+/// by KernelChooser at batch 64. Which ones win depends on the processor and on the layer widths
+/// (a pruned network can differ from its source), so each model is timed rather than assumed.
+/// The result is the same either way: only the input's storage order and the order of the sums
+/// change.
 class InferenceLayout
 {
 public:
-    /// Times `model` on `sampleShape` inputs; a model with one candidate layout (no convolution,
-    /// or not image input [C, H, W]) keeps NCHW, untimed.
+    /// Times `model` on `sampleShape` inputs and sets its layers' kernels to those chosen; a model
+    /// without image input [C, H, W], or with one candidate layout and no layer kernel to
+    /// choose, keeps NCHW and its kernels, untimed.
     static InferenceLayout choose(torch::nn::Sequential model,
                                   const std::vector<std::int64_t> &sampleShape);
 
     InferenceForward forward() const;
     TensorLayout layout() const { return m_layout; }
     bool channelsLast() const { return m_layout == TensorLayout::Nhwc; }
-    /// "inference layout at batch 64: nhwc 1.2 ms < nchw 3.8 ms (measured now)", the fastest
-    /// first; empty when untimed.
+    /// "inference layout at batch 64: nhwc 1.2 ms < nchw 3.8 ms (measured now); kernels conv1
+    /// aten, pool1 fused, ...", the fastest layout first; empty when untimed.
     const std::string &note() const { return m_note; }
 
 private:

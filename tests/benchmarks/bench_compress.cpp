@@ -7,8 +7,9 @@
 // Then pruning: the CNN with half its channels removed (pruneChannels) against the full one
 // and against PyTorch's half-width CNN, and PyTorch's 80%-sparse layer dense vs sparse.
 // Random weights and inputs: only time and size are compared here. Not a pass/fail test. The
-// fp32 CNN and MLP are timed in NCHW and in the layout the compression report picks for them
-// (core/compress/inferencelayout.h); the int8 rows' "x vs fp32" is against the latter.
+// fp32 CNN and MLP are timed in NCHW with ATen's kernels and in the layout and layer kernels
+// the compression report picks for them (core/compress/inferencelayout.h); the int8 rows'
+// "x vs fp32" is against the latter.
 //
 //     build/tests/benchmarks/bench_compress [threads]
 #include "core/compress/channelpruning.h"
@@ -123,6 +124,8 @@ void benchModel(const char *title, const nlohmann::json &spec, mf::QuantMode mod
     printRow(layout.channelsLast() ? "fp32 channels-last (as the report)"
                                    : "fp32 NCHW (as the report)",
              latency(layout.forward(), 1, 200), fp32Batch, peerFp32, fp32Batch.median);
+    if (!layout.note().empty())
+        std::printf("  fp32: %s\n", layout.note().c_str());
 
     std::vector<torch::Tensor> calibration;
     for (int i = 0; i < 8; ++i)
@@ -170,8 +173,8 @@ void benchModel(const char *title, const nlohmann::json &spec, mf::QuantMode mod
 }
 
 /// Structured pruning of half the CNN's channels (the smaller network pruneChannels() builds)
-/// against the full network, in NCHW and in the layout the report picks for each, beside
-/// PyTorch's full and half-width CNN; then PyTorch's 80%-sparse fc1, dense against sparse.
+/// against the full network, in NCHW and in the layout and kernels the report picks for each,
+/// beside PyTorch's full and half-width CNN; then PyTorch's 80%-sparse fc1, dense against sparse.
 void benchPruning(const nlohmann::json &peers)
 {
     const auto field = [&](const char *name) {
@@ -202,6 +205,7 @@ void benchPruning(const nlohmann::json &peers)
     printRow(halfLayout.channelsLast() ? "half, channels-last (report)" : "half, NCHW (report)",
              latency(halfLayout.forward(), 1, 200), halfChosen, field("cnn_half_fp32_cl"),
              fullChosen.median);
+    std::printf("  full: %s\n  half: %s\n", fullLayout.note().c_str(), halfLayout.note().c_str());
     const auto peerRatio = [&](const char *fullName, const char *halfName) {
         const nlohmann::json a = field(fullName), b = field(halfName);
         return a.is_object() && b.is_object() ? a["64"][0].get<double>() / b["64"][0].get<double>()

@@ -1,4 +1,5 @@
 #include "core/compress/inferencelayout.h"
+#include "core/kernels/kernelplan.h"
 #include "core/models/modelfactory.h"
 #include "tests/support/testsuite.h"
 
@@ -29,6 +30,16 @@ private Q_SLOTS:
         const std::string &note = layout.note();
         QVERIFY2(note.rfind(prefix + mf::layoutName(layout.layout()) + " ", 0) == 0, note.c_str());
         QVERIFY(note.find("nchw ") != std::string::npos && note.find("nhwc ") != std::string::npos);
+        // Each layer with a choice of kernels runs the one the note names.
+        int chosenKernels = 0;
+        for (const mf::PlannableLayer &layer : mf::plannableLayers(model, torch::kCPU)) {
+            if (layer.kernels.size() < 2)
+                continue;
+            const std::string named = layer.name + " " + mf::layerKernel(model, layer.index);
+            QVERIFY2(note.find(named) != std::string::npos, (named + " in " + note).c_str());
+            ++chosenKernels;
+        }
+        QVERIFY(chosenKernels >= 2);
         const torch::Tensor x = torch::rand({6, channels, 12, 12});
         torch::Tensor expected;
         {
