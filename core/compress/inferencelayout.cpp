@@ -23,33 +23,28 @@ double millisOf(const std::function<void()> &run)
         .count();
 }
 
-/// The kernel of each layer of `model` that has more than one, chosen by timing the layer alone,
-/// forward only, on the input it gets when the model runs on `batch` (already in its layout).
-/// The layers keep the kernels chosen; the choices are returned by layer index.
+/// The kernel of each layer of `model` that has more than one, chosen layer by layer by timing
+/// the whole model's forward pass on `batch` (already in its layout) with each of the layer's
+/// kernels: a layer timed alone, its input hot in the cache, can rank its kernels otherwise
+/// than it runs in the model. The layers keep the kernels chosen; the choices are returned by
+/// layer index.
 std::map<std::size_t, std::string> chooseLayerKernels(torch::nn::Sequential &model,
                                                       const torch::Tensor &batch,
                                                       const std::vector<PlannableLayer> &layers,
                                                       KernelChooser &chooser, KernelKey key)
 {
     torch::NoGradGuard noGrad;
-    std::vector<torch::Tensor> inputs;
-    torch::Tensor x = batch;
-    for (std::size_t i = 0; i < model->size(); ++i) {
-        inputs.push_back(x);
-        x = model->begin()[static_cast<std::ptrdiff_t>(i)].forward(x);
-    }
     std::map<std::size_t, std::string> chosen;
     for (const PlannableLayer &layer : layers) {
         if (layer.kernels.size() < 2)
             continue;
-        auto &module = model->begin()[static_cast<std::ptrdiff_t>(layer.index)];
-        const torch::Tensor &input = inputs.at(layer.index);
-        key.workload = "inference of " + layer.name + " on " + shapeText(input.sizes().vec()) +
-                       (input.is_contiguous() ? "" : " channels-last");
+        key.workload = "inference on " + shapeText(batch.sizes().vec()) +
+                       (batch.is_contiguous() ? "" : " channels-last") + ", kernel of " +
+                       layer.name;
         const KernelDecision decision =
             chooser.choose(key, layer.kernels, [&](const std::string &kernel) {
                 setLayerKernel(model, layer.index, kernel);
-                return millisOf([&] { module.forward(input); });
+                return millisOf([&] { model->forward(batch); });
             });
         setLayerKernel(model, layer.index, decision.chosen);
         chosen[layer.index] = decision.chosen;
