@@ -19,9 +19,14 @@ CompressionReport buildReport(const CompressionResult &result, std::int64_t sour
                               const MeasurementOptions &options)
 {
     CompressionReport report;
+    // Every model's accuracy first, then their latencies in turns, so that the speed-ups compare
+    // timings taken in the same moments.
+    MeasurementOptions measured = options;
+    measured.latency = false;
     report.source = measureVariant("run " + std::to_string(sourceRun), result.sourceForward,
                                    result.sampleShape, result.evaluated, result.normalization,
-                                   *result.sourceFile, result.sourceTensors, options);
+                                   *result.sourceFile, result.sourceTensors, measured);
+    std::vector<ForwardFunction> forwards{result.sourceForward};
     for (const CompressionVariant &variant : result.variants) {
         if (variant.file.empty())
             continue;
@@ -31,9 +36,14 @@ CompressionReport buildReport(const CompressionResult &result, std::int64_t sour
         reported.layers = reportedLayers(variant.layers);
         reported.measurement = measureVariant(
             "run " + std::to_string(variant.runId), variant.forward, result.sampleShape,
-            result.evaluated, result.normalization, variant.file, variant.tensors, options);
+            result.evaluated, result.normalization, variant.file, variant.tensors, measured);
         report.variants.push_back(std::move(reported));
+        forwards.push_back(variant.forward);
     }
+    std::vector<VariantMeasurement *> measurements{&report.source};
+    for (ReportedVariant &reported : report.variants)
+        measurements.push_back(&reported.measurement);
+    measureLatenciesInTurn(measurements, forwards, result.sampleShape, result.evaluated, options);
     return report;
 }
 

@@ -95,8 +95,9 @@ LatencyStats latencyStats(std::vector<double> millis)
     return stats;
 }
 
-LatencyStats measureLatency(const ForwardFunction &forward, const at::Tensor &input, int warmup,
-                            int repetitions, const std::function<double()> &clock)
+std::vector<LatencyStats> measureLatencies(const std::vector<ForwardFunction> &forwards,
+                                           const at::Tensor &input, int warmup, int repetitions,
+                                           const std::function<double()> &clock)
 {
     if (warmup < 0 || repetitions < 1)
         throw ConfigError("A latency measurement needs a warm-up count of at least 0 and at least "
@@ -104,15 +105,25 @@ LatencyStats measureLatency(const ForwardFunction &forward, const at::Tensor &in
     const std::function<double()> now = clock ? clock : std::function<double()>(steadySeconds);
     torch::NoGradGuard noGrad;
     for (int i = 0; i < warmup; ++i)
-        forward(input);
-    std::vector<double> millis;
-    millis.reserve(static_cast<std::size_t>(repetitions));
-    for (int i = 0; i < repetitions; ++i) {
-        const double start = now();
-        forward(input);
-        millis.push_back((now() - start) * 1000.0);
-    }
-    return latencyStats(std::move(millis));
+        for (const ForwardFunction &forward : forwards)
+            forward(input);
+    std::vector<std::vector<double>> millis(forwards.size());
+    for (int i = 0; i < repetitions; ++i)
+        for (std::size_t f = 0; f < forwards.size(); ++f) {
+            const double start = now();
+            forwards[f](input);
+            millis[f].push_back((now() - start) * 1000.0);
+        }
+    std::vector<LatencyStats> stats;
+    for (std::vector<double> &samples : millis)
+        stats.push_back(latencyStats(std::move(samples)));
+    return stats;
+}
+
+LatencyStats measureLatency(const ForwardFunction &forward, const at::Tensor &input, int warmup,
+                            int repetitions, const std::function<double()> &clock)
+{
+    return measureLatencies({forward}, input, warmup, repetitions, clock).front();
 }
 
 VariantDelta VariantMeasurement::deltaAgainst(const VariantMeasurement &source) const
@@ -166,6 +177,19 @@ VariantMeasurement measureVariant(const std::string &name, const ForwardFunction
         measurement.testSamples = report.samples;
     }
 
+    if (options.latency)
+        measureLatenciesInTurn({&measurement}, {forward}, sampleShape, testSet, options);
+    return measurement;
+}
+
+void measureLatenciesInTurn(const std::vector<VariantMeasurement *> &measurements,
+                            const std::vector<ForwardFunction> &forwards,
+                            const std::vector<std::int64_t> &sampleShape, const Dataset &testSet,
+                            const MeasurementOptions &options)
+{
+    requireOptions(options);
+    if (measurements.size() != forwards.size())
+        throw ConfigError("Latency in turns needs one forward function per variant");
     auto generator = at::detail::createCPUGenerator(options.timingSeed);
     torch::Tensor single = torch::randn(batchShape(1, sampleShape), generator);
     torch::Tensor large =
@@ -183,15 +207,19 @@ VariantMeasurement measureVariant(const std::string &name, const ForwardFunction
                                   torch::kLong);
         single = large.narrow(0, 0, 1).clone();
     }
-    measurement.warmup = options.warmup;
-    measurement.threads = at::get_num_threads();
-    measurement.batch1 =
-        measureLatency(forward, single, options.warmup, options.repetitionsBatch1, options.clock);
-    measurement.batch64 =
-        measureLatency(forward, large, options.warmup, options.repetitionsBatch64, options.clock);
-    measurement.throughput = ratio(static_cast<double>(VariantMeasurement::kLargeBatch),
-                                   measurement.batch64.medianMs / 1000.0);
-    return measurement;
+    const std::vector<LatencyStats> batch1 = measureLatencies(
+        forwards, single, options.warmup, options.repetitionsBatch1, options.clock);
+    const std::vector<LatencyStats> batch64 = measureLatencies(
+        forwards, large, options.warmup, options.repetitionsBatch64, options.clock);
+    for (std::size_t i = 0; i < measurements.size(); ++i) {
+        VariantMeasurement &measurement = *measurements[i];
+        measurement.warmup = options.warmup;
+        measurement.threads = at::get_num_threads();
+        measurement.batch1 = batch1[i];
+        measurement.batch64 = batch64[i];
+        measurement.throughput = ratio(static_cast<double>(VariantMeasurement::kLargeBatch),
+                                       measurement.batch64.medianMs / 1000.0);
+    }
 }
 
 } // namespace mf

@@ -47,6 +47,9 @@ struct MeasurementOptions
     std::uint64_t timingSeed = 20240601; ///< of the random normal timing inputs
     /// Seconds from any fixed origin; empty: std::chrono::steady_clock. For tests.
     std::function<double()> clock;
+    /// false: measureVariant() leaves the latency fields (batch1, batch64, throughput, warmup,
+    /// threads) for measureLatenciesInTurn() to fill.
+    bool latency = true;
 };
 
 /// How a variant compares with its source. Ratios are 0 where the denominator is 0.
@@ -90,6 +93,14 @@ struct VariantMeasurement
 LatencyStats measureLatency(const ForwardFunction &forward, const at::Tensor &input, int warmup,
                             int repetitions, const std::function<double()> &clock = {});
 
+/// measureLatency() of several forward functions on the same input, in turns: the warm-up
+/// calls and then each timed round go through `forwards` in order, so that a slow moment of the
+/// machine (another tenant, a frequency change) falls on all of them rather than on one, and
+/// their ratios hold. The statistics are in the order of `forwards`.
+std::vector<LatencyStats> measureLatencies(const std::vector<ForwardFunction> &forwards,
+                                           const at::Tensor &input, int warmup, int repetitions,
+                                           const std::function<double()> &clock = {});
+
 /// Measures a variant on this machine, on the CPU: the size of `filePath`, the parameters in
 /// `parameters`, latency at batch 1 and 64 on seeded random normal inputs of `sampleShape`
 /// ({C, H, W} or {F}), and accuracy on `testSet`, normalised by `normalization` as the model
@@ -103,5 +114,14 @@ VariantMeasurement measureVariant(const std::string &name, const ForwardFunction
                                   const std::string &filePath,
                                   const std::vector<at::Tensor> &parameters,
                                   const MeasurementOptions &options = {});
+
+/// Fills in the latency fields of `measurements` (variants of one model, measured with
+/// options.latency false), timing their `forwards` (one each, in the same order) in turns
+/// (measureLatencies()) on the inputs measureVariant() would time each on. Throws
+/// mf::ConfigError when the counts differ or the options are out of range.
+void measureLatenciesInTurn(const std::vector<VariantMeasurement *> &measurements,
+                            const std::vector<ForwardFunction> &forwards,
+                            const std::vector<std::int64_t> &sampleShape, const Dataset &testSet,
+                            const MeasurementOptions &options = {});
 
 } // namespace mf

@@ -121,6 +121,30 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ConfigError, measureLatency(forward, torch::zeros({1}), 0, 0));
     }
 
+    /// Several forwards take turns, warm-up and timed rounds alike; each gets its own samples.
+    void measureLatenciesTakesTurns()
+    {
+        double now = 0.0;
+        std::string calls;
+        const auto clock = [&] { return now; };
+        const auto taking = [&](char name, double seconds) {
+            return [&, name, seconds](const torch::Tensor &input) {
+                calls += name;
+                now += seconds;
+                return input;
+            };
+        };
+        const std::vector<LatencyStats> stats =
+            measureLatencies({taking('a', 0.001), taking('b', 0.003), taking('c', 0.002)},
+                             torch::zeros({1}), 2, 3, clock);
+        QCOMPARE(QString::fromStdString(calls), QString("abcabcabcabcabc"));
+        QCOMPARE(stats.size(), std::size_t(3));
+        QVERIFY(qAbs(stats[0].medianMs - 1.0) < 1e-9);
+        QVERIFY(qAbs(stats[1].medianMs - 3.0) < 1e-9);
+        QVERIFY(qAbs(stats[2].medianMs - 2.0) < 1e-9);
+        QCOMPARE(stats[1].repetitions, 3);
+    }
+
     void countsParameters()
     {
         const torch::Tensor weight = torch::tensor({0.0f, 1.5f, 0.0f, -2.0f, 0.0f, 3.0f});
