@@ -24,23 +24,21 @@ double millisOf(const std::function<void()> &run)
 }
 
 /// The kernel of each layer of `model` that has more than one, chosen layer by layer by timing
-/// the whole model's forward pass on `batch` (already in its layout) with each of the layer's
-/// kernels: a layer timed alone, its input hot in the cache, can rank its kernels otherwise
-/// than it runs in the model. The layers keep the kernels chosen; the choices are returned by
-/// layer index.
-std::map<std::size_t, std::string> chooseLayerKernels(torch::nn::Sequential &model,
-                                                      const torch::Tensor &batch,
-                                                      const std::vector<PlannableLayer> &layers,
-                                                      KernelChooser &chooser, KernelKey key)
+/// the whole model's forward pass on `batch` (already in `layout`, as the model is) with each of
+/// the layer's kernels: a layer timed alone, its input hot in the cache, can rank its kernels
+/// otherwise than it runs in the model. The layers keep the kernels chosen; the choices are
+/// returned by layer index.
+std::map<std::size_t, std::string>
+chooseLayerKernels(torch::nn::Sequential &model, TensorLayout layout, const torch::Tensor &batch,
+                   const std::vector<PlannableLayer> &layers, KernelChooser &chooser, KernelKey key)
 {
     torch::NoGradGuard noGrad;
     std::map<std::size_t, std::string> chosen;
     for (const PlannableLayer &layer : layers) {
         if (layer.kernels.size() < 2)
             continue;
-        key.workload = "inference on " + shapeText(batch.sizes().vec()) +
-                       (batch.is_contiguous() ? "" : " channels-last") + ", kernel of " +
-                       layer.name;
+        key.workload = std::string("inference in ") + layoutName(layout) + " on " +
+                       shapeText(batch.sizes().vec()) + ", kernel of " + layer.name;
         const KernelDecision decision =
             chooser.choose(key, layer.kernels, [&](const std::string &kernel) {
                 setLayerKernel(model, layer.index, kernel);
@@ -81,12 +79,16 @@ InferenceLayout InferenceLayout::choose(torch::nn::Sequential model,
     // Each layout with the layer kernels fastest in it, then the fastest of those.
     std::map<TensorLayout, std::map<std::size_t, std::string>> kernelsIn;
     std::vector<std::string> names;
+    // The weights go into each layout with the input: with one input channel the two input
+    // layouts are the same bytes, and the convolution's layout follows its weight's.
     for (TensorLayout layout : layouts) {
+        applyLayout(*model, layout);
         kernelsIn[layout] =
-            chooseLayerKernels(model, inLayout(input, layout), layers, chooser, key);
+            chooseLayerKernels(model, layout, inLayout(input, layout), layers, chooser, key);
         names.push_back(layoutName(layout));
     }
     const auto useKernels = [&](TensorLayout layout) {
+        applyLayout(*model, layout);
         for (const auto &[index, kernel] : kernelsIn[layout])
             setLayerKernel(model, index, kernel);
     };

@@ -14,18 +14,19 @@ namespace mf {
 
 using InferenceForward = std::function<torch::Tensor(const torch::Tensor &)>;
 
-/// An fp32 model's forward pass for inference (no gradients), its input in the layout measured
-/// faster for it on this machine (layoutCandidates(): NCHW, and NHWC where it has a
-/// convolution), and each layer that has more than one kernel (plannableLayers(): convolutions,
-/// max pooling) running the kernel measured fastest for it in that layout, forward only, chosen
-/// by KernelChooser at batch 64. Which ones win depends on the processor and on the layer widths
-/// (a pruned network can differ from its source), so each model is timed rather than assumed.
-/// The result is the same either way: only the input's storage order and the order of the sums
-/// change.
+/// An fp32 model's forward pass for inference (no gradients), its input and its convolution
+/// weights in the layout measured faster for it on this machine (layoutCandidates(): NCHW, and
+/// NHWC where it has a convolution), and each layer that has more than one kernel
+/// (plannableLayers(): convolutions, max pooling) running the kernel measured fastest for it in
+/// that layout, forward only, chosen by KernelChooser at batch 64. Which ones win depends on the
+/// processor and on the layer widths (a pruned network can differ from its source), so each model
+/// is timed rather than assumed. The result is the same either way: only the input's storage order
+/// and the order of the sums change.
 class InferenceLayout
 {
 public:
-    /// Times `model` on `sampleShape` inputs and sets its layers' kernels to those chosen; a model
+    /// Times `model` on `sampleShape` inputs and leaves it in the layout (applyLayout()) and with
+    /// the layer kernels chosen; a model
     /// without image input [C, H, W], or with one candidate layout and no layer kernel to
     /// choose, keeps NCHW and its kernels, untimed.
     static InferenceLayout choose(torch::nn::Sequential model,

@@ -40,6 +40,10 @@ private Q_SLOTS:
             ++chosenKernels;
         }
         QVERIFY(chosenKernels >= 2);
+        // The convolution weights are in the chosen layout too (conv2's: 16 x 8 x 3 x 3).
+        const torch::Tensor weight = model->named_parameters()["conv2.weight"];
+        QCOMPARE(weight.is_contiguous(torch::MemoryFormat::ChannelsLast), layout.channelsLast());
+        QCOMPARE(weight.is_contiguous(), !layout.channelsLast());
         const torch::Tensor x = torch::rand({6, channels, 12, 12});
         torch::Tensor expected;
         {
