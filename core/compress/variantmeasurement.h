@@ -96,7 +96,9 @@ LatencyStats measureLatency(const ForwardFunction &forward, const at::Tensor &in
 /// measureLatency() of several forward functions on the same input, in turns: the warm-up
 /// calls and then each timed round go through `forwards` in order, so that a slow moment of the
 /// machine (another tenant, a frequency change) falls on all of them rather than on one, and
-/// their ratios hold. The statistics are in the order of `forwards`.
+/// their ratios hold. With more than one, each timed call follows an untimed one of the same
+/// forward, so that it finds the caches warm from itself, not from the model before it. The
+/// statistics are in the order of `forwards`.
 std::vector<LatencyStats> measureLatencies(const std::vector<ForwardFunction> &forwards,
                                            const at::Tensor &input, int warmup, int repetitions,
                                            const std::function<double()> &clock = {});
