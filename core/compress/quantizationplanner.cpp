@@ -1,6 +1,7 @@
 #include "core/compress/quantizationplanner.h"
 
 #include "core/compress/quantengine.h"
+#include "core/compress/variantmeasurement.h"
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -84,7 +85,7 @@ QuantPlan planQuantization(const torch::nn::Sequential &source,
     setQuantEngine(plan.engine);
 
     QuantizedSequential everyLayer = build(all);
-    const double allInt8 = timed(everyLayer);
+    const double allInt8 = options.timer ? timed(everyLayer) : -1.0;
     std::set<std::string> chosen = all;
     for (const QuantizableLayer &layer : layers) {
         std::set<std::string> without = all;
@@ -92,8 +93,18 @@ QuantPlan planQuantization(const torch::nn::Sequential &source,
         QuantizedSequential model = build(without);
         QuantLayerDecision decision;
         decision.layer = layer.name;
-        decision.int8Millis = allInt8;
-        decision.floatMillis = timed(model);
+        if (options.timer) {
+            decision.int8Millis = allInt8;
+            decision.floatMillis = timed(model);
+        } else {
+            // The two models take turns, so that a slow moment of the machine does not decide.
+            const std::vector<LatencyStats> pair =
+                measureLatencies({[&](const torch::Tensor &x) { return everyLayer->forward(x); },
+                                  [&](const torch::Tensor &x) { return model->forward(x); }},
+                                 timingBatch, 3, 9);
+            decision.int8Millis = pair[0].medianMs;
+            decision.floatMillis = pair[1].medianMs;
+        }
         decision.int8 = decision.int8Millis <= decision.floatMillis;
         decision.reason = (decision.int8 ? "faster in int8: " : "slower in int8: ") +
                           millisText(decision.int8Millis) + " with it in int8, " +

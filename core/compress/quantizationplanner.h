@@ -19,7 +19,7 @@ struct QuantLayerDecision
     std::string layer;
     bool int8 = false;
     /// The whole model's forward time at the timing batch with this layer in int8 and in fp32
-    /// (the other layers in int8), in milliseconds.
+    /// (the other layers in int8), in milliseconds, timed in turns.
     double int8Millis = -1.0;
     double floatMillis = -1.0;
     /// Accuracy (0 to 1) with only this layer in int8; negative when not measured.
@@ -59,8 +59,9 @@ struct QuantPlan
 /// 1. static mode calibrates on `calibration` (quantizableLayers, calibrate());
 /// 2. the engine: every engine the build offers, timed with every layer in int8; the fastest is
 ///    selected (process-wide, as LibTorch's engine setting is) and used from then on;
-/// 3. each layer: the model is timed with that layer in fp32 and the rest in int8; a layer whose
-///    fp32 time is lower stays in fp32 ("slower in int8");
+/// 3. each layer: the model with that layer in fp32 and the rest in int8 takes turns with the
+///    model all in int8 (measureLatencies()); a layer whose fp32 time is lower stays in fp32
+///    ("slower in int8");
 /// 4. with options.accuracy, each layer still in int8 is measured alone in int8; one that costs
 ///    more than options.accuracyBudget points stays in fp32.
 /// Throws ConfigError for a model with no layer `mode` can quantise or a build with no engine.
