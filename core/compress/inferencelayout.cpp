@@ -3,25 +3,17 @@
 #include "core/kernels/kernelcache.h"
 #include "core/kernels/kernelchooser.h"
 #include "core/kernels/processormodel.h"
+#include "core/kernels/timedmillis.h"
 #include "core/train/environmentinfo.h"
 #include "core/util/shapetext.h"
 
 #include <algorithm>
-#include <chrono>
 #include <functional>
 #include <map>
 
 namespace mf {
 
 namespace {
-
-double millisOf(const std::function<void()> &run)
-{
-    const auto start = std::chrono::steady_clock::now();
-    run();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-        .count();
-}
 
 /// The kernel of each layer of `model` that has more than one, chosen layer by layer by timing
 /// the whole model's forward pass on `batch` (already in `layout`, as the model is) with each of
@@ -42,7 +34,7 @@ chooseLayerKernels(torch::nn::Sequential &model, TensorLayout layout, const torc
         const KernelDecision decision =
             chooser.choose(key, layer.kernels, [&](const std::string &kernel) {
                 setLayerKernel(model, layer.index, kernel);
-                return millisOf([&] { model->forward(batch); });
+                return timedMillis(torch::kCPU, [&] { model->forward(batch); });
             });
         setLayerKernel(model, layer.index, decision.chosen);
         chosen[layer.index] = decision.chosen;
@@ -98,7 +90,7 @@ InferenceLayout InferenceLayout::choose(torch::nn::Sequential model,
         useKernels(layout);
         const torch::Tensor batch = inLayout(input, layout);
         torch::NoGradGuard noGrad;
-        return millisOf([&] { model->forward(batch); });
+        return timedMillis(torch::kCPU, [&] { model->forward(batch); });
     });
     chosen.m_layout = layoutFromName(decision.chosen).value();
     useKernels(chosen.m_layout);

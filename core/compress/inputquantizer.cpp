@@ -2,11 +2,11 @@
 
 #include "core/kernels/kernelcache.h"
 #include "core/kernels/kernelchooser.h"
+#include "core/kernels/timedmillis.h"
 #include "core/util/shapetext.h"
 
 #include <ATen/Parallel.h>
 
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <mutex>
@@ -109,11 +109,8 @@ torch::Tensor InputQuantizer::quantize(const torch::Tensor &input, const QuantPa
                     {quantizeKernelName(QuantizeKernel::Aten),
                      quantizeKernelName(QuantizeKernel::SinglePass)},
                     [&](const std::string &name) {
-                        const auto start = std::chrono::steady_clock::now();
-                        quantize(input, params, kernelFromName(name));
-                        return std::chrono::duration<double, std::milli>(
-                                   std::chrono::steady_clock::now() - start)
-                            .count();
+                        return timedMillis(torch::kCPU,
+                                           [&] { quantize(input, params, kernelFromName(name)); });
                     });
     lock.unlock();
     return quantize(input, params, kernelFromName(decision.chosen));

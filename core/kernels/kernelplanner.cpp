@@ -2,6 +2,7 @@
 
 #include "core/kernels/layerprobe.h"
 #include "core/kernels/processormodel.h"
+#include "core/kernels/timedmillis.h"
 #include "core/models/generatordropout.h"
 #include "core/train/environmentinfo.h"
 #include "core/train/plannedadam.h"
@@ -21,17 +22,6 @@ namespace mf {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double timedMillis(torch::Device device, const std::function<void()> &work)
-{
-    if (device.is_cuda())
-        torch::cuda::synchronize(device.index());
-    const auto start = Clock::now();
-    work();
-    if (device.is_cuda())
-        torch::cuda::synchronize(device.index());
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 void resetGradients(torch::nn::Module &module)
 {
