@@ -23,6 +23,14 @@ void addEngineColumn()
 /// One row per engine LibTorch knows; the rows of engines this build lacks are skipped.
 const char *const kEngines[] = {"qnnpack", "onednn", "fbgemm", "x86"};
 
+/// The engine column and one row per engine, for tests that vary nothing else.
+void addEngineRows()
+{
+    addEngineColumn();
+    for (const char *engine : kEngines)
+        QTest::newRow(engine) << QString(engine);
+}
+
 /// The per-output-channel weight scales, one per row of the weight.
 torch::Tensor weightScales(const torch::Tensor &weight)
 {
@@ -178,12 +186,7 @@ private Q_SLOTS:
         QVERIFY(torch::equal(q.dequantize(), y));
     }
 
-    void staticChainStaysInt8_data()
-    {
-        addEngineColumn();
-        for (const char *engine : kEngines)
-            QTest::newRow(engine) << QString(engine);
-    }
+    void staticChainStaysInt8_data() { addEngineRows(); }
 
     /// Two static layers, the second calibrated where the first's output is: handing over
     /// quint8 gives bit for bit what dequantising and quantising again between them gives.
@@ -206,12 +209,7 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ConfigError, a->forwardQuantized(x));
     }
 
-    void channelsLastInputIsReadWithoutReorder_data()
-    {
-        addEngineColumn();
-        for (const char *engine : kEngines)
-            QTest::newRow(engine) << QString(engine);
-    }
+    void channelsLastInputIsReadWithoutReorder_data() { addEngineRows(); }
 
     /// A flattened channels-last activation read in its storage order, through the weight with
     /// its columns permuted, gives bit for bit what reordering it to NCHW first gives; each
