@@ -126,15 +126,7 @@ std::optional<KernelDecision> InputQuantizer::decisionFor(const torch::Tensor &i
 std::string InputQuantizer::summary(const torch::Tensor &input)
 {
     const std::optional<KernelDecision> decision = decisionFor(input);
-    if (!decision)
-        return {};
-    std::string text = decision->chosen + " used (";
-    for (std::size_t i = 0; i < decision->timings.size(); ++i) {
-        char millis[32];
-        std::snprintf(millis, sizeof millis, " %.3f ms", decision->timings[i].millis);
-        text += (i > 0 ? ", " : "") + decision->timings[i].candidate + millis;
-    }
-    return text + ")";
+    return decision ? decision->usedText() : std::string();
 }
 
 } // namespace mf

@@ -33,4 +33,15 @@ std::string KernelDecision::summary() const
     return text;
 }
 
+std::string KernelDecision::usedText() const
+{
+    std::string text = chosen + " used (";
+    for (std::size_t i = 0; i < timings.size(); ++i) {
+        char millis[32];
+        std::snprintf(millis, sizeof millis, " %.3f ms", timings[i].millis);
+        text += (i > 0 ? ", " : "") + timings[i].candidate + millis;
+    }
+    return text + ")";
+}
+
 } // namespace mf
