@@ -18,7 +18,7 @@ namespace mf {
 enum class QuantizeKernel
 {
     Aten,      ///< quantize_per_tensor: vectorised where LibTorch has FBGEMM, else a scalar loop
-    SinglePass ///< one pass over the tensor, split over the intra-op threads
+    SinglePass ///< one vectorised pass, split over the intra-op threads (parallelRange)
 };
 
 /// "aten", "single-pass".
@@ -26,10 +26,10 @@ const char *quantizeKernelName(QuantizeKernel kernel);
 
 /// Quantises float activations where a float layer hands over to an int8 one. Without FBGEMM
 /// (Debian's LibTorch), quantize_per_tensor calls nearbyint element by element: at batch 64 it
-/// took 0.18 ms of the Fashion-MNIST CNN's 1.4 ms int8 forward on a Zen 5 core, where the single
-/// pass takes 0.02 ms; with FBGEMM it is vectorised. Which is faster depends on the build, the processor and the size, so the
-/// kernel for each shape is measured on its first tensor (KernelChooser, in memory, for the
-/// process) and reused.
+/// took 0.18 ms of the Fashion-MNIST CNN's 1.4 ms int8 forward on two Zen 5 cores, where the
+/// single pass takes 0.01 ms; with FBGEMM it is vectorised. Which is faster depends on the build,
+/// the processor and the size, so the kernel for each shape is measured on its first tensor
+/// (KernelChooser, in memory, for the process) and reused.
 class InputQuantizer
 {
 public:
