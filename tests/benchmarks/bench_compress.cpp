@@ -9,7 +9,8 @@
 // Random weights and inputs: only time and size are compared here. Not a pass/fail test. The
 // fp32 CNN and MLP are timed in NCHW with ATen's kernels and in the layout and layer kernels
 // the compression report picks for them (core/compress/inferencelayout.h); the int8 rows'
-// "x vs fp32" is against the latter.
+// "x vs fp32" is against the latter. For the static int8 CNN, the 3x target's status and what
+// one batch-64 forward of fp32 and of int8 runs on oneDNN, with each kernel's instruction set.
 //
 //     build/tests/benchmarks/bench_compress [threads]
 #include "core/compress/channelpruning.h"
@@ -21,6 +22,8 @@
 #include "core/models/modelfactory.h"
 #include "core/train/environmentinfo.h"
 #include "core/util/torchthreads.h"
+
+#include "onednntrace.h"
 
 #include <nlohmann/json.hpp>
 
@@ -107,6 +110,29 @@ void printRow(const char *what, const Latency &one, const Latency &batch,
     std::printf("\n");
 }
 
+/// What one batch-64 forward of `forward` runs on oneDNN, primitive by primitive with the
+/// instruction set of each implementation, and the rest of its `medianMillis`.
+void printOneDnnTrace(const char *what, const Forward &forward, double medianMillis)
+{
+    torch::NoGradGuard noGrad;
+    const torch::Tensor input = torch::randn({64, 1, 28, 28});
+    const std::vector<mfbench::OneDnnPrimitive> primitives =
+        mfbench::traceOneDnn([&] { forward(input); }, 9);
+    if (primitives.empty()) {
+        std::printf("    %s: oneDNN's verbose mode reported nothing\n", what);
+        return;
+    }
+    double onednn = 0.0;
+    for (const mfbench::OneDnnPrimitive &primitive : primitives) {
+        std::printf("    %-5s %-13s %-30s %-58s %6.3f ms\n", what, primitive.kind.c_str(),
+                    primitive.implementation.c_str(), primitive.problem.c_str(), primitive.millis);
+        onednn += primitive.millis;
+    }
+    std::printf("    %-5s oneDNN %.3f ms of the %.3f ms median; the rest is ATen's own kernels "
+                "(pooling, ReLU, BLAS, quantisation) and the calls between them\n",
+                what, onednn, medianMillis);
+}
+
 void benchModel(const char *title, const nlohmann::json &spec, mf::QuantMode mode,
                 const nlohmann::json &peerFp32, const nlohmann::json &peerInt8)
 {
@@ -157,15 +183,23 @@ void benchModel(const char *title, const nlohmann::json &spec, mf::QuantMode mod
                     decision.reason.c_str());
     std::printf("\n");
     const Forward planned = [&](const torch::Tensor &x) { return plan.model->forward(x); };
-    printRow("int8 as planned", latency(planned, 1, 200), latency(planned, 64, 40),
+    const Latency plannedBatch = latency(planned, 64, 40);
+    printRow("int8 as planned", latency(planned, 1, 200), plannedBatch,
              peerInt8.is_object()
                  ? peerInt8.value(mf::quantEngineName(plan.engine), nlohmann::json())
                  : nlohmann::json(),
              fp32Batch.median);
-    if (mode == mf::QuantMode::Static)
+    if (mode == mf::QuantMode::Static) {
         std::printf("  input quantisation: b1 %s; b64 %s\n",
                     mf::InputQuantizer::summary(torch::randn({1, 1, 28, 28})).c_str(),
                     mf::InputQuantizer::summary(torch::randn({64, 1, 28, 28})).c_str());
+        const double speedUp = fp32Batch.median / plannedBatch.median;
+        std::printf("  target, static int8 at least 3x faster than fp32 at b64: x%.2f, %s; what "
+                    "one forward runs on oneDNN, median of 9:\n",
+                    speedUp, speedUp >= 3.0 ? "met" : "not met");
+        printOneDnnTrace("fp32", layout.forward(), fp32Batch.median);
+        printOneDnnTrace("int8", planned, plannedBatch.median);
+    }
     const double fp32Bytes = double(savedBytes(model.ptr(), "fp32"));
     const double int8Bytes = double(savedBytes(plan.model.ptr(), "int8"));
     std::printf("  saved file: fp32 %.0f KiB, int8 as planned %.0f KiB (%.3f of fp32)\n\n",
