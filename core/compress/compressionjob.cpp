@@ -7,6 +7,7 @@
 #include "core/compress/int8variant.h"
 #include "core/compress/pruningmasks.h"
 #include "core/compress/quantengine.h"
+#include "core/compress/quantmaxpool.h"
 #include "core/compress/sparsemodelfile.h"
 #include "core/compress/studentsuggestion.h"
 #include "core/data/datasetloader.h"
@@ -499,6 +500,8 @@ CompressionResult CompressionJob::run()
         if (const std::string quantizing = InputQuantizer::summary(timing.contiguous());
             !quantizing.empty())
             variant.notes.push_back("input quantisation at batch 64: " + quantizing);
+        if (const std::string pooling = QuantMaxPool::summary(timing.size(0)); !pooling.empty())
+            variant.notes.push_back("int8 max pooling at batch 64: " + pooling);
         result.variants.push_back(std::move(variant));
     }
     return result;

@@ -1,6 +1,7 @@
 #include "core/compress/quantizedsequential.h"
 
 #include "core/compress/quanthistogramobserver.h"
+#include "core/compress/quantmaxpool.h"
 #include "core/compress/quantminmaxobserver.h"
 #include "core/models/activation.h"
 #include "core/models/generatordropout.h"
@@ -253,10 +254,8 @@ torch::Tensor QuantizedSequentialImpl::forward(const torch::Tensor &input)
                 x = x.is_quantized() ? x.contiguous().flatten(1) : step.module.forward(x);
             break;
         case StepKind::Pool:
-            x = step.poolOnInt8 && x.is_quantized()
-                    ? torch::max_pool2d(x, {step.poolSize, step.poolSize},
-                                        {step.poolSize, step.poolSize}, {0, 0}, {1, 1})
-                    : step.module.forward(toFloat(x));
+            x = step.poolOnInt8 && x.is_quantized() ? QuantMaxPool::pool(x, step.poolSize)
+                                                    : step.module.forward(toFloat(x));
             break;
         case StepKind::Int8Conv:
             x = step.conv->forwardQuantized(x.is_quantized() ? x : step.conv->quantizeInput(x));
