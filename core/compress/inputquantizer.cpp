@@ -1,5 +1,6 @@
 #include "core/compress/inputquantizer.h"
 
+#include "core/compress/quantengine.h"
 #include "core/kernels/kernelcache.h"
 #include "core/kernels/kernelchooser.h"
 #include "core/kernels/timedmillis.h"
@@ -41,8 +42,11 @@ KernelKey keyFor(const torch::Tensor &input)
         layout = "contiguous";
     else if (input.dim() == 4 && input.is_contiguous(torch::MemoryFormat::ChannelsLast))
         layout = "channels-last";
+    // Timed before the first layer of the int8 engine selected now: QNNPACK's worker threads
+    // keep spinning after its layers (see quantmaxpool.cpp), so each engine measures its own.
     key.workload = "quantize quint8 " + std::string(c10::toString(input.scalar_type())) + " " +
-                   shapeText(input.sizes().vec()) + " " + layout;
+                   shapeText(input.sizes().vec()) + " " + layout + " for " +
+                   quantEngineName(currentQuantEngine()) + " layers";
     return key;
 }
 

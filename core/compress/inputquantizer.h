@@ -28,8 +28,8 @@ const char *quantizeKernelName(QuantizeKernel kernel);
 /// (Debian's LibTorch), quantize_per_tensor calls nearbyint element by element: at batch 64 it
 /// took 0.18 ms of the Fashion-MNIST CNN's 1.4 ms int8 forward on two Zen 5 cores, where the
 /// single pass takes 0.01 ms; with FBGEMM it is vectorised. Which is faster depends on the build,
-/// the processor and the size, so the kernel for each shape is measured on its first tensor
-/// (KernelChooser, in memory, for the process) and reused.
+/// the processor and the size, so the kernel for each shape is measured on its first tensor for
+/// each int8 engine (KernelChooser, in memory, for the process) and reused.
 class InputQuantizer
 {
 public:
@@ -39,7 +39,8 @@ public:
     /// The same by the kernel named.
     static torch::Tensor quantize(const torch::Tensor &input, const QuantParams &params,
                                   QuantizeKernel kernel);
-    /// The decision measured for tensors shaped like `input`, if one has been.
+    /// The decision measured for tensors shaped like `input` for the int8 engine selected now
+    /// (setQuantEngine), if one has been.
     static std::optional<KernelDecision> decisionFor(const torch::Tensor &input);
     /// That decision in words, "single-pass used (aten 0.178 ms, single-pass 0.022 ms)"; empty
     /// when there is none.

@@ -1,5 +1,6 @@
 #include "core/compress/quantmaxpool.h"
 
+#include "core/compress/quantengine.h"
 #include "core/kernels/kernelcache.h"
 #include "core/kernels/kernelchooser.h"
 #include "core/kernels/timedmillis.h"
@@ -22,7 +23,13 @@ struct Decisions
 {
     std::mutex mutex;
     KernelCache cache; // in memory: a decision costs a few passes over one activation to remake
-    std::vector<std::pair<std::vector<std::int64_t>, KernelDecision>> measured; // for summary()
+    struct Measured
+    {
+        std::string engine;
+        std::vector<std::int64_t> shape;
+        KernelDecision decision;
+    };
+    std::vector<Measured> measured; // for summary()
 };
 
 Decisions &decisions()
@@ -122,12 +129,16 @@ torch::Tensor QuantMaxPool::pool(const torch::Tensor &input, std::int64_t size)
     if (!singlePassApplies(input, size))
         return pool(input, size, QuantPoolKernel::Aten);
     // The processor, its dispatch level and LibTorch cannot change within a process, and the
-    // decisions live no longer than it: the key leaves them out.
+    // decisions live no longer than it: the key leaves them out. The int8 engine is in it: the
+    // pooling does not run on it, but it is timed between the engine's layers, and QNNPACK's
+    // worker threads keep spinning there (both kernels took 4 ms on two cores, 0.02-0.06 ms
+    // between oneDNN's layers), so a model on another engine measures again.
+    const std::string engine = quantEngineName(currentQuantEngine());
     KernelKey key;
     key.device = input.device().str();
     key.threads = at::get_num_threads();
     key.workload = "quint8 max pool " + std::to_string(size) + " channels-last " +
-                   shapeText(input.sizes().vec());
+                   shapeText(input.sizes().vec()) + " among " + engine + " layers";
     Decisions &shared = decisions();
     std::unique_lock<std::mutex> lock(shared.mutex);
     const bool known = shared.cache.find(key).has_value();
@@ -141,7 +152,7 @@ torch::Tensor QuantMaxPool::pool(const torch::Tensor &input, std::int64_t size)
                                                     });
                                                 });
     if (!known)
-        shared.measured.emplace_back(input.sizes().vec(), decision);
+        shared.measured.push_back({engine, input.sizes().vec(), decision});
     lock.unlock();
     return pool(input, size, kernelFromName(decision.chosen));
 }
@@ -151,9 +162,11 @@ std::string QuantMaxPool::summary(std::int64_t batch)
     Decisions &shared = decisions();
     std::lock_guard<std::mutex> lock(shared.mutex);
     std::string text;
-    for (const auto &[shape, decision] : shared.measured)
-        if (!shape.empty() && shape.front() == batch)
-            text += (text.empty() ? "" : "; ") + shapeText(shape) + " " + decision.usedText();
+    const std::string engine = quantEngineName(currentQuantEngine());
+    for (const Decisions::Measured &entry : shared.measured)
+        if (entry.engine == engine && !entry.shape.empty() && entry.shape.front() == batch)
+            text += (text.empty() ? "" : "; ") + shapeText(entry.shape) + " " +
+                    entry.decision.usedText();
     return text;
 }
 

@@ -26,8 +26,8 @@ const char *quantPoolKernelName(QuantPoolKernel kernel);
 /// pass 0.039-0.047 and 0.019 ms, which took the forward from 0.75 to 0.72 ms. The single pass
 /// reads each window's rows of channels as vectors and keeps their maximum. Which is faster
 /// depends on the build, the processor and the shape, so the kernel for each shape is measured
-/// on its first tensor (KernelChooser, in memory, for the process) and reused; input that is not
-/// channels-last goes to ATen.
+/// on its first tensor among the layers of each int8 engine (KernelChooser, in memory, for the
+/// process) and reused; input that is not channels-last goes to ATen.
 class QuantMaxPool
 {
 public:
@@ -36,7 +36,8 @@ public:
     /// The same by the kernel named; SinglePass falls back to Aten where it does not apply.
     static torch::Tensor pool(const torch::Tensor &input, std::int64_t size,
                               QuantPoolKernel kernel);
-    /// The decisions measured for inputs of `batch` images, in words, one per shape:
+    /// The decisions measured for inputs of `batch` images among the layers of the int8 engine
+    /// selected now (setQuantEngine), in words, one per shape:
     /// "[64, 32, 28, 28] single-pass used (aten 0.075 ms, single-pass 0.015 ms)"; empty when none.
     static std::string summary(std::int64_t batch);
 };

@@ -1,7 +1,10 @@
+#include "core/compress/quantengine.h"
 #include "core/compress/quantmaxpool.h"
 #include "tests/support/testsuite.h"
 
 #include <QtTest/QtTest>
+
+#include <optional>
 
 namespace {
 
@@ -87,6 +90,25 @@ private Q_SLOTS:
         const std::string both = mf::QuantMaxPool::summary(5);
         QVERIFY2(both.rfind(summary + "; [5, 8, 6, 6] ", 0) == 0, both.c_str());
         QVERIFY(mf::QuantMaxPool::summary(6).empty());
+    }
+
+    /// Each int8 engine's models measure their own decision: the kernels are timed between that
+    /// engine's layers.
+    void eachEngineMeasuresItsOwn()
+    {
+        const std::vector<c10::QEngine> engines = mf::quantEngines();
+        if (engines.size() < 2)
+            QSKIP("this LibTorch build offers fewer than two int8 engines");
+        const torch::Tensor x = codes({7, 8, 6, 6}, torch::MemoryFormat::ChannelsLast);
+        std::optional<mf::QuantEngineGuard> first(engines[0]);
+        mf::QuantMaxPool::pool(x, 2);
+        const std::string measured = mf::QuantMaxPool::summary(7);
+        QVERIFY(!measured.empty());
+        first.reset();
+        mf::QuantEngineGuard second(engines[1]);
+        QVERIFY(mf::QuantMaxPool::summary(7).empty());
+        mf::QuantMaxPool::pool(x, 2);
+        QVERIFY(!mf::QuantMaxPool::summary(7).empty());
     }
 };
 
