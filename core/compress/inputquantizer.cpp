@@ -1,9 +1,7 @@
 #include "core/compress/inputquantizer.h"
 
 #include "core/compress/quantengine.h"
-#include "core/kernels/kernelcache.h"
-#include "core/kernels/kernelchooser.h"
-#include "core/kernels/timedmillis.h"
+#include "core/kernels/processkernelchoices.h"
 #include "core/util/parallelrange.h"
 #include "core/util/shapetext.h"
 #include "core/util/vectorclones.h"
@@ -11,21 +9,14 @@
 #include <ATen/Parallel.h>
 
 #include <cstdint>
-#include <mutex>
 
 namespace mf {
 
 namespace {
 
-struct Decisions
+ProcessKernelChoices &decisions()
 {
-    std::mutex mutex;
-    KernelCache cache; // in memory: a decision is worth a few milliseconds to remake
-};
-
-Decisions &decisions()
-{
-    static Decisions instance;
+    static ProcessKernelChoices instance;
     return instance;
 }
 
@@ -111,27 +102,16 @@ torch::Tensor InputQuantizer::quantize(const torch::Tensor &input, const QuantPa
 {
     if (!input.device().is_cpu())
         return quantize(input, params, QuantizeKernel::Aten);
-    const KernelKey key = keyFor(input);
-    Decisions &shared = decisions();
-    std::unique_lock<std::mutex> lock(shared.mutex);
-    const KernelDecision decision =
-        KernelChooser(shared.cache, {2, 5})
-            .choose(key,
-                    {quantizeKernelName(QuantizeKernel::Aten),
-                     quantizeKernelName(QuantizeKernel::SinglePass)},
-                    [&](const std::string &name) {
-                        return timedMillis(torch::kCPU,
-                                           [&] { quantize(input, params, kernelFromName(name)); });
-                    });
-    lock.unlock();
+    const KernelDecision decision = decisions().choose(
+        keyFor(input),
+        {quantizeKernelName(QuantizeKernel::Aten), quantizeKernelName(QuantizeKernel::SinglePass)},
+        [&](const std::string &name) { quantize(input, params, kernelFromName(name)); });
     return quantize(input, params, kernelFromName(decision.chosen));
 }
 
 std::optional<KernelDecision> InputQuantizer::decisionFor(const torch::Tensor &input)
 {
-    Decisions &shared = decisions();
-    std::lock_guard<std::mutex> lock(shared.mutex);
-    return shared.cache.find(keyFor(input));
+    return decisions().find(keyFor(input));
 }
 
 std::string InputQuantizer::summary(const torch::Tensor &input)

@@ -1,9 +1,7 @@
 #include "core/compress/quantmaxpool.h"
 
 #include "core/compress/quantengine.h"
-#include "core/kernels/kernelcache.h"
-#include "core/kernels/kernelchooser.h"
-#include "core/kernels/timedmillis.h"
+#include "core/kernels/processkernelchoices.h"
 #include "core/util/parallelrange.h"
 #include "core/util/shapetext.h"
 #include "core/util/vectorclones.h"
@@ -19,17 +17,19 @@ namespace mf {
 
 namespace {
 
+/// A decision measured in this process, for summary().
+struct Measured
+{
+    std::string engine;
+    std::vector<std::int64_t> shape;
+    KernelDecision decision;
+};
+
 struct Decisions
 {
-    std::mutex mutex;
-    KernelCache cache; // in memory: a decision costs a few passes over one activation to remake
-    struct Measured
-    {
-        std::string engine;
-        std::vector<std::int64_t> shape;
-        KernelDecision decision;
-    };
-    std::vector<Measured> measured; // for summary()
+    ProcessKernelChoices choices;
+    std::mutex mutex; // guards `measured`
+    std::vector<Measured> measured;
 };
 
 Decisions &decisions()
@@ -140,20 +140,16 @@ torch::Tensor QuantMaxPool::pool(const torch::Tensor &input, std::int64_t size)
     key.workload = "quint8 max pool " + std::to_string(size) + " channels-last " +
                    shapeText(input.sizes().vec()) + " among " + engine + " layers";
     Decisions &shared = decisions();
-    std::unique_lock<std::mutex> lock(shared.mutex);
-    const bool known = shared.cache.find(key).has_value();
-    const KernelDecision decision = KernelChooser(shared.cache, {2, 5})
-                                        .choose(key,
-                                                {quantPoolKernelName(QuantPoolKernel::Aten),
-                                                 quantPoolKernelName(QuantPoolKernel::SinglePass)},
-                                                [&](const std::string &name) {
-                                                    return timedMillis(torch::kCPU, [&] {
-                                                        pool(input, size, kernelFromName(name));
-                                                    });
-                                                });
-    if (!known)
+    bool measuredNow = false;
+    const KernelDecision decision = shared.choices.choose(
+        key,
+        {quantPoolKernelName(QuantPoolKernel::Aten),
+         quantPoolKernelName(QuantPoolKernel::SinglePass)},
+        [&](const std::string &name) { pool(input, size, kernelFromName(name)); }, &measuredNow);
+    if (measuredNow) {
+        std::lock_guard<std::mutex> lock(shared.mutex);
         shared.measured.push_back({engine, input.sizes().vec(), decision});
-    lock.unlock();
+    }
     return pool(input, size, kernelFromName(decision.chosen));
 }
 
@@ -163,7 +159,7 @@ std::string QuantMaxPool::summary(std::int64_t batch)
     std::lock_guard<std::mutex> lock(shared.mutex);
     std::string text;
     const std::string engine = quantEngineName(currentQuantEngine());
-    for (const Decisions::Measured &entry : shared.measured)
+    for (const Measured &entry : shared.measured)
         if (entry.engine == engine && !entry.shape.empty() && entry.shape.front() == batch)
             text += (text.empty() ? "" : "; ") + shapeText(entry.shape) + " " +
                     entry.decision.usedText();
