@@ -105,8 +105,8 @@ void QuantizedConv2dImpl::prepack()
 {
     if (currentQuantEngine() == c10::QEngine::NoQEngine)
         throw ConfigError("No quantisation engine is selected to pack the convolution for.");
-    m_packed = quantConv2dPrepack(m_state.weight, m_state.bias, m_state.stride, m_state.padding,
-                                  m_state.dilation, m_state.groups);
+    m_packedPerShape.reset(quantConv2dPrepack(m_state.weight, m_state.bias, m_state.stride,
+                                              m_state.padding, m_state.dilation, m_state.groups));
     m_engine = currentQuantEngine();
 }
 
@@ -122,8 +122,13 @@ torch::Tensor QuantizedConv2dImpl::forwardQuantized(const torch::Tensor &input)
     if (input.dim() != 3 && input.dim() != 4)
         throw ConfigError("A quantised convolution takes NCHW or CHW input.");
     const auto &output = m_state.output;
-    return unbatched(
-        quantConv2d(batched(input), m_packed, output.scale, output.zeroPoint, m_state.relu), input);
+    const torch::Tensor x = batched(input);
+    const QuantConv2dPacked packed = m_packedPerShape.get(packedShapeKey(x), [&] {
+        QuantEngineGuard engine(m_engine);
+        return quantConv2dPrepack(m_state.weight, m_state.bias, m_state.stride, m_state.padding,
+                                  m_state.dilation, m_state.groups);
+    });
+    return unbatched(quantConv2d(x, packed, output.scale, output.zeroPoint, m_state.relu), input);
 }
 
 torch::Tensor QuantizedConv2dImpl::quantizeInput(const torch::Tensor &input) const

@@ -64,7 +64,8 @@ private:
     static QuantizedConv2dState readState(torch::serialize::InputArchive &archive);
 
     QuantizedConv2dState m_state;
-    QuantConv2dPacked m_packed;
+    /// The weights packed for each input shape.
+    PackedPerShape<QuantConv2dPacked> m_packedPerShape;
     c10::QEngine m_engine = c10::QEngine::NoQEngine;
 };
 

@@ -64,11 +64,17 @@ void QuantizedLinearImpl::prepack()
 {
     if (currentQuantEngine() == c10::QEngine::NoQEngine)
         throw ConfigError("No quantisation engine is selected to pack the linear layer for.");
-    m_packed = quantLinearPrepack(m_state.weight, m_state.bias);
+    m_packedPerShape.reset(quantLinearPrepack(m_state.weight, m_state.bias));
     m_engine = currentQuantEngine();
-    std::lock_guard<std::mutex> lock(m_channelsLastMutex);
     m_packedChannelsLast.reset();
-    m_channelsLastGeometry.clear();
+}
+
+QuantLinearPacked QuantizedLinearImpl::packedFor(const torch::Tensor &input)
+{
+    return m_packedPerShape.get(packedShapeKey(input), [this] {
+        QuantEngineGuard engine(m_engine);
+        return quantLinearPrepack(m_state.weight, m_state.bias);
+    });
 }
 
 torch::Tensor QuantizedLinearImpl::forward(const torch::Tensor &input)
@@ -78,7 +84,7 @@ torch::Tensor QuantizedLinearImpl::forward(const torch::Tensor &input)
     // fbgemm's kernels can saturate 16-bit sums on full-range activations; the others cannot.
     const bool reduceRange = m_engine == c10::QEngine::FBGEMM || m_engine == c10::QEngine::X86;
     const auto x = batched(input.to(torch::kFloat32).contiguous());
-    return unbatched(quantLinearDynamic(x, m_packed, m_state.relu, reduceRange), input);
+    return unbatched(quantLinearDynamic(x, packedFor(x), m_state.relu, reduceRange), input);
 }
 
 torch::Tensor QuantizedLinearImpl::forwardQuantized(const torch::Tensor &input)
@@ -89,8 +95,9 @@ torch::Tensor QuantizedLinearImpl::forwardQuantized(const torch::Tensor &input)
         throw ConfigError("A statically quantised linear layer takes quint8 input quantised per "
                           "tensor.");
     const auto &output = m_state.output;
-    return unbatched(
-        quantLinear(batched(input), m_packed, output.scale, output.zeroPoint, m_state.relu), input);
+    const torch::Tensor x = batched(input);
+    return unbatched(quantLinear(x, packedFor(x), output.scale, output.zeroPoint, m_state.relu),
+                     input);
 }
 
 torch::Tensor QuantizedLinearImpl::forwardQuantizedChannelsLast(const torch::Tensor &input)
@@ -107,35 +114,28 @@ torch::Tensor QuantizedLinearImpl::forwardQuantizedChannelsLast(const torch::Ten
                           " inputs cannot take " + std::to_string(geometry[0]) + " x " +
                           std::to_string(geometry[1]) + " x " + std::to_string(geometry[2]) +
                           " features.");
-    QuantLinearPacked packed;
-    {
-        std::lock_guard<std::mutex> lock(m_channelsLastMutex);
-        if (m_channelsLastGeometry != geometry) {
-            // Each output's weights are quantised on their own (axis 0), so permuting the columns
-            // of the integers keeps every scale and zero point.
-            const torch::Tensor &weight = m_state.weight;
-            const torch::Tensor columns =
-                weight.int_repr()
-                    .reshape({outFeatures(), geometry[0], geometry[1], geometry[2]})
-                    .permute({0, 2, 3, 1})
-                    .reshape({outFeatures(), inFeatures()})
-                    .contiguous();
-            const torch::Tensor permuted =
-                weight.qscheme() == torch::kPerChannelAffine
-                    ? torch::_make_per_channel_quantized_tensor(
-                          columns, weight.q_per_channel_scales(),
-                          weight.q_per_channel_zero_points(), 0)
-                    : torch::_make_per_tensor_quantized_tensor(columns, weight.q_scale(),
-                                                               weight.q_zero_point());
-            QuantEngineGuard engine(m_engine);
-            m_packedChannelsLast = quantLinearPrepack(permuted, m_state.bias);
-            m_channelsLastGeometry = geometry;
-        }
-        packed = m_packedChannelsLast;
-    }
+    const torch::Tensor rows = input.permute({0, 2, 3, 1}).reshape({input.size(0), inFeatures()});
+    const QuantLinearPacked packed = m_packedChannelsLast.get(packedShapeKey(input), [&] {
+        // Each output's weights are quantised on their own (axis 0), so permuting the columns of
+        // the integers keeps every scale and zero point.
+        const torch::Tensor &weight = m_state.weight;
+        const torch::Tensor columns =
+            weight.int_repr()
+                .reshape({outFeatures(), geometry[0], geometry[1], geometry[2]})
+                .permute({0, 2, 3, 1})
+                .reshape({outFeatures(), inFeatures()})
+                .contiguous();
+        const torch::Tensor permuted =
+            weight.qscheme() == torch::kPerChannelAffine
+                ? torch::_make_per_channel_quantized_tensor(columns, weight.q_per_channel_scales(),
+                                                            weight.q_per_channel_zero_points(), 0)
+                : torch::_make_per_tensor_quantized_tensor(columns, weight.q_scale(),
+                                                           weight.q_zero_point());
+        QuantEngineGuard engine(m_engine);
+        return quantLinearPrepack(permuted, m_state.bias);
+    });
     const auto &output = m_state.output;
-    return quantLinear(input.permute({0, 2, 3, 1}).reshape({input.size(0), inFeatures()}), packed,
-                       output.scale, output.zeroPoint, m_state.relu);
+    return quantLinear(rows, packed, output.scale, output.zeroPoint, m_state.relu);
 }
 
 torch::Tensor QuantizedLinearImpl::quantizeInput(const torch::Tensor &input) const

@@ -6,7 +6,6 @@
 
 #include <torch/torch.h>
 
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -76,15 +75,16 @@ public:
 private:
     /// Throws ConfigError for a state that cannot make a layer.
     static void check(const QuantizedLinearState &state);
+    /// The weight packed for `input`'s shape (PackedPerShape).
+    QuantLinearPacked packedFor(const torch::Tensor &input);
     static QuantizedLinearState readState(torch::serialize::InputArchive &archive);
 
     QuantizedLinearState m_state;
-    QuantLinearPacked m_packed;
     c10::QEngine m_engine = c10::QEngine::NoQEngine;
-    /// The weight packed for channels-last input of m_channelsLastGeometry [C, H, W].
-    std::mutex m_channelsLastMutex;
-    QuantLinearPacked m_packedChannelsLast;
-    std::vector<std::int64_t> m_channelsLastGeometry;
+    /// m_state's weight packed for each input shape.
+    PackedPerShape<QuantLinearPacked> m_packedPerShape;
+    /// The weight with its columns in channels-last order, packed for each input shape.
+    PackedPerShape<QuantLinearPacked> m_packedChannelsLast;
 };
 
 TORCH_MODULE(QuantizedLinear);

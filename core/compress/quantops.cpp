@@ -3,6 +3,7 @@
 #include "core/compress/quantengine.h"
 #include "core/util/error.h"
 
+#include <ATen/Parallel.h>
 #include <ATen/core/dispatch/Dispatcher.h>
 
 #include <string>
@@ -34,6 +35,13 @@ c10::optional<torch::Tensor> optional(const torch::Tensor &tensor)
 }
 
 } // namespace
+
+PackedShapeKey packedShapeKey(const torch::Tensor &input)
+{
+    const bool perTensor = input.is_quantized() && input.qscheme() == torch::kPerTensorAffine;
+    return {input.sizes().vec(), perTensor ? input.q_scale() : 0.0,
+            perTensor ? input.q_zero_point() : 0, at::get_num_threads()};
+}
 
 QuantLinearPacked quantLinearPrepack(const torch::Tensor &weight, const torch::Tensor &bias)
 {

@@ -4,6 +4,8 @@
 // weights then run on that engine whatever is selected later. Failures are rethrown as Error
 // naming the operator and engine.
 
+#include "core/compress/packedpershape.h"
+
 #include <ATen/native/quantized/PackedParams.h>
 #include <torch/torch.h>
 
@@ -13,6 +15,9 @@ namespace mf {
 
 using QuantLinearPacked = c10::intrusive_ptr<LinearPackedParamsBase>;
 using QuantConv2dPacked = c10::intrusive_ptr<ConvPackedParamsBase<2>>;
+
+/// The key LibTorch's int8 operators prepare their kernel for `input` by (PackedPerShape).
+PackedShapeKey packedShapeKey(const torch::Tensor &input);
 
 /// quantized::linear_prepack(Tensor W, Tensor? B=None): W qint8 [out, in], B float32 [out].
 QuantLinearPacked quantLinearPrepack(const torch::Tensor &weight, const torch::Tensor &bias);
