@@ -10,31 +10,15 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <mutex>
 #include <vector>
 
 namespace mf {
 
 namespace {
 
-/// A decision measured in this process, for summary().
-struct Measured
+ProcessKernelChoices &decisions()
 {
-    std::string engine;
-    std::vector<std::int64_t> shape;
-    KernelDecision decision;
-};
-
-struct Decisions
-{
-    ProcessKernelChoices choices;
-    std::mutex mutex; // guards `measured`
-    std::vector<Measured> measured;
-};
-
-Decisions &decisions()
-{
-    static Decisions instance;
+    static ProcessKernelChoices instance;
     return instance;
 }
 
@@ -139,31 +123,18 @@ torch::Tensor QuantMaxPool::pool(const torch::Tensor &input, std::int64_t size)
     key.threads = at::get_num_threads();
     key.workload = "quint8 max pool " + std::to_string(size) + " channels-last " +
                    shapeText(input.sizes().vec()) + " among " + engine + " layers";
-    Decisions &shared = decisions();
-    bool measuredNow = false;
-    const KernelDecision decision = shared.choices.choose(
+    const KernelDecision decision = decisions().choose(
         key,
         {quantPoolKernelName(QuantPoolKernel::Aten),
          quantPoolKernelName(QuantPoolKernel::SinglePass)},
-        [&](const std::string &name) { pool(input, size, kernelFromName(name)); }, &measuredNow);
-    if (measuredNow) {
-        std::lock_guard<std::mutex> lock(shared.mutex);
-        shared.measured.push_back({engine, input.sizes().vec(), decision});
-    }
+        [&](const std::string &name) { pool(input, size, kernelFromName(name)); }, nullptr,
+        ProcessKernelChoices::Listing{engine, input.size(0), shapeText(input.sizes().vec())});
     return pool(input, size, kernelFromName(decision.chosen));
 }
 
 std::string QuantMaxPool::summary(std::int64_t batch)
 {
-    Decisions &shared = decisions();
-    std::lock_guard<std::mutex> lock(shared.mutex);
-    std::string text;
-    const std::string engine = quantEngineName(currentQuantEngine());
-    for (const Measured &entry : shared.measured)
-        if (entry.engine == engine && !entry.shape.empty() && entry.shape.front() == batch)
-            text += (text.empty() ? "" : "; ") + shapeText(entry.shape) + " " +
-                    entry.decision.usedText();
-    return text;
+    return decisions().summary(quantEngineName(currentQuantEngine()), batch);
 }
 
 } // namespace mf

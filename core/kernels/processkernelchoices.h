@@ -5,10 +5,12 @@
 #include "core/kernels/kerneldecision.h"
 #include "core/kernels/kernelkey.h"
 
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mf {
@@ -22,15 +24,30 @@ public:
     /// Runs `candidate` once.
     using Run = std::function<void(const std::string &candidate)>;
 
-    /// The decision kept for `key`, or one measured now by running each of `candidates`;
-    /// `measuredNow`, when given, says which. Throws mf::Error when no candidate can run.
+    /// How a decision measured now is listed by summary(): under `group` (the int8 engine whose
+    /// layers it was timed among) and `batch`, as "`label` X used (a 0.1 ms, b 0.2 ms)".
+    struct Listing
+    {
+        std::string group;
+        std::int64_t batch = 0;
+        std::string label;
+    };
+
+    /// The decision kept for `key`, or one measured now by running each of `candidates`, and
+    /// then listed as `listing` says when given; `measuredNow`, when given, says which. Throws
+    /// mf::Error when no candidate can run.
     KernelDecision choose(const KernelKey &key, const std::vector<std::string> &candidates,
-                          const Run &run, bool *measuredNow = nullptr);
+                          const Run &run, bool *measuredNow = nullptr,
+                          const std::optional<Listing> &listing = std::nullopt);
     std::optional<KernelDecision> find(const KernelKey &key) const;
+    /// The decisions listed under `group` and `batch`, in the order measured, joined by "; ";
+    /// empty when none.
+    std::string summary(const std::string &group, std::int64_t batch) const;
 
 private:
     mutable std::mutex m_mutex;
     KernelCache m_cache;
+    std::vector<std::pair<Listing, KernelDecision>> m_listed;
 };
 
 } // namespace mf
