@@ -10,6 +10,7 @@
 #include "core/compress/quantmaxpool.h"
 #include "core/compress/sparsemodelfile.h"
 #include "core/compress/studentsuggestion.h"
+#include "core/compress/widthunfoldedconv.h"
 #include "core/data/datasetloader.h"
 #include "core/data/datasetsplit.h"
 #include "core/models/modelfactory.h"
@@ -502,6 +503,9 @@ CompressionResult CompressionJob::run()
             variant.notes.push_back("input quantisation at batch 64: " + quantizing);
         if (const std::string pooling = QuantMaxPool::summary(timing.size(0)); !pooling.empty())
             variant.notes.push_back("int8 max pooling at batch 64: " + pooling);
+        if (const std::string unfolding = WidthUnfoldedConv::summary(timing.size(0));
+            !unfolding.empty())
+            variant.notes.push_back("single-channel convolution at batch 64: " + unfolding);
         result.variants.push_back(std::move(variant));
     }
     return result;

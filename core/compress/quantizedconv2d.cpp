@@ -4,6 +4,7 @@
 #include "core/compress/quantarchive.h"
 #include "core/compress/quantengine.h"
 #include "core/compress/quantweight.h"
+#include "core/compress/widthunfoldedconv.h"
 #include "core/util/error.h"
 
 #include <torch/version.h>
@@ -107,6 +108,9 @@ void QuantizedConv2dImpl::prepack()
         throw ConfigError("No quantisation engine is selected to pack the convolution for.");
     m_packedPerShape.reset(quantConv2dPrepack(m_state.weight, m_state.bias, m_state.stride,
                                               m_state.padding, m_state.dilation, m_state.groups));
+    m_unfolded = WidthUnfoldedConv::appliesTo(m_state)
+                     ? std::make_shared<const WidthUnfoldedConv>(m_state)
+                     : nullptr;
     m_engine = currentQuantEngine();
 }
 
@@ -123,12 +127,17 @@ torch::Tensor QuantizedConv2dImpl::forwardQuantized(const torch::Tensor &input)
         throw ConfigError("A quantised convolution takes NCHW or CHW input.");
     const auto &output = m_state.output;
     const torch::Tensor x = batched(input);
-    const QuantConv2dPacked packed = m_packedPerShape.get(packedShapeKey(x), [&] {
-        QuantEngineGuard engine(m_engine);
-        return quantConv2dPrepack(m_state.weight, m_state.bias, m_state.stride, m_state.padding,
-                                  m_state.dilation, m_state.groups);
-    });
-    return unbatched(quantConv2d(x, packed, output.scale, output.zeroPoint, m_state.relu), input);
+    const auto direct = [&] {
+        const QuantConv2dPacked packed = m_packedPerShape.get(packedShapeKey(x), [&] {
+            QuantEngineGuard engine(m_engine);
+            return quantConv2dPrepack(m_state.weight, m_state.bias, m_state.stride, m_state.padding,
+                                      m_state.dilation, m_state.groups);
+        });
+        return quantConv2d(x, packed, output.scale, output.zeroPoint, m_state.relu);
+    };
+    return unbatched(m_unfolded && WidthUnfoldedConv::accepts(x) ? m_unfolded->fasterOf(x, direct)
+                                                                 : direct(),
+                     input);
 }
 
 torch::Tensor QuantizedConv2dImpl::quantizeInput(const torch::Tensor &input) const

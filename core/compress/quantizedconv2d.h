@@ -6,9 +6,12 @@
 #include <torch/torch.h>
 
 #include <array>
+#include <memory>
 #include <string>
 
 namespace mf {
+
+class WidthUnfoldedConv;
 
 /// Everything a quantised 2-D convolution is made of, as saved and reloaded.
 struct QuantizedConv2dState
@@ -66,6 +69,9 @@ private:
     QuantizedConv2dState m_state;
     /// The weights packed for each input shape.
     PackedPerShape<QuantConv2dPacked> m_packedPerShape;
+    /// The same convolution unfolded over the kernel's columns, where that applies (one input
+    /// channel); forwardQuantized() runs whichever of the two was measured faster.
+    std::shared_ptr<const WidthUnfoldedConv> m_unfolded;
     c10::QEngine m_engine = c10::QEngine::NoQEngine;
 };
 

@@ -19,6 +19,7 @@
 #include "core/compress/quantengine.h"
 #include "core/compress/quantizationplanner.h"
 #include "core/compress/quantmaxpool.h"
+#include "core/compress/widthunfoldedconv.h"
 #include "core/kernels/processormodel.h"
 #include "core/models/modelfactory.h"
 #include "core/train/environmentinfo.h"
@@ -195,6 +196,9 @@ void benchModel(const char *title, const nlohmann::json &spec, mf::QuantMode mod
                     mf::InputQuantizer::summary(torch::randn({1, 1, 28, 28})).c_str(),
                     mf::InputQuantizer::summary(torch::randn({64, 1, 28, 28})).c_str());
         std::printf("  int8 max pooling: b64 %s\n", mf::QuantMaxPool::summary(64).c_str());
+        std::printf("  single-channel convolution: b1 %s; b64 %s\n",
+                    mf::WidthUnfoldedConv::summary(1).c_str(),
+                    mf::WidthUnfoldedConv::summary(64).c_str());
         const double speedUp = fp32Batch.median / plannedBatch.median;
         std::printf("  target, static int8 at least 3x faster than fp32 at b64: x%.2f, %s; what "
                     "one forward runs on oneDNN, median of 9:\n",
