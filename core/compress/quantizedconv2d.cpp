@@ -106,12 +106,18 @@ void QuantizedConv2dImpl::prepack()
 {
     if (currentQuantEngine() == c10::QEngine::NoQEngine)
         throw ConfigError("No quantisation engine is selected to pack the convolution for.");
-    m_packedPerShape.reset(quantConv2dPrepack(m_state.weight, m_state.bias, m_state.stride,
-                                              m_state.padding, m_state.dilation, m_state.groups));
+    m_engine = currentQuantEngine();
+    m_packedPerShape.reset(pack());
     m_unfolded = WidthUnfoldedConv::appliesTo(m_state)
                      ? std::make_shared<const WidthUnfoldedConv>(m_state)
                      : nullptr;
-    m_engine = currentQuantEngine();
+}
+
+QuantConv2dPacked QuantizedConv2dImpl::pack() const
+{
+    QuantEngineGuard engine(m_engine);
+    return quantConv2dPrepack(m_state.weight, m_state.bias, m_state.stride, m_state.padding,
+                              m_state.dilation, m_state.groups);
 }
 
 torch::Tensor QuantizedConv2dImpl::forward(const torch::Tensor &input)
@@ -128,12 +134,8 @@ torch::Tensor QuantizedConv2dImpl::forwardQuantized(const torch::Tensor &input)
     const auto &output = m_state.output;
     const torch::Tensor x = batched(input);
     const auto direct = [&] {
-        const QuantConv2dPacked packed = m_packedPerShape.get(packedShapeKey(x), [&] {
-            QuantEngineGuard engine(m_engine);
-            return quantConv2dPrepack(m_state.weight, m_state.bias, m_state.stride, m_state.padding,
-                                      m_state.dilation, m_state.groups);
-        });
-        return quantConv2d(x, packed, output.scale, output.zeroPoint, m_state.relu);
+        return quantConv2d(x, m_packedPerShape.get(packedShapeKey(x), [this] { return pack(); }),
+                           output.scale, output.zeroPoint, m_state.relu);
     };
     return unbatched(m_unfolded && WidthUnfoldedConv::accepts(x) ? m_unfolded->fasterOf(x, direct)
                                                                  : direct(),

@@ -65,6 +65,8 @@ private:
     /// Throws ConfigError for a state that cannot make a layer.
     static void check(const QuantizedConv2dState &state);
     static QuantizedConv2dState readState(torch::serialize::InputArchive &archive);
+    /// The weights packed on the layer's engine.
+    QuantConv2dPacked pack() const;
 
     QuantizedConv2dState m_state;
     /// The weights packed for each input shape.

@@ -64,17 +64,20 @@ void QuantizedLinearImpl::prepack()
 {
     if (currentQuantEngine() == c10::QEngine::NoQEngine)
         throw ConfigError("No quantisation engine is selected to pack the linear layer for.");
-    m_packedPerShape.reset(quantLinearPrepack(m_state.weight, m_state.bias));
     m_engine = currentQuantEngine();
+    m_packedPerShape.reset(pack(m_state.weight));
     m_packedChannelsLast.reset();
+}
+
+QuantLinearPacked QuantizedLinearImpl::pack(const torch::Tensor &weight) const
+{
+    QuantEngineGuard engine(m_engine);
+    return quantLinearPrepack(weight, m_state.bias);
 }
 
 QuantLinearPacked QuantizedLinearImpl::packedFor(const torch::Tensor &input)
 {
-    return m_packedPerShape.get(packedShapeKey(input), [this] {
-        QuantEngineGuard engine(m_engine);
-        return quantLinearPrepack(m_state.weight, m_state.bias);
-    });
+    return m_packedPerShape.get(packedShapeKey(input), [&] { return pack(m_state.weight); });
 }
 
 torch::Tensor QuantizedLinearImpl::forward(const torch::Tensor &input)
@@ -131,8 +134,7 @@ torch::Tensor QuantizedLinearImpl::forwardQuantizedChannelsLast(const torch::Ten
                                                             weight.q_per_channel_zero_points(), 0)
                 : torch::_make_per_tensor_quantized_tensor(columns, weight.q_scale(),
                                                            weight.q_zero_point());
-        QuantEngineGuard engine(m_engine);
-        return quantLinearPrepack(permuted, m_state.bias);
+        return pack(permuted);
     });
     const auto &output = m_state.output;
     return quantLinear(rows, packed, output.scale, output.zeroPoint, m_state.relu);

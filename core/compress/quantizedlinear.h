@@ -75,6 +75,8 @@ public:
 private:
     /// Throws ConfigError for a state that cannot make a layer.
     static void check(const QuantizedLinearState &state);
+    /// `weight` (m_state's, or its columns reordered) and the bias packed on the layer's engine.
+    QuantLinearPacked pack(const torch::Tensor &weight) const;
     /// The weight packed for `input`'s shape (PackedPerShape).
     QuantLinearPacked packedFor(const torch::Tensor &input);
     static QuantizedLinearState readState(torch::serialize::InputArchive &archive);

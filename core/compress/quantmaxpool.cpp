@@ -127,7 +127,7 @@ torch::Tensor QuantMaxPool::pool(const torch::Tensor &input, std::int64_t size)
         key,
         {quantPoolKernelName(QuantPoolKernel::Aten),
          quantPoolKernelName(QuantPoolKernel::SinglePass)},
-        [&](const std::string &name) { pool(input, size, kernelFromName(name)); }, nullptr,
+        [&](const std::string &name) { pool(input, size, kernelFromName(name)); },
         ProcessKernelChoices::Listing{engine, input.size(0), shapeText(input.sizes().vec())});
     return pool(input, size, kernelFromName(decision.chosen));
 }

@@ -93,7 +93,7 @@ inline void unfoldRowsOf(const std::uint8_t *in, std::uint8_t *out, const Unfold
             for (int j = 0; j < kChannels; ++j)
                 pixel[j] = j < K ? taps[j * s.dilation] : s.zeroPoint;
         }
-        for (std::int64_t x = last; x < s.outWidth; ++x)
+        for (; x < s.outWidth; ++x)
             edge(x);
     }
 }
@@ -218,7 +218,7 @@ torch::Tensor WidthUnfoldedConv::fasterOf(const torch::Tensor &input,
                    "," + std::to_string(s.dilation[1]) + " on " + engine;
     const KernelDecision decision = decisions().choose(
         key, {kDirect, kUnfolded},
-        [&](const std::string &name) { name == kUnfolded ? forward(input) : direct(); }, nullptr,
+        [&](const std::string &name) { name == kUnfolded ? forward(input) : direct(); },
         ProcessKernelChoices::Listing{engine, input.size(0), layer});
     return decision.chosen == kUnfolded ? forward(input) : direct();
 }

@@ -24,7 +24,7 @@ namespace mf {
 class WidthUnfoldedConv
 {
 public:
-    /// Kernel widths that fit in the four channels.
+    /// The channels each pixel is unfolded into: one VNNI group, room for a kernel 4 wide.
     static constexpr std::int64_t kChannels = 4;
 
     /// Whether `state` is a convolution this applies to: one input channel, no groups, a kernel

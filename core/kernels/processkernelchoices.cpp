@@ -7,13 +7,10 @@ namespace mf {
 
 KernelDecision ProcessKernelChoices::choose(const KernelKey &key,
                                             const std::vector<std::string> &candidates,
-                                            const Run &run, bool *measuredNow,
-                                            const std::optional<Listing> &listing)
+                                            const Run &run, const std::optional<Listing> &listing)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     const bool measuring = !m_cache.find(key).has_value();
-    if (measuredNow != nullptr)
-        *measuredNow = measuring;
     KernelDecision decision =
         KernelChooser(m_cache, {2, 5}).choose(key, candidates, [&](const std::string &name) {
             return timedMillis(torch::kCPU, [&] { run(name); });

@@ -33,12 +33,10 @@ public:
         std::string label;
     };
 
-    /// The decision kept for `key`, or one measured now by running each of `candidates`, and
-    /// then listed as `listing` says when given; `measuredNow`, when given, says which. Throws
-    /// mf::Error when no candidate can run.
+    /// The decision kept for `key`, or one measured now by running each of `candidates` and
+    /// then listed as `listing` says, when given. Throws mf::Error when no candidate can run.
     KernelDecision choose(const KernelKey &key, const std::vector<std::string> &candidates,
-                          const Run &run, bool *measuredNow = nullptr,
-                          const std::optional<Listing> &listing = std::nullopt);
+                          const Run &run, const std::optional<Listing> &listing = std::nullopt);
     std::optional<KernelDecision> find(const KernelKey &key) const;
     /// The decisions listed under `group` and `batch`, in the order measured, joined by "; ";
     /// empty when none.
