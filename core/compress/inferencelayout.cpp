@@ -18,8 +18,11 @@ namespace {
 /// The kernel of each layer of `model` that has more than one, chosen layer by layer by timing
 /// the whole model's forward pass on `batch` (already in `layout`, as the model is) with each of
 /// the layer's kernels: a layer timed alone, its input hot in the cache, can rank its kernels
-/// otherwise than it runs in the model. The layers keep the kernels chosen; the choices are
-/// returned by layer index.
+/// otherwise than it runs in the model. The chooser settles each candidate with one untimed
+/// forward before each timed one: the first forward after a switch runs in the caches and
+/// allocator state the previous kernel left, which made a steadily faster pooling kernel lose
+/// about half its decisions. The layers keep the kernels chosen; the choices are returned by
+/// layer index.
 std::map<std::size_t, std::string>
 chooseLayerKernels(torch::nn::Sequential &model, TensorLayout layout, const torch::Tensor &batch,
                    const std::vector<PlannableLayer> &layers, KernelChooser &chooser, KernelKey key)
@@ -66,7 +69,7 @@ InferenceLayout InferenceLayout::choose(torch::nn::Sequential model,
     key.device = "cpu";
     key.threads = at::get_num_threads();
     KernelCache memoryOnly; // a model just trained or pruned: nothing earlier to reuse
-    KernelChooser chooser(memoryOnly, {3, 7});
+    KernelChooser chooser(memoryOnly, {3, 11, 1});
 
     // Each layout with the layer kernels fastest in it, then the fastest of those.
     std::map<TensorLayout, std::map<std::size_t, std::string>> kernelsIn;

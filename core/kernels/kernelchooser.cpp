@@ -19,7 +19,8 @@ double median(std::vector<double> values)
 } // namespace
 
 KernelChooser::KernelChooser(KernelCache &cache, Rounds rounds)
-    : m_cache(cache), m_rounds{std::max(0, rounds.warmup), std::max(1, rounds.timed)}
+    : m_cache(cache), m_rounds{std::max(0, rounds.warmup), std::max(1, rounds.timed),
+                               std::max(0, rounds.settle)}
 {
 }
 
@@ -58,6 +59,10 @@ KernelDecision KernelChooser::choose(const KernelKey &key,
     for (int round = 0; round < m_rounds.timed; ++round)
         for (const std::string &candidate : candidates)
             if (usable(candidate)) {
+                for (int settle = 0; settle < m_rounds.settle && usable(candidate); ++settle)
+                    timeOnce(candidate);
+                if (!usable(candidate))
+                    continue;
                 const double millis = timeOnce(candidate);
                 if (usable(candidate))
                     samples[candidate].push_back(millis);

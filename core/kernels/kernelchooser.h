@@ -10,11 +10,15 @@ namespace mf {
 
 /// Untimed runs of each candidate before the timed ones, and timed rounds; the rounds go
 /// through the candidates in turn, so that a slow moment of the machine does not fall on one
-/// candidate only, and each candidate's cost is the median of its rounds.
+/// candidate only, and each candidate's cost is the median of its rounds. `settle` untimed runs
+/// of a candidate come right before each of its timed runs: a candidate that is a whole model
+/// with one layer's kernel switched finds the caches and the allocator left as the previous
+/// candidate used them, which its first run pays for and its steady state does not.
 struct KernelRounds
 {
     int warmup = 2;
     int timed = 5;
+    int settle = 0;
 };
 
 /// Picks the fastest of several implementations of one computation by timing each on the

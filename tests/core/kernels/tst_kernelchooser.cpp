@@ -106,6 +106,37 @@ private Q_SLOTS:
         QCOMPARE(decision.millisOf("nhwc"), 8.0);
     }
 
+    void settleRunsKeepTheSwitchOutOfTheTimings()
+    {
+        // "fused" pays 5 ms on its first run after the other candidate ran (cold caches), and
+        // is the faster once settled. Timed right after the switch it would lose.
+        const auto chooseWith = [](int settle, std::vector<std::string> *order) {
+            mf::KernelCache cache;
+            std::string previous;
+            const auto timer = [&](const std::string &candidate) {
+                order->push_back(candidate);
+                const bool switched = candidate != previous;
+                previous = candidate;
+                if (candidate == "fused")
+                    return switched ? 7.0 : 2.0;
+                return 3.0;
+            };
+            return mf::KernelChooser(cache, {1, 3, settle})
+                .choose(key(), {"pool_first", "fused"}, timer);
+        };
+        std::vector<std::string> unsettled, settled;
+        QCOMPARE(chooseWith(0, &unsettled).chosen, std::string("pool_first"));
+        const mf::KernelDecision decision = chooseWith(1, &settled);
+        QCOMPARE(decision.chosen, std::string("fused"));
+        QCOMPARE(decision.millisOf("fused"), 2.0);
+        // One warm-up round, then per timed round each candidate twice in a row.
+        QCOMPARE(unsettled.size(), std::size_t(8));
+        QCOMPARE(settled,
+                 (std::vector<std::string>{"pool_first", "fused", "pool_first", "pool_first",
+                                           "fused", "fused", "pool_first", "pool_first", "fused",
+                                           "fused", "pool_first", "pool_first", "fused", "fused"}));
+    }
+
     void decisionIsCachedAndReusedByALaterRun()
     {
         QTemporaryDir dir;
