@@ -61,7 +61,14 @@ void applyLayout(torch::nn::Module &model, TensorLayout layout)
 
 torch::Tensor inLayout(const torch::Tensor &batch, TensorLayout layout)
 {
-    return batch.dim() == 4 ? restrided(batch, memoryFormat(layout)) : batch;
+    if (batch.dim() != 4)
+        return batch;
+    // One channel and dense: the bytes are already in either order, so restride a view rather
+    // than copy the whole batch on every forward pass (a sixtieth of the pruned CNN's).
+    if (layout == TensorLayout::Nhwc && batch.size(1) == 1 && batch.is_contiguous() &&
+        batch.suggest_memory_format() != c10::MemoryFormat::ChannelsLast)
+        return batch.as_strided(batch.sizes(), c10::get_channels_last_strides_2d(batch.sizes()));
+    return restrided(batch, memoryFormat(layout));
 }
 
 std::vector<PlannableLayer> plannableLayers(const torch::nn::Sequential &model,

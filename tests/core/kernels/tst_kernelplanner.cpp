@@ -241,6 +241,26 @@ private Q_SLOTS:
         QVERIFY(!model->named_parameters()["conv1.weight"].grad().defined());
     }
 
+    void oneChannelBatchGoesChannelsLastWithoutACopy()
+    {
+        const torch::Tensor gray = torch::rand({4, 1, 5, 6});
+        const torch::Tensor view = inLayout(gray, TensorLayout::Nhwc);
+        QCOMPARE(view.data_ptr(), gray.data_ptr());
+        QCOMPARE(view.suggest_memory_format(), at::MemoryFormat::ChannelsLast);
+        QVERIFY(torch::equal(view, gray));
+        QCOMPARE(inLayout(gray, TensorLayout::Nchw).data_ptr(), gray.data_ptr());
+
+        const torch::Tensor colour = torch::rand({4, 3, 5, 6});
+        const torch::Tensor copied = inLayout(colour, TensorLayout::Nhwc);
+        QVERIFY(copied.data_ptr() != colour.data_ptr());
+        QVERIFY(copied.is_contiguous(at::MemoryFormat::ChannelsLast));
+        QVERIFY(torch::equal(copied, colour));
+        // A one-channel slice that is not dense is copied, not viewed.
+        const torch::Tensor strided = torch::rand({4, 1, 5, 12}).slice(3, 0, 12, 2);
+        QVERIFY(inLayout(strided, TensorLayout::Nhwc).data_ptr() != strided.data_ptr());
+        QVERIFY(torch::equal(inLayout(strided, TensorLayout::Nhwc), strided));
+    }
+
     void channelsLastEqualsContiguous()
     {
         const torch::Tensor inputs = torch::rand({16, 1, 8, 8});
